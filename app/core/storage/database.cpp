@@ -1,0 +1,211 @@
+#include "database.h"
+
+#include <sqlite3.h>
+
+#include <cassert>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace htk {
+
+// --- Stmt -----------------------------------------------------------------
+
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+    if (this != &o) {
+        sqlite3_finalize(s_);
+        s_ = o.s_;
+        ok_ = o.ok_;
+        o.s_ = nullptr;
+    }
+    return *this;
+}
+
+Stmt::~Stmt() { sqlite3_finalize(s_); }
+
+Stmt& Stmt::Bind(int i, int64_t v) {
+    int rc = sqlite3_bind_int64(s_, i, v);
+    assert(rc == SQLITE_OK);
+    (void)rc;
+    return *this;
+}
+
+Stmt& Stmt::Bind(int i, double v) {
+    int rc = sqlite3_bind_double(s_, i, v);
+    assert(rc == SQLITE_OK);
+    (void)rc;
+    return *this;
+}
+
+Stmt& Stmt::Bind(int i, std::string_view v) {
+    int rc = sqlite3_bind_text64(s_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    assert(rc == SQLITE_OK);
+    (void)rc;
+    return *this;
+}
+
+Stmt& Stmt::BindNull(int i) {
+    int rc = sqlite3_bind_null(s_, i);
+    assert(rc == SQLITE_OK);
+    (void)rc;
+    return *this;
+}
+
+bool Stmt::Step() {
+    int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    ok_ = (rc == SQLITE_DONE);
+    return false;
+}
+
+bool Stmt::Run() {
+    while (Step()) {}
+    bool ok = ok_;
+    Reset();
+    return ok;
+}
+
+void Stmt::Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+    ok_ = true;
+}
+
+int64_t Stmt::Int(int col) const { return sqlite3_column_int64(s_, col); }
+double Stmt::Real(int col) const { return sqlite3_column_double(s_, col); }
+bool Stmt::IsNull(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
+int Stmt::ColumnCount() const { return sqlite3_column_count(s_); }
+
+std::string Stmt::Text(int col) const {
+    const unsigned char* p = sqlite3_column_text(s_, col);
+    int n = sqlite3_column_bytes(s_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), size_t(n)) : std::string();
+}
+
+// --- Database ---------------------------------------------------------------
+
+std::unique_ptr<Database> Database::OpenInMemory() {
+    std::unique_ptr<Database> d(new Database());
+    // A memdb file: the whole database lives in one contiguous buffer, which
+    // sqlite3_serialize can hand out without copying. No leading '/', so the
+    // file is private to this connection (tests open many).
+    int rc = sqlite3_open_v2("file:htk.db?vfs=memdb", &d->db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
+    if (rc != SQLITE_OK) {
+        std::fprintf(stderr, "sqlite3_open_v2: %s\n", sqlite3_errstr(rc));
+        std::abort();
+    }
+    sqlite3_commit_hook(d->db_, [](void* p) -> int {
+        ++static_cast<Database*>(p)->commits_;
+        return 0;
+    }, d.get());
+    d->ExecScript("PRAGMA foreign_keys=ON; PRAGMA journal_mode=MEMORY;");
+    return d;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error) {
+    if (size == 0) return true;  // nothing stored yet: keep the empty database
+    // Check the image on a scratch connection first, so a bad image leaves
+    // the current data untouched.
+    sqlite3* probe = nullptr;
+    sqlite3_open_v2(":memory:", &probe, SQLITE_OPEN_READWRITE, nullptr);
+    auto copy = [&]() -> unsigned char* {
+        auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(size));
+        if (buf) std::memcpy(buf, data, size);
+        return buf;
+    };
+    unsigned char* buf = copy();
+    int rc = buf ? sqlite3_deserialize(probe, "main", buf, size, size,
+                                       SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+                 : SQLITE_NOMEM;
+    std::string check;
+    if (rc == SQLITE_OK) {
+        sqlite3_stmt* s = nullptr;
+        rc = sqlite3_prepare_v2(probe, "PRAGMA quick_check", -1, &s, nullptr);
+        if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+            check = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+        else
+            check = sqlite3_errmsg(probe);
+        sqlite3_finalize(s);
+    } else {
+        check = sqlite3_errstr(rc);
+    }
+    sqlite3_close_v2(probe);
+    if (check != "ok") {
+        if (error) *error = check;
+        return false;
+    }
+    buf = copy();
+    if (!buf) {
+        if (error) *error = "out of memory";
+        return false;
+    }
+    rc = sqlite3_deserialize(db_, "main", buf, size, size,
+                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    if (rc != SQLITE_OK) {
+        if (error) *error = sqlite3_errstr(rc);
+        return false;
+    }
+    ExecScript("PRAGMA foreign_keys=ON; PRAGMA journal_mode=MEMORY;");
+    return true;
+}
+
+Database::ImageView Database::Image() {
+    sqlite3_int64 size = 0;
+    unsigned char* p = sqlite3_serialize(db_, "main", &size, SQLITE_SERIALIZE_NOCOPY);
+    return {p, p ? size_t(size) : 0};
+}
+
+Stmt Database::Prepare(std::string_view sql) {
+    sqlite3_stmt* s = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+    if (rc != SQLITE_OK) {
+        std::fprintf(stderr, "prepare failed: %s\n  in: %.*s\n", sqlite3_errmsg(db_), int(sql.size()), sql.data());
+        assert(!"SQL written by us failed to prepare");
+    }
+    return Stmt(s);
+}
+
+Stmt Database::TryPrepare(std::string_view sql, std::string* error, std::string_view* tail) {
+    sqlite3_stmt* s = nullptr;
+    const char* end = nullptr;
+    int rc = sqlite3_prepare_v2(db_, sql.data(), int(sql.size()), &s, &end);
+    if (rc != SQLITE_OK) {
+        if (error) *error = sqlite3_errmsg(db_);
+        sqlite3_finalize(s);
+        return Stmt();
+    }
+    if (tail) *tail = std::string_view(end, size_t(sql.data() + sql.size() - end));
+    return Stmt(s);
+}
+
+void Database::ExecScript(const char* sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::fprintf(stderr, "exec failed: %s\n  in: %s\n", err ? err : "?", sql);
+        sqlite3_free(err);
+        assert(!"SQL script written by us failed");
+    }
+}
+
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+std::string Database::last_error() const { return sqlite3_errmsg(db_); }
+
+// --- Transaction -------------------------------------------------------------
+
+Transaction::Transaction(Database& db) : db_(db) { db_.ExecScript("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!done_) db_.ExecScript("ROLLBACK");
+}
+
+bool Transaction::Commit() {
+    done_ = true;
+    return sqlite3_exec(db_.raw(), "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+}  // namespace htk

@@ -1,0 +1,119 @@
+// database.h — a thin owner of one SQLite connection.
+//
+// The whole app keeps its data in one in-memory SQLite database. The browser
+// layer restores it from an image (LoadImage) before the app starts and writes
+// a fresh image (ImageView) to IndexedDB after every committed write; the
+// commit counter tells it when. Native tests use the same class unchanged.
+//
+// Rules kept here:
+//  - every statement is prepared; values are always bound, never spliced;
+//  - SQL that we write and that fails is our bug: it asserts;
+//  - data the user brings (an image, a query typed in the console) can be bad:
+//    those calls return false / an error string and change nothing.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace htk {
+
+class Database;
+
+// A prepared statement. Bind indexes are 1-based as in SQLite; column
+// indexes are 0-based. Move-only; finalized on destruction.
+class Stmt {
+public:
+    Stmt() = default;
+    Stmt(Stmt&& o) noexcept : s_(o.s_) { o.s_ = nullptr; }
+    Stmt& operator=(Stmt&& o) noexcept;
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+    ~Stmt();
+
+    Stmt& Bind(int i, int64_t v);
+    Stmt& Bind(int i, double v);
+    Stmt& Bind(int i, std::string_view v);
+    Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+    Stmt& BindNull(int i);
+
+    // Steps once. Returns true while a row is available, false when done.
+    // A constraint violation or other step error asserts in debug builds and
+    // is reported through ok() for callers that expect it.
+    bool Step();
+    // Runs a statement that returns no rows; returns false on error.
+    bool Run();
+    void Reset();
+
+    bool ok() const { return ok_; }
+    int64_t Int(int col) const;
+    double Real(int col) const;
+    std::string Text(int col) const;
+    bool IsNull(int col) const;
+    int ColumnCount() const;
+
+    sqlite3_stmt* raw() const { return s_; }
+
+private:
+    friend class Database;
+    explicit Stmt(sqlite3_stmt* s) : s_(s) {}
+    sqlite3_stmt* s_ = nullptr;
+    bool ok_ = true;
+};
+
+class Database {
+public:
+    // Opens an empty in-memory database ("memdb", so it can be serialized
+    // without a copy). Never fails short of out-of-memory.
+    static std::unique_ptr<Database> OpenInMemory();
+    ~Database();
+
+    // Replaces the contents with a database image (the bytes of a .db file).
+    // On a bad image returns false with a reason and leaves the old contents.
+    bool LoadImage(const uint8_t* data, size_t size, std::string* error);
+
+    // The current image without copying; valid until the next write.
+    // Returns {nullptr, 0} for an empty database.
+    struct ImageView { const uint8_t* data; size_t size; };
+    ImageView Image();
+
+    // Prepares SQL that we wrote (asserts on error).
+    Stmt Prepare(std::string_view sql);
+    // Prepares SQL that came from outside; nullptr-statement plus error on failure.
+    Stmt TryPrepare(std::string_view sql, std::string* error, std::string_view* tail = nullptr);
+    // Runs one or more statements that we wrote and that bind nothing (schema).
+    void ExecScript(const char* sql);
+
+    // Number of transactions committed since open (including autocommits).
+    uint64_t commit_count() const { return commits_; }
+    bool in_transaction() const;
+    int64_t last_insert_rowid() const;
+    std::string last_error() const;
+    sqlite3* raw() const { return db_; }
+
+private:
+    Database() = default;
+    sqlite3* db_ = nullptr;
+    uint64_t commits_ = 0;
+};
+
+// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless Commit().
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    bool Commit();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+}  // namespace htk

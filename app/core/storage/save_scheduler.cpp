@@ -1,0 +1,55 @@
+#include "save_scheduler.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace htk {
+
+void SaveScheduler::ObserveCommits(uint64_t commit_count) {
+    if (commit_count != seen_commits_) dirty_ = true;
+    seen_commits_ = commit_count;
+}
+
+bool SaveScheduler::ShouldStart(double now, bool in_transaction) const {
+    return ShouldFlush(in_transaction) && now >= retry_at_;
+}
+
+bool SaveScheduler::ShouldFlush(bool in_transaction) const {
+    return dirty_ && !in_flight_ && !disabled_ && !in_transaction;
+}
+
+void SaveScheduler::Started() {
+    assert(!in_flight_);
+    in_flight_ = true;
+    dirty_ = false;  // commits from now on make it dirty again
+}
+
+void SaveScheduler::Finished(bool ok, const std::string& error, double now) {
+    assert(in_flight_);
+    in_flight_ = false;
+    if (ok) {
+        failures_ = 0;
+        retry_at_ = 0;
+        error_.clear();
+        return;
+    }
+    dirty_ = true;
+    ++failures_;
+    // 1 s, 2 s, 4 s ... capped at 30 s.
+    retry_at_ = now + std::min(30.0, double(1 << std::min(failures_ - 1, 5)));
+    error_ = error;
+}
+
+void SaveScheduler::Disable(const std::string& reason) {
+    disabled_ = true;
+    error_ = reason;
+}
+
+SaveState SaveScheduler::state() const {
+    if (disabled_) return SaveState::kDisabled;
+    if (failures_ > 0) return SaveState::kFailed;
+    if (in_flight_ || dirty_) return SaveState::kSaving;
+    return SaveState::kSaved;
+}
+
+}  // namespace htk

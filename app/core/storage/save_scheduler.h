@@ -1,0 +1,49 @@
+// save_scheduler.h — when to write the database image to durable storage.
+//
+// Platform-free state machine used by the browser layer: every committed write
+// makes the image dirty; a save starts on the next frame when none is running
+// (so saves never overlap and a burst of commits becomes one save); a failed
+// save keeps the image dirty and is retried with a growing delay, and the
+// failure stays visible until a save succeeds. Times are seconds, any epoch.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace htk {
+
+enum class SaveState { kSaved, kSaving, kFailed, kDisabled };
+
+class SaveScheduler {
+public:
+    // The database's commit counter, read every frame.
+    void ObserveCommits(uint64_t commit_count);
+    // True when a save should start now. `in_transaction`: never save a
+    // half-done transaction.
+    bool ShouldStart(double now, bool in_transaction) const;
+    // Like ShouldStart but ignores the retry delay (page being hidden/closed).
+    bool ShouldFlush(bool in_transaction) const;
+    void Started();
+    void Finished(bool ok, const std::string& error, double now);
+    // Storage cannot be used at all (e.g. it could not be read at start, and
+    // writing would overwrite data we never loaded).
+    void Disable(const std::string& reason);
+
+    SaveState state() const;
+    const std::string& error() const { return error_; }
+    int failures() const { return failures_; }
+    double retry_at() const { return retry_at_; }
+    bool dirty() const { return dirty_; }
+
+private:
+    uint64_t seen_commits_ = 0;
+    bool primed_ = false;
+    bool dirty_ = false;
+    bool in_flight_ = false;
+    bool disabled_ = false;
+    int failures_ = 0;
+    double retry_at_ = 0;
+    std::string error_;
+};
+
+}  // namespace htk

@@ -1,0 +1,26 @@
+// schema.h — the database schema and its forward migrations, in one place.
+//
+// The schema version is PRAGMA user_version. Migration k (1-based) takes a
+// database at version k-1 to version k; each runs in its own transaction and
+// is never edited once released — a change is a new migration at the end.
+#pragma once
+
+#include <string>
+
+namespace htk {
+
+class Database;
+
+// The version this build creates and understands.
+int SchemaVersion();
+
+// Reads PRAGMA user_version.
+int StoredSchemaVersion(Database& db);
+
+enum class MigrateResult { kOk, kTooNew };
+
+// Brings the database up to SchemaVersion(). Idempotent. A database written
+// by a newer build (version above ours) is left untouched: kTooNew.
+MigrateResult Migrate(Database& db);
+
+}  // namespace htk

@@ -1,0 +1,83 @@
+// js_api.cpp — what window.app (shell/api.js) calls: read-only views of the
+// app for tests and acceptance checks. Each returns JSON in a buffer that
+// stays valid until the next call.
+
+#include "fonts.h"
+#include "storage/query_json.h"
+#include "test_marks.h"
+#include "web_app.h"
+
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace {
+std::string g_out;
+
+const char* Out(const nlohmann::json& j) {
+    g_out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return g_out.c_str();
+}
+
+const char* SaveStateName(htk::SaveState s) {
+    switch (s) {
+        case htk::SaveState::kSaved: return "saved";
+        case htk::SaveState::kSaving: return "saving";
+        case htk::SaveState::kFailed: return "failed";
+        case htk::SaveState::kDisabled: return "disabled";
+    }
+    return "";
+}
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* htk_query(const char* sql) {
+    htk::web::WebApp& app = htk::web::App();
+    if (!app.db) return Out({{"error", "not started"}});
+    htk::QueryJsonResult r = htk::QueryJson(*app.db, sql);
+    if (!r.ok) return Out({{"error", r.error}});
+    g_out = "{\"rows\":" + r.json + "}";
+    return g_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
+    htk::web::WebApp& app = htk::web::App();
+    nlohmann::json j = {{"webgl", app.status.webgl}, {"persisted", app.status.storage_persisted},
+                        {"startupError", app.status.startup_error}};
+    if (app.status.saver) {
+        j["save"] = SaveStateName(app.status.saver->state());
+        j["error"] = app.status.saver->error();
+        j["failures"] = app.status.saver->failures();
+    }
+    if (app.db) j["commits"] = app.db->commit_count();
+    return Out(j);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* htk_item_rect(const char* id) {
+    htk::ui::MarkRect r;
+    if (!htk::ui::FindMark(id, &r)) return Out(nullptr);
+    return Out({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
+}
+
+// The characters of `text` that the loaded font cannot draw (ImGui would show '?').
+EMSCRIPTEN_KEEPALIVE const char* htk_missing_glyphs(const char* text) {
+    std::string missing;
+    ImFont* font = ImGui::GetCurrentContext() ? ImGui::GetFont() : nullptr;
+    if (!font) return Out({{"missing", "no font"}});
+    const char* p = text;
+    const char* end = text + std::char_traits<char>::length(text);
+    while (p < end) {
+        unsigned int c = 0;
+        const char* start = p;
+        p += ImTextCharFromUtf8(&c, p, end);
+        if (c < 0x20 || c == 0xFEFF) continue;  // control characters are never drawn
+        if (!font->FindGlyphNoFallback(ImWchar(c))) missing.append(start, p);
+    }
+    return Out({{"missing", missing}});
+}
+
+}  // extern "C"

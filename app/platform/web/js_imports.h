@@ -1,0 +1,20 @@
+// js_imports.h — functions the page provides (shell/library_htk.js).
+#pragma once
+
+extern "C" {
+// Start-up: the database image read from IndexedDB before main().
+int htk_storage_initial_size(void);          // bytes, 0 if none, -1 if it could not be read
+void htk_storage_initial_copy(void* dst);    // copies the image; call once
+void htk_storage_load_error(char* buf, int cap);
+int htk_storage_persisted(void);             // navigator.storage.persist(): 1, 0, -1 unknown
+// Writes an image (copied at once); later calls htk_on_save_done(ok, reason).
+void htk_storage_save(const void* data, int size);
+
+void htk_first_frame(void);                  // hides the loading screen, sets body[data-ready]
+void htk_stage(const char* text);            // loading screen text
+void htk_fatal(const char* kind, const char* detail);
+
+void htk_text_input(int active, float x, float y, float h);
+void htk_clipboard_set(const char* text);
+void htk_set_cursor(const char* css_cursor);
+}

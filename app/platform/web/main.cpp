@@ -1,0 +1,248 @@
+// main.cpp — the browser entry point: WebGL context, font, frame loop.
+//
+// Frames are drawn on demand: at full rate while the user is doing something
+// (and while a text field has the caret), otherwise a few times a second, so
+// an idle page costs an office PC almost nothing.
+
+#include "fonts.h"
+#include "input_queue.h"
+#include "js_imports.h"
+#include "persistence.h"
+#include "storage/schema.h"
+#include "theme.h"
+#include "web_app.h"
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace htk::web {
+
+WebApp& App() {
+    static WebApp app;
+    return app;
+}
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+constexpr double kActiveSeconds = 0.75;  // keep full frame rate this long after input
+constexpr double kIdleInterval = 0.25;   // otherwise redraw this often
+
+struct FrameLoop {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    int webgl_version = 0;
+    bool context_lost = false;
+    bool first_frame_done = false;
+    float font_dpr = 0;  // pixel ratio the font atlas was built for (0: rebuild)
+    int fb_w = 0, fb_h = 0;
+    double last_frame = 0, last_draw = 0, active_until = 0;
+    SaveState last_save_state = SaveState::kSaved;
+    bool text_input = false;
+    ImVec2 ime_pos = ImVec2(-1, -1);
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+};
+
+FrameLoop g_loop;
+
+double Now() { return emscripten_get_now() / 1000.0; }
+
+// ?webgl=1 forces WebGL 1 (tests), ?webgl=0 pretends there is none.
+EM_JS(int, htk_forced_webgl_version, (void), {
+    var v = new URLSearchParams(location.search).get('webgl');
+    return v === null ? -1 : (+v | 0);
+});
+
+bool CreateContext() {
+    EmscriptenWebGLContextAttributes a;
+    emscripten_webgl_init_context_attributes(&a);
+    a.alpha = false;
+    a.depth = false;
+    a.stencil = false;
+    a.antialias = false;
+    a.premultipliedAlpha = false;
+    a.failIfMajorPerformanceCaveat = false;
+    int forced = htk_forced_webgl_version();
+    if (forced == 0) return false;
+    for (int version : {2, 1}) {
+        if (forced > 0 && version != forced) continue;
+        a.majorVersion = version;
+        g_loop.gl = emscripten_webgl_create_context(kCanvas, &a);
+        if (g_loop.gl > 0) {
+            g_loop.webgl_version = version;
+            emscripten_webgl_make_context_current(g_loop.gl);
+            return true;
+        }
+    }
+    return false;
+}
+
+void InitRenderer() {
+    ImGui_ImplOpenGL3_Init(g_loop.webgl_version == 2 ? "#version 300 es" : "#version 100");
+    g_loop.font_dpr = 0;  // the atlas is uploaded again by the new renderer
+}
+
+EM_BOOL OnContextLost(int, const void*, void*) {
+    g_loop.context_lost = true;
+    return EM_TRUE;  // preventDefault: ask the browser to restore it
+}
+
+EM_BOOL OnContextRestored(int, const void*, void*) {
+    ImGui_ImplOpenGL3_Shutdown();
+    emscripten_webgl_make_context_current(g_loop.gl);
+    InitRenderer();
+    g_loop.context_lost = false;
+    g_loop.active_until = Now() + kActiveSeconds;
+    return EM_TRUE;
+}
+
+const char* CssCursor(ImGuiMouseCursor c) {
+    switch (c) {
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        case ImGuiMouseCursor_None: return "none";
+        default: return "default";
+    }
+}
+
+// Tells the page where the caret is, so the IME textarea (and with it the
+// candidate window) follows it, and whether it should hold the keyboard.
+void SyncTextInput(ImGuiIO& io) {
+    bool want = io.WantTextInput;
+    ImVec2 pos = GImGui->PlatformImePos;
+    if (want == g_loop.text_input && (!want || (pos.x == g_loop.ime_pos.x && pos.y == g_loop.ime_pos.y))) return;
+    g_loop.text_input = want;
+    g_loop.ime_pos = pos;
+    htk_text_input(want, pos.x, pos.y, ImGui::GetFontSize());
+}
+
+void Frame() {
+    WebApp& app = App();
+    const double now = Now();
+    PumpSaves(*app.db);
+    if (g_loop.context_lost) return;
+
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+    const float dpr = float(emscripten_get_device_pixel_ratio());
+    const int fb_w = int(std::lround(css_w * dpr)), fb_h = int(std::lround(css_h * dpr));
+    bool must_draw = !g_loop.first_frame_done;
+    if (fb_w != g_loop.fb_w || fb_h != g_loop.fb_h) {
+        emscripten_set_canvas_element_size(kCanvas, fb_w, fb_h);
+        g_loop.fb_w = fb_w;
+        g_loop.fb_h = fb_h;
+        must_draw = true;
+    }
+    if (dpr != g_loop.font_dpr) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ui::BuildFontAtlas(dpr);
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        ImGui::GetIO().Fonts->ClearTexData();  // uploaded; free the CPU copy
+        g_loop.font_dpr = dpr;
+        must_draw = true;
+    }
+    const SaveState save_state = Saver().state();
+    if (save_state != g_loop.last_save_state) must_draw = true;
+    if (HasQueuedInput()) {
+        must_draw = true;
+        g_loop.active_until = now + kActiveSeconds;
+    }
+    if (!must_draw && now < g_loop.active_until) must_draw = true;
+    if (!must_draw && g_loop.text_input) must_draw = true;  // caret blink
+    if (!must_draw && now - g_loop.last_draw < kIdleInterval) return;
+    g_loop.last_save_state = save_state;
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(css_w), float(css_h));
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    io.DeltaTime = float(std::max(1e-4, now - g_loop.last_frame));
+    g_loop.last_frame = now;
+    ApplyQueuedInput(io);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    app.status.now = now;
+    app.status.storage_persisted = htk_storage_persisted();
+    ui::DrawApp(app.ui, app.status);
+    ImGui::Render();
+
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g_loop.last_draw = now;
+
+    SyncTextInput(io);
+    ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != g_loop.cursor) {
+        g_loop.cursor = cursor;
+        htk_set_cursor(CssCursor(cursor));
+    }
+    // Commits made while drawing (an edit) start their save in this frame.
+    PumpSaves(*app.db);
+    if (!g_loop.first_frame_done) {
+        g_loop.first_frame_done = true;
+        htk_first_frame();
+    }
+}
+
+}  // namespace
+}  // namespace htk::web
+
+int main() {
+    using namespace htk;
+    using namespace htk::web;
+    WebApp& app = App();
+
+    if (!CreateContext()) {
+        htk_fatal("nowebgl", "WebGL 2 与 WebGL 1 均无法创建");
+        return 0;
+    }
+    emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, OnContextLost);
+    emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, OnContextRestored);
+
+    app.db = Database::OpenInMemory();
+    app.status.startup_error = RestoreDatabase(*app.db);
+    if (Migrate(*app.db) == MigrateResult::kTooNew) {
+        std::string msg = "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。";
+        DisableSaving(msg);
+        app.status.startup_error = msg;
+        app.db = Database::OpenInMemory();
+        Migrate(*app.db);
+    }
+    app.status.saver = &Saver();
+    app.status.webgl = g_loop.webgl_version == 2 ? "WebGL 2" : "WebGL 1";
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is fixed; nothing to remember outside SQLite
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "htk_web";
+    InstallImGuiInput(io);
+    ui::ApplyTheme();
+    htk_stage("正在生成字体…");
+    if (!ui::LoadFontFile("/fonts/ui.ttf")) {
+        htk_fatal("font", "字体文件 /fonts/ui.ttf 无法读取");
+        return 0;
+    }
+    InitRenderer();
+    ui::InitUi(app.ui, app.db.get());
+
+    emscripten_set_main_loop(Frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,28 @@
+// persistence.h — keeps the in-memory database in IndexedDB.
+//
+// Start: RestoreDatabase() loads the image the page read before main().
+// Every frame: PumpSaves() starts a save when the scheduler says so.
+// Page hidden or closing: htk_flush() (called from shell/input.js) saves at once.
+#pragma once
+
+#include "storage/save_scheduler.h"
+
+#include <string>
+
+namespace htk {
+class Database;
+}
+
+namespace htk::web {
+
+// Loads the stored image into db. On failure the database stays empty and
+// saving is disabled, so the unread data is never overwritten. Returns a
+// Chinese message for the user ("" when all is well).
+std::string RestoreDatabase(Database& db);
+
+void PumpSaves(Database& db);
+const SaveScheduler& Saver();
+// Disables saving with a reason (e.g. a database from a newer version).
+void DisableSaving(const std::string& reason);
+
+}  // namespace htk::web

@@ -1,0 +1,137 @@
+#include "app_ui.h"
+
+#include "screens/screens.h"
+#include "test_marks.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+
+#include <cmath>
+
+namespace htk::ui {
+namespace {
+
+struct SectionInfo {
+    Section section;
+    const char* label;
+    const char* mark;
+};
+
+const SectionInfo kSections[] = {
+    {Section::kHome, "首页", "nav.home"},
+    {Section::kLedger, "整改台账", "nav.ledger"},
+    {Section::kScreening, "入户排查", "nav.screening"},
+    {Section::kWeekly, "周报", "nav.weekly"},
+    {Section::kDistrict, "区级汇总", "nav.district"},
+    {Section::kSettings, "设置", "nav.settings"},
+};
+
+void DrawNavigation(UiState& ui) {
+    for (const SectionInfo& s : kSections) {
+        bool selected = ui.section == s.section;
+        if (ImGui::Selectable(s.label, selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.8f)))
+            ui.section = s.section;
+        MarkItem(s.mark);
+    }
+}
+
+void DrawSaveState(const PlatformStatus& st) {
+    const SaveScheduler& s = *st.saver;
+    switch (s.state()) {
+        case SaveState::kSaved:
+            ImGui::PushStyleColor(ImGuiCol_Text, kColorGreen);
+            ImGui::TextUnformatted("● 已保存");
+            ImGui::PopStyleColor();
+            Tooltip("所有修改都已保存在本机浏览器中");
+            break;
+        case SaveState::kSaving:
+            ImGui::PushStyleColor(ImGuiCol_Text, kColorYellow);
+            ImGui::TextUnformatted("● 保存中…");
+            ImGui::PopStyleColor();
+            break;
+        case SaveState::kFailed: {
+            int wait = int(std::ceil(s.retry_at() - st.now));
+            ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+            if (wait > 0)
+                ImGui::Text("● 保存失败：%s（%d 秒后重试）", s.error().c_str(), wait);
+            else
+                ImGui::Text("● 保存失败：%s（正在重试）", s.error().c_str());
+            ImGui::PopStyleColor();
+            Tooltip("修改仍在内存中，会自动重试保存。请不要关闭页面；如空间不足，请清理浏览器存储。");
+            break;
+        }
+        case SaveState::kDisabled:
+            ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+            ImGui::TextUnformatted("● 保存失败：无法使用浏览器存储，修改不会保存");
+            ImGui::PopStyleColor();
+            Tooltip(s.error().c_str());
+            break;
+    }
+    MarkItem("status.save");
+}
+
+void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
+    DrawSaveState(st);
+    ImGui::SameLine(0, 24);
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+    if (!ui.settings.unit_name.empty())
+        ImGui::Text("%s · %s", ui.settings.unit_name.c_str(), RoleLabel(ui.settings.role));
+    else
+        ImGui::Text("未填写单位 · %s", RoleLabel(ui.settings.role));
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void InitUi(UiState& ui, Database* db) {
+    ui.db = db;
+    ui.settings = LoadSettings(*db);
+}
+
+void DrawApp(UiState& ui, const PlatformStatus& st) {
+    BeginMarksFrame();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##main", nullptr, flags);
+
+    const float status_h = ImGui::GetFrameHeightWithSpacing() + 6;
+    const float nav_w = ImGui::CalcTextSize("区级汇总").x + 48;
+
+    if (!st.startup_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+        ImGui::TextWrapped("%s", st.startup_error.c_str());
+        ImGui::PopStyleColor();
+    }
+
+    ImGui::BeginChild("##nav", ImVec2(nav_w, -status_h), true);
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+    ImGui::TextUnformatted("回头看");
+    ImGui::TextUnformatted("整改台账");
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+    DrawNavigation(ui);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("##content", ImVec2(0, -status_h), true);
+    switch (ui.section) {
+        case Section::kHome: DrawHomeScreen(ui, st); break;
+        case Section::kLedger: DrawLedgerScreen(ui); break;
+        case Section::kScreening: DrawScreeningScreen(ui); break;
+        case Section::kWeekly: DrawWeeklyScreen(ui); break;
+        case Section::kDistrict: DrawDistrictScreen(ui); break;
+        case Section::kSettings: DrawSettingsScreen(ui, st); break;
+        case Section::kCount: break;
+    }
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    DrawStatusBar(ui, st);
+    ImGui::End();
+}
+
+}  // namespace htk::ui

@@ -1,0 +1,38 @@
+// app_ui.h — the main window: section navigation, the current screen, the status bar.
+//
+// The UI reads and writes through the core (never SQL). The platform layer
+// owns the frame loop and hands in what only it knows (save state, storage).
+#pragma once
+
+#include "domain/settings.h"
+#include "storage/save_scheduler.h"
+
+#include <string>
+
+namespace htk {
+class Database;
+}
+
+namespace htk::ui {
+
+enum class Section { kHome, kLedger, kScreening, kWeekly, kDistrict, kSettings, kCount };
+
+// What the platform knows and the status bar shows.
+struct PlatformStatus {
+    const SaveScheduler* saver = nullptr;
+    double now = 0;             // seconds, same clock as the scheduler
+    int storage_persisted = -1; // navigator.storage.persist(): 1 granted, 0 refused, -1 unknown
+    const char* webgl = "";     // "WebGL 2" / "WebGL 1"
+    std::string startup_error;  // a Chinese message shown until dismissed
+};
+
+struct UiState {
+    Database* db = nullptr;
+    Settings settings;          // what the settings screen edits; written through on change
+    Section section = Section::kHome;
+};
+
+void InitUi(UiState& ui, Database* db);
+void DrawApp(UiState& ui, const PlatformStatus& status);
+
+}  // namespace htk::ui

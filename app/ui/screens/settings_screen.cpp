@@ -1,0 +1,64 @@
+#include "screens.h"
+
+#include "test_marks.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace htk::ui {
+
+static void DrawUnitSettings(UiState& ui) {
+    ImGui::TextUnformatted("单位名称");
+    ImGui::SetNextItemWidth(std::min(480.0f, ImGui::GetContentRegionAvail().x));
+    // Written through on every edit: a typed name survives a reload or a closed tab.
+    if (ImGui::InputTextWithHint("##unit_name", "例如：椹涧乡、区住建局", &ui.settings.unit_name))
+        SaveSettings(*ui.db, ui.settings);
+    MarkItem("settings.unit_name");
+    Tooltip("导出的整改台账在“单位（盖章）：”后写这个名称");
+
+    ImGui::Spacing();
+    ImGui::TextUnformatted("角色");
+    for (Role r : {Role::kTownship, Role::kDepartment, Role::kDistrictOffice}) {
+        if (ImGui::RadioButton(RoleLabel(r), ui.settings.role == r)) {
+            ui.settings.role = r;
+            SaveSettings(*ui.db, ui.settings);
+        }
+        MarkItem(r == Role::kTownship ? "settings.role.township"
+                 : r == Role::kDepartment ? "settings.role.department"
+                                          : "settings.role.district");
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ColoredTextWrapped(kColorMuted,
+                       "乡镇和区直单位登记、报送本单位的整改台账；区办汇总各单位报送的文件、抽查并通报。");
+}
+
+static void DrawStorageInfo(const PlatformStatus& status) {
+    ImGui::TextUnformatted("数据保存");
+    ImGui::TextWrapped(
+        "所有数据只保存在这台电脑的这个浏览器里（IndexedDB），不会上传到任何服务器。每次确认修改后自动保存。");
+    if (status.storage_persisted == 1)
+        ColoredTextWrapped(kColorGreen, "浏览器已同意长期保存本工具的数据，清理空间时不会自动删除。");
+    else if (status.storage_persisted == 0)
+        ColoredTextWrapped(kColorYellow,
+                           "浏览器未承诺长期保存：清除浏览数据或空间不足时可能被删除。请定期导出台账备份。");
+    ColoredTextWrapped(kColorMuted,
+                       "注意：清除浏览器的“Cookie 和网站数据”会删除本工具的数据；换电脑或换浏览器请先导出。");
+    ImGui::Spacing();
+    ImGui::TextDisabled("图形：%s", status.webgl);
+}
+
+void DrawSettingsScreen(UiState& ui, const PlatformStatus& status) {
+    ScreenTitle("设置", "本单位信息和数据保存方式");
+    DrawUnitSettings(ui);
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    DrawStorageInfo(status);
+}
+
+}  // namespace htk::ui

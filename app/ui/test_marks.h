@@ -1,0 +1,16 @@
+// test_marks.h — named widget rectangles for end-to-end tests.
+//
+// A screen calls MarkItem("settings.unit_name") right after a widget; the
+// page's window.app.rect(id) then tells a test where to click. Only widgets
+// drawn in the last frame are known.
+#pragma once
+
+namespace htk::ui {
+
+struct MarkRect { float x, y, w, h; };
+
+void BeginMarksFrame();
+void MarkItem(const char* id);
+bool FindMark(const char* id, MarkRect* out);
+
+}  // namespace htk::ui

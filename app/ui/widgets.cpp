@@ -1,0 +1,42 @@
+#include "widgets.h"
+
+#include "theme.h"
+
+namespace htk::ui {
+
+void ScreenTitle(const char* title, const char* subtitle) {
+    ImGui::SetWindowFontScale(1.35f);
+    ImGui::TextUnformatted(title);
+    ImGui::SetWindowFontScale(1.0f);
+    if (subtitle) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+        ImGui::TextWrapped("%s", subtitle);
+        ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+    ImGui::Spacing();
+}
+
+void ComingSoon(const char* what, std::initializer_list<const char*> items) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
+    ImGui::BeginChild("coming_soon", ImVec2(0, 0), true);
+    ImGui::TextWrapped("%s", what);
+    ImGui::Spacing();
+    for (const char* item : items) ImGui::BulletText("%s", item);
+    ImGui::Spacing();
+    ColoredTextWrapped(kColorMuted, "本栏目正在建设中，以上功能将在后续版本提供。");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void ColoredTextWrapped(ImU32 color, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void Tooltip(const char* text) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+}  // namespace htk::ui

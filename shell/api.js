@@ -1,0 +1,32 @@
+// api.js — window.app, the page's contract with tests and acceptance checks
+// (an Emscripten --pre-js). Read-only: nothing here changes data.
+//
+//   app.query(sql)        one read-only SELECT -> array of row objects; throws otherwise
+//   app.status()          {save: 'saved'|'saving'|'failed'|'disabled', error, webgl, persisted}
+//   app.rect(id)          where a marked widget was drawn last frame, CSS px {x, y, w, h}, or null
+//   app.missingGlyphs(s)  the characters of s the loaded font cannot draw
+//   app.version           the build's version
+
+HTK.callJson = function (name, text) {
+  var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+  stringToUTF8(text, p, n);
+  var out = UTF8ToString(Module['_' + name](p));
+  _free(p);
+  return JSON.parse(out);
+};
+
+Module.onRuntimeInitialized = function () {
+  HTK.running = true;
+  HTK.input.install();
+  window.app = {
+    version: document.querySelector('meta[name=htk-version]').content,
+    query: function (sql) {
+      var r = HTK.callJson('htk_query', String(sql));
+      if (r.error !== undefined) throw new Error(r.error);
+      return r.rows;
+    },
+    status: function () { return HTK.callJson('htk_status', ''); },
+    rect: function (id) { return HTK.callJson('htk_item_rect', String(id)); },
+    missingGlyphs: function (text) { return HTK.callJson('htk_missing_glyphs', String(text)).missing; },
+  };
+};

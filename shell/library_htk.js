@@ -1,0 +1,91 @@
+// library_htk.js — the functions the C++ platform layer imports from the page
+// (an Emscripten --js-library). Declared in app/platform/web/js_imports.h.
+
+mergeInto(LibraryManager.library, {
+  // --- start-up -------------------------------------------------------------
+  htk_storage_initial_size: function () {
+    if (HTK.storage.loadError) return -1;
+    return HTK.storage.initial ? HTK.storage.initial.length : 0;
+  },
+  htk_storage_initial_copy: function (ptr) {
+    HEAPU8.set(HTK.storage.initial, ptr);
+    HTK.storage.initial = null;  // the app owns it now
+  },
+  htk_storage_load_error: function (buf, cap) {
+    stringToUTF8(HTK.storage.loadError || '', buf, cap);
+  },
+  htk_storage_persisted: function () { return HTK.storage.persisted; },
+
+  htk_first_frame: function () {
+    document.getElementById('loading').style.display = 'none';
+    document.body.dataset.ready = '1';
+  },
+  htk_stage: function (text) { HTK.stage(UTF8ToString(text)); },
+  htk_fatal: function (kind, detail) {
+    kind = UTF8ToString(kind);
+    detail = UTF8ToString(detail);
+    if (kind === 'nowebgl') {
+      HTK.showFatal('无法显示：此浏览器不能使用 WebGL 图形功能',
+        '<p>本工具用 WebGL 绘制界面，当前浏览器或电脑没有提供。可以这样解决：</p><ol>' +
+        '<li>换用新版 Chrome、Edge 或 360 安全浏览器（极速模式）打开本页面。</li>' +
+        '<li>在浏览器“设置 → 系统”中打开“使用图形加速功能（如果可用）”，然后重启浏览器。</li>' +
+        '<li>更新显卡驱动，或换一台电脑使用。</li></ol>' +
+        '<p>已保存的数据仍在本机浏览器中，不会丢失。</p>', detail);
+    } else {
+      HTK.showFatal('无法启动', '<p>请刷新页面重试。</p>', detail);
+    }
+  },
+
+  // --- saving ---------------------------------------------------------------
+  // Copies the image out of the heap at once (the app may write again), then
+  // writes it; calls back htk_on_save_done(ok, reason) when the write is over.
+  htk_storage_save: function (ptr, len) {
+    var bytes = HEAPU8.slice(ptr, ptr + len);
+    var done = function (ok, why) {
+      var n = lengthBytesUTF8(why) + 1, p = _malloc(n);
+      stringToUTF8(why, p, n);
+      Module['_htk_on_save_done'](ok, p);
+      _free(p);
+    };
+    var p = HTK.storage.failNext > 0
+      ? (HTK.storage.failNext--, Promise.reject(new DOMException('模拟的存储已满', 'QuotaExceededError')))
+      : HTK.storage.save(bytes);
+    p.then(function () { done(1, ''); }, function (e) {
+      var name = e && e.name, why;
+      if (name === 'QuotaExceededError') why = '浏览器存储空间已满（' + e.message + '）';
+      else if (name === 'InvalidStateError') why = '浏览器存储不可用（' + e.message + '）';
+      else why = (e && (name + ': ' + e.message)) || String(e);
+      done(0, why);
+    });
+  },
+
+  // --- keyboard, IME, clipboard, cursor ---------------------------------------
+  htk_text_input: function (active, x, y, h) {
+    var ta = HTK.input.ta;
+    if (!ta) return;
+    if (active) {
+      ta.style.left = x + 'px';
+      ta.style.top = y + 'px';
+      ta.style.height = h + 'px';
+      if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+    } else if (document.activeElement === ta) {
+      ta.value = '';
+      ta.blur();
+    }
+  },
+  htk_clipboard_set: function (text) {
+    text = UTF8ToString(text);
+    var fallback = function () {
+      var ta = HTK.input.ta, had = document.activeElement === ta;
+      ta.value = text; ta.select();
+      try { document.execCommand('copy'); } catch (e) {}
+      ta.value = '';
+      if (!had) ta.blur();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  },
+  htk_set_cursor: function (name) {
+    Module.canvas.style.cursor = UTF8ToString(name);
+  },
+});

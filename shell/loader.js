@@ -1,0 +1,96 @@
+// loader.js — page start-up (an Emscripten --pre-js; runs before the module).
+//
+// Shows progress while the wasm and the font download, puts the font into the
+// virtual file system, and reports fatal start-up problems in Chinese. In the
+// single offline .html everything is inline: no download, same steps.
+
+var HTK = (typeof HTK !== 'undefined') ? HTK : {};
+
+HTK.showFatal = function (title, html, detail) {
+  document.getElementById('loading').style.display = 'none';
+  document.getElementById('fatal-title').textContent = title;
+  document.getElementById('fatal-body').innerHTML = html;
+  document.getElementById('fatal-detail').textContent = detail || '';
+  document.getElementById('fatal').style.display = 'flex';
+  document.body.dataset.fatal = title;
+};
+
+HTK.progress = { wasm: [0, 0], font: [0, 0], stage: '正在加载程序…' };
+HTK.showProgress = function () {
+  var p = HTK.progress, done = p.wasm[0] + p.font[0], total = p.wasm[1] + p.font[1];
+  var pct = total > 0 ? Math.min(100, Math.round(done * 100 / total)) : 0;
+  document.getElementById('load-bar').style.width = (HTK.single ? 100 : pct) + '%';
+  document.getElementById('load-text').textContent = p.stage + (HTK.single || !total ? '' : ' ' + pct + '%');
+};
+HTK.stage = function (text) { HTK.progress.stage = text; HTK.showProgress(); };
+
+// Fetches a URL as bytes, reporting progress into HTK.progress[slot].
+HTK.fetchBytes = function (url, slot) {
+  return fetch(url).then(function (resp) {
+    if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
+    var total = +resp.headers.get('Content-Length') || 0;
+    HTK.progress[slot] = [0, total];
+    if (!resp.body || !resp.body.getReader) return resp.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+    var reader = resp.body.getReader(), chunks = [], got = 0;
+    function pump() {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var out = new Uint8Array(got), off = 0;
+          chunks.forEach(function (c) { out.set(c, off); off += c.length; });
+          return out;
+        }
+        chunks.push(r.value); got += r.value.length;
+        HTK.progress[slot] = [got, Math.max(total, got)];
+        HTK.showProgress();
+        return pump();
+      });
+    }
+    return pump();
+  });
+};
+
+HTK.base64ToBytes = function (b64) {
+  var bin = atob(b64.replace(/\s+/g, '')), out = new Uint8Array(bin.length);
+  for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+};
+
+(function () {
+  var fontTag = document.getElementById('htk-font');
+  HTK.single = !!fontTag;
+  HTK.fontPromise = HTK.single ? Promise.resolve(HTK.base64ToBytes(fontTag.textContent))
+                               : HTK.fetchBytes('fonts/ui.ttf', 'font');
+  HTK.showProgress();
+
+  Module.canvas = document.getElementById('canvas');
+  Module.print = function (t) { console.log(t); };
+  Module.printErr = function (t) { console.warn(t); };
+  Module.onAbort = function (what) {
+    HTK.showFatal('程序出错，已停止', '<p>请刷新页面重试。已确认的修改都已保存在本机浏览器中。</p>', String(what));
+  };
+
+  if (!HTK.single) {
+    // Download the wasm ourselves so the loading bar can show its progress.
+    Module.instantiateWasm = function (imports, done) {
+      HTK.fetchBytes('app.wasm', 'wasm').then(function (bytes) {
+        return WebAssembly.instantiate(bytes, imports);
+      }).then(function (r) { done(r.instance, r.module); }, function (e) {
+        HTK.showFatal('程序下载失败', '<p>请检查网络后刷新页面；离线使用请打开单文件版 .html。</p>', String(e));
+      });
+      return {};
+    };
+  }
+
+  Module.preRun = Module.preRun || [];
+  Module.preRun.push(function () {
+    addRunDependency('htk-font');
+    HTK.fontPromise.then(function (bytes) {
+      FS.mkdir('/fonts');
+      FS.writeFile('/fonts/ui.ttf', bytes);
+      HTK.stage('正在读取本机数据…');
+      removeRunDependency('htk-font');
+    }, function (e) {
+      HTK.showFatal('字体下载失败', '<p>请检查网络后刷新页面；离线使用请打开单文件版 .html。</p>', String(e));
+    });
+  });
+})();

@@ -1,0 +1,68 @@
+#include "storage/save_scheduler.h"
+
+#include <gtest/gtest.h>
+
+using namespace htk;
+
+TEST(SaveScheduler, CleanUntilACommit) {
+    SaveScheduler s;
+    s.ObserveCommits(0);
+    EXPECT_FALSE(s.ShouldStart(0, false));
+    EXPECT_EQ(s.state(), SaveState::kSaved);
+    s.ObserveCommits(1);
+    EXPECT_EQ(s.state(), SaveState::kSaving);
+    EXPECT_TRUE(s.ShouldStart(0, false));
+    EXPECT_FALSE(s.ShouldStart(0, true)) << "never save inside a transaction";
+}
+
+TEST(SaveScheduler, NeverTwoSavesAtOnceAndCoalesces) {
+    SaveScheduler s;
+    s.ObserveCommits(1);
+    ASSERT_TRUE(s.ShouldStart(0, false));
+    s.Started();
+    s.ObserveCommits(2);
+    s.ObserveCommits(5);  // a burst while saving
+    EXPECT_FALSE(s.ShouldStart(0.1, false));
+    EXPECT_FALSE(s.ShouldFlush(false));
+    s.Finished(true, "", 0.2);
+    EXPECT_TRUE(s.ShouldStart(0.2, false)) << "commits during a save need one more save";
+    s.Started();
+    s.Finished(true, "", 0.3);
+    EXPECT_FALSE(s.ShouldStart(0.3, false));
+    EXPECT_EQ(s.state(), SaveState::kSaved);
+}
+
+TEST(SaveScheduler, FailureIsShownAndRetriedWithBackoff) {
+    SaveScheduler s;
+    s.ObserveCommits(1);
+    s.Started();
+    s.Finished(false, "QuotaExceededError", 10.0);
+    EXPECT_EQ(s.state(), SaveState::kFailed);
+    EXPECT_EQ(s.error(), "QuotaExceededError");
+    EXPECT_FALSE(s.ShouldStart(10.5, false));
+    EXPECT_TRUE(s.ShouldFlush(false)) << "a page being closed still tries";
+    EXPECT_TRUE(s.ShouldStart(11.0, false));
+    s.Started();
+    s.Finished(false, "QuotaExceededError", 11.0);
+    EXPECT_FALSE(s.ShouldStart(12.5, false));
+    EXPECT_TRUE(s.ShouldStart(13.0, false));
+    for (int i = 0; i < 10; ++i) {
+        s.Started();
+        s.Finished(false, "x", 100.0);
+    }
+    EXPECT_NEAR(s.retry_at(), 130.0, 1e-9) << "delay capped at 30 s";
+    s.Started();
+    EXPECT_EQ(s.state(), SaveState::kFailed) << "failure stays visible until a save succeeds";
+    s.Finished(true, "", 131.0);
+    EXPECT_EQ(s.state(), SaveState::kSaved);
+    EXPECT_TRUE(s.error().empty());
+}
+
+TEST(SaveScheduler, DisabledNeverSaves) {
+    SaveScheduler s;
+    s.Disable("无法读取浏览器存储");
+    s.ObserveCommits(3);
+    EXPECT_FALSE(s.ShouldStart(100, false));
+    EXPECT_FALSE(s.ShouldFlush(false));
+    EXPECT_EQ(s.state(), SaveState::kDisabled);
+}

@@ -1,0 +1,104 @@
+#include "storage/database.h"
+#include "storage/schema.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+using namespace htk;
+
+static int TableCount(Database& db, const char* name) {
+    Stmt s = db.Prepare("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name=?1");
+    s.Bind(1, name);
+    return s.Step() ? int(s.Int(0)) : -1;
+}
+
+TEST(Schema, EmptyDatabaseMigratesToCurrent) {
+    auto db = Database::OpenInMemory();
+    EXPECT_EQ(StoredSchemaVersion(*db), 0);
+    EXPECT_EQ(Migrate(*db), MigrateResult::kOk);
+    EXPECT_EQ(StoredSchemaVersion(*db), SchemaVersion());
+    EXPECT_EQ(TableCount(*db, "settings"), 1);
+}
+
+TEST(Schema, MigrateIsIdempotent) {
+    auto db = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*db), MigrateResult::kOk);
+    uint64_t commits = db->commit_count();
+    EXPECT_EQ(Migrate(*db), MigrateResult::kOk);
+    EXPECT_EQ(StoredSchemaVersion(*db), SchemaVersion());
+    EXPECT_EQ(db->commit_count(), commits) << "a second migrate must write nothing";
+}
+
+TEST(Schema, RefusesDatabaseFromNewerBuild) {
+    auto db = Database::OpenInMemory();
+    db->ExecScript("PRAGMA user_version=9999");
+    EXPECT_EQ(Migrate(*db), MigrateResult::kTooNew);
+    EXPECT_EQ(StoredSchemaVersion(*db), 9999);
+    EXPECT_EQ(TableCount(*db, "settings"), 0);
+}
+
+TEST(Database, ImageRoundTrip) {
+    auto a = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*a), MigrateResult::kOk);
+    a->Prepare("INSERT INTO settings VALUES('unit_name', '椹涧乡')").Run();
+    Database::ImageView img = a->Image();
+    ASSERT_NE(img.data, nullptr);
+    ASSERT_GT(img.size, 0u);
+    std::vector<uint8_t> bytes(img.data, img.data + img.size);
+
+    auto b = Database::OpenInMemory();
+    std::string err;
+    ASSERT_TRUE(b->LoadImage(bytes.data(), bytes.size(), &err)) << err;
+    EXPECT_EQ(StoredSchemaVersion(*b), SchemaVersion());
+    Stmt s = b->Prepare("SELECT value FROM settings WHERE key='unit_name'");
+    ASSERT_TRUE(s.Step());
+    EXPECT_EQ(s.Text(0), "椹涧乡");
+}
+
+TEST(Database, BadImageIsRefusedAndChangesNothing) {
+    auto db = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*db), MigrateResult::kOk);
+    db->Prepare("INSERT INTO settings VALUES('unit_name', '原值')").Run();
+    std::vector<uint8_t> junk(4096, 0x5a);
+    std::string err;
+    EXPECT_FALSE(db->LoadImage(junk.data(), junk.size(), &err));
+    EXPECT_FALSE(err.empty());
+    Stmt s = db->Prepare("SELECT value FROM settings WHERE key='unit_name'");
+    ASSERT_TRUE(s.Step());
+    EXPECT_EQ(s.Text(0), "原值");
+}
+
+TEST(Database, TruncatedImageIsRefused) {
+    auto a = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*a), MigrateResult::kOk);
+    for (int i = 0; i < 200; ++i)
+        a->Prepare("INSERT INTO settings VALUES(?1, ?2)").Bind(1, "k" + std::to_string(i))
+            .Bind(2, std::string(100, 'x')).Run();
+    Database::ImageView img = a->Image();
+    std::vector<uint8_t> half(img.data, img.data + img.size / 2);
+    auto b = Database::OpenInMemory();
+    std::string err;
+    EXPECT_FALSE(b->LoadImage(half.data(), half.size(), &err));
+}
+
+TEST(Database, CommitCounterCountsTransactionsNotStatements) {
+    auto db = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*db), MigrateResult::kOk);
+    uint64_t c0 = db->commit_count();
+    {
+        Transaction tx(*db);
+        db->Prepare("INSERT INTO settings VALUES('a', '1')").Run();
+        db->Prepare("INSERT INTO settings VALUES('b', '2')").Run();
+        EXPECT_TRUE(db->in_transaction());
+        EXPECT_EQ(db->commit_count(), c0);
+        ASSERT_TRUE(tx.Commit());
+    }
+    EXPECT_EQ(db->commit_count(), c0 + 1);
+    {
+        Transaction tx(*db);  // rolled back: no commit counted
+        db->Prepare("INSERT INTO settings VALUES('c', '3')").Run();
+    }
+    EXPECT_EQ(db->commit_count(), c0 + 1);
+    EXPECT_FALSE(db->in_transaction());
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/python3
+"""Assemble the served site and the single-file offline page from shell/index.html.
+
+Site:    index.html loads app.js, which downloads app.wasm and fonts/ui.ttf.
+Offline: one .html with the SINGLE_FILE script (wasm inside) and the font inline.
+"""
+import argparse
+import base64
+import os
+import shutil
+
+
+def inline_script(js):
+    # A literal "</script" inside the code would end the element early.
+    return "<script>\n" + js.replace("</script", "<\\/script") + "\n</script>"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for name in ("version", "shell", "app-js", "single-js", "font", "site", "offline"):
+        ap.add_argument("--" + name, required=True)
+    a = ap.parse_args()
+
+    with open(a.shell, encoding="utf-8") as f:
+        shell = f.read().replace("@HTK_VERSION@", a.version)
+
+    os.makedirs(a.site, exist_ok=True)
+    shutil.copyfile(a.app_js, os.path.join(a.site, "app.js"))
+    shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
+    site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
+    with open(os.path.join(a.site, "index.html"), "w", encoding="utf-8") as f:
+        f.write(site_html)
+
+    with open(a.font, "rb") as f:
+        font_b64 = base64.b64encode(f.read()).decode("ascii")
+    with open(a.single_js, encoding="utf-8") as f:
+        single_js = f.read()
+    offline = shell.replace(
+        "@HTK_FONT@", '<script id="htk-font" type="application/octet-stream">' + font_b64 + "</script>"
+    ).replace("@HTK_SCRIPTS@", inline_script(single_js))
+    os.makedirs(os.path.dirname(a.offline), exist_ok=True)
+    tmp = a.offline + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(offline)
+    os.replace(tmp, a.offline)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Shared steps of web/run and tests/run: install what is missing, fetch and build
+# third-party sources into a cache outside git, build the app and the site.
+# Every step is idempotent and cheap when nothing changed.
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CACHE=${HTK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/huitoukan}
+BUILD=${HTK_BUILD:-$ROOT/build}
+export NODE_PATH=/usr/share/nodejs   # Debian's node-acorn, needed by emcc's optimiser
+PY=/usr/bin/python3                  # Debian's python (pyenv's may shadow it)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO=sudo
+
+# Debian packages needed to build and serve the app.
+BUILD_PACKAGES=(emscripten nlohmann-json3-dev fonts-wqy-microhei python3-fonttools
+                cmake ninja-build tcl g++ make dpkg-dev libgtest-dev)
+# Extra packages needed only by the tests.
+TEST_PACKAGES=(chromium python3-openpyxl nodejs)
+
+apt_updated=0
+apt_update_once() {
+  [ $apt_updated = 1 ] && return
+  log "apt-get update"
+  $SUDO apt-get update -qq
+  apt_updated=1
+}
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} = 0 ] && return
+  # node and npm come from the machine (NodeSource); only install Debian's nodejs if none is there.
+  if [[ " ${missing[*]} " == *" nodejs "* ]] && command -v node >/dev/null && command -v npm >/dev/null; then
+    missing=("${missing[@]/nodejs}")
+    local m=(); for p in "${missing[@]}"; do [ -n "$p" ] && m+=("$p"); done; missing=("${m[@]+"${m[@]}"}")
+    [ ${#missing[@]} = 0 ] && return
+  fi
+  apt_update_once
+  log "apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Add a deb-src entry for bookworm (same mirror and keyring as the machine's own) if none exists.
+ensure_deb_src() {
+  if grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then return; fi
+  local uri keyring
+  uri=$(grep -rhsE '^URIs:' /etc/apt/sources.list.d/*.sources | grep -v security | head -1 | awk '{print $2}')
+  keyring=$(grep -rhsE '^Signed-By:' /etc/apt/sources.list.d/*.sources | head -1 | awk '{print $2}')
+  if [ -z "$uri" ]; then
+    uri=$(grep -hsE '^deb ' /etc/apt/sources.list | grep -v security | head -1 | awk '{print $2}')
+  fi
+  uri=${uri:-http://deb.debian.org/debian}
+  keyring=${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}
+  log "adding deb-src for bookworm ($uri)"
+  printf 'Types: deb-src\nURIs: %s\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: %s\n' \
+    "$uri" "$keyring" | $SUDO tee /etc/apt/sources.list.d/huitoukan-src.sources >/dev/null
+  apt_updated=0
+  apt_update_once
+}
+
+# Debian source packages the build uses (imgui 1.86, sqlite 3.40, zlib 1.2.13, libxlsxwriter 1.1.4, pugixml 1.13).
+SOURCE_PACKAGES=(imgui sqlite3 zlib libxlsxwriter pugixml)
+
+# Fetch and unpack each source package into $CACHE/src (once), then make the
+# SQLite amalgamation from the canonical tree on the host.
+fetch_sources() {
+  mkdir -p "$CACHE/src"
+  local p
+  for p in "${SOURCE_PACKAGES[@]}"; do
+    if ! compgen -G "$CACHE/src/$p[-_]*.dsc" >/dev/null; then
+      ensure_deb_src
+      log "apt-get source $p"
+      (cd "$CACHE/src" && apt-get source --download-only -qq "$p" 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)
+    fi
+    if [ ! -f "$CACHE/src/.unpacked-$p" ]; then
+      log "unpack $p"
+      (cd "$CACHE/src" && dpkg-source -q -x --no-check "$(ls "$p"_*.dsc | head -1)" >/dev/null)
+      touch "$CACHE/src/.unpacked-$p"
+    fi
+  done
+  local amalg="$CACHE/src/sqlite-amalgamation"
+  if [ ! -f "$amalg/sqlite3.c" ]; then
+    log "building the SQLite amalgamation"
+    local tree; tree=$(ls -d "$CACHE/src"/sqlite3-*/ | head -1)
+    rm -rf "$CACHE/src/sqlite-build" && mkdir -p "$CACHE/src/sqlite-build"
+    (cd "$CACHE/src/sqlite-build" && "$tree/configure" --disable-tcl -q >/dev/null && make -s sqlite3.c >/dev/null)
+    mkdir -p "$amalg.tmp" && cp "$CACHE/src/sqlite-build/sqlite3.c" "$CACHE/src/sqlite-build/sqlite3.h" "$amalg.tmp/"
+    rm -rf "$CACHE/src/sqlite-build" && mv "$amalg.tmp" "$amalg"
+  fi
+  # Header-only nlohmann/json from the Debian binary package, copied alone so that
+  # emcc never sees the rest of /usr/include.
+  if [ ! -f "$CACHE/include/nlohmann/json.hpp" ]; then
+    mkdir -p "$CACHE/include" && cp -r /usr/include/nlohmann "$CACHE/include/"
+  fi
+}
+
+# Build the third-party libraries for one target ("native" or "wasm") into
+# $CACHE/deps/<key>-<target>, where key hashes the recipe and the sources' names,
+# so that a second run (or a fresh clone) reuses them.
+deps_prefix() {
+  local key
+  key=$( { cat "$ROOT/app/third_party/CMakeLists.txt"; ls "$CACHE/src"; emcc --version 2>/dev/null | head -1; c++ --version | head -1; } | sha1sum | cut -c1-12)
+  echo "$CACHE/deps/$key-$1"
+}
+
+build_deps() {
+  local target=$1 prefix; prefix=$(deps_prefix "$target")
+  [ -f "$prefix/.done" ] && { echo "$prefix"; return; }
+  log "building third-party libraries ($target) into $prefix"
+  local b="$CACHE/deps/build-$target"; rm -rf "$b" "$prefix"
+  local conf=(cmake -S "$ROOT/app/third_party" -B "$b" -G Ninja -DHTK_SRC="$CACHE/src"
+              -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_BUILD_TYPE=Release)
+  if [ "$target" = wasm ]; then
+    emcmake "${conf[@]}" -DCMAKE_C_FLAGS_RELEASE="-Os -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="-Os -DNDEBUG" >/dev/null
+  else
+    "${conf[@]}" -DHTK_WITH_IMGUI=OFF -DCMAKE_POSITION_INDEPENDENT_CODE=ON >/dev/null
+  fi
+  cmake --build "$b" >&2
+  cmake --install "$b" >/dev/null
+  rm -rf "$b"
+  touch "$prefix/.done"
+  echo "$prefix"
+}
+
+# Removes third-party builds of other recipes for a target, keeping the cache small.
+prune_deps() {
+  local keep=$1 d
+  for d in "$CACHE"/deps/*-"${2}"; do
+    [ -d "$d" ] && [ "$d" != "$keep" ] && rm -rf "$d"
+  done
+  return 0
+}
+
+# Configures (once) and builds the app for a target; prints nothing but errors.
+build_app() {
+  local target=$1 deps; deps=$(build_deps "$target"); prune_deps "$deps" "$target"
+  local dir="$BUILD/$target"
+  if [ ! -f "$dir/build.ninja" ] || ! grep -q "HTK_DEPS:PATH=$deps\$" "$dir/CMakeCache.txt" 2>/dev/null; then
+    log "configuring the $target build"
+    local conf=(cmake -S "$ROOT" -B "$dir" -G Ninja -DHTK_DEPS="$deps" -DHTK_JSON_INCLUDE="$CACHE/include")
+    if [ "$target" = wasm ]; then
+      emcmake "${conf[@]}" -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
+    else
+      "${conf[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    fi
+  fi
+  log "building ($target)"
+  cmake --build "$dir"
+}
+
+SITE_DIR() { echo "$BUILD/wasm/site"; }
+OFFLINE_HTML() { echo "$BUILD/wasm/offline/回头看整改台账.html"; }
