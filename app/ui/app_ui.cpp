@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdio>
 
 namespace htk::ui {
 namespace {
@@ -38,48 +39,49 @@ void DrawNavigation(UiState& ui) {
 
 void DrawSaveState(const PlatformStatus& st) {
     const SaveScheduler& s = *st.saver;
+    char text[512];
+    ImU32 color = kColorGreen;
+    const char* tip = nullptr;
     switch (s.state()) {
         case SaveState::kSaved:
-            ImGui::PushStyleColor(ImGuiCol_Text, kColorGreen);
-            ImGui::TextUnformatted("● 已保存");
-            ImGui::PopStyleColor();
-            Tooltip("所有修改都已保存在本机浏览器中");
+            std::snprintf(text, sizeof text, "● 已保存");
+            tip = "所有修改都已保存在本机浏览器中";
             break;
         case SaveState::kSaving:
-            ImGui::PushStyleColor(ImGuiCol_Text, kColorYellow);
-            ImGui::TextUnformatted("● 保存中…");
-            ImGui::PopStyleColor();
+            std::snprintf(text, sizeof text, "● 保存中…");
+            color = kColorYellow;
             break;
         case SaveState::kFailed: {
             int wait = int(std::ceil(s.retry_at() - st.now));
-            ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
             if (wait > 0)
-                ImGui::Text("● 保存失败：%s（%d 秒后重试）", s.error().c_str(), wait);
+                std::snprintf(text, sizeof text, "● 保存失败：%s（%d 秒后重试）", s.error().c_str(), wait);
             else
-                ImGui::Text("● 保存失败：%s（正在重试）", s.error().c_str());
-            ImGui::PopStyleColor();
-            Tooltip("修改仍在内存中，会自动重试保存。请不要关闭页面；如空间不足，请清理浏览器存储。");
+                std::snprintf(text, sizeof text, "● 保存失败：%s（正在重试）", s.error().c_str());
+            color = kColorRed;
+            tip = "修改仍在内存中，会自动重试保存。请不要关闭页面；如空间不足，请清理浏览器存储。";
             break;
         }
         case SaveState::kDisabled:
-            ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
-            ImGui::TextUnformatted("● 保存失败：无法使用浏览器存储，修改不会保存");
-            ImGui::PopStyleColor();
-            Tooltip(s.error().c_str());
+            std::snprintf(text, sizeof text, "● 保存失败：无法使用浏览器存储，修改不会保存");
+            color = kColorRed;
+            tip = s.error().c_str();
             break;
     }
-    MarkItem("status.save");
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    if (tip) Tooltip(tip);
+    MarkItem("status.save", text);
 }
 
 void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
     DrawSaveState(st);
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-    if (!ui.settings.unit_name.empty())
-        ImGui::Text("%s · %s", ui.settings.unit_name.c_str(), RoleLabel(ui.settings.role));
-    else
-        ImGui::Text("未填写单位 · %s", RoleLabel(ui.settings.role));
+    const char* unit = ui.settings.unit_name.empty() ? "未填写单位" : ui.settings.unit_name.c_str();
+    ImGui::Text("%s · %s", unit, RoleLabel(ui.settings.role));
     ImGui::PopStyleColor();
+    MarkItem("status.unit", unit);
 }
 
 }  // namespace

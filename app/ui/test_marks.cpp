@@ -15,9 +15,9 @@ void BeginMarksFrame() {
     g_marks[0].clear();
 }
 
-void MarkItem(const char* id) {
+void MarkItem(const char* id, const char* text) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    g_marks[0][id] = MarkRect{a.x, a.y, b.x - a.x, b.y - a.y};
+    g_marks[0][id] = MarkRect{a.x, a.y, b.x - a.x, b.y - a.y, text ? text : ""};
 }
 
 bool FindMark(const char* id, MarkRect* out) {

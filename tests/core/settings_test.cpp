@@ -52,3 +52,21 @@ TEST(Settings, RoleCodesAndLabels) {
     EXPECT_STREQ(RoleLabel(Role::kDistrictOffice), "区办");
     EXPECT_EQ(RoleFromCode("garbage"), Role::kTownship);
 }
+
+TEST(Settings, ContactFieldsRoundTrip) {
+    auto db = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*db), MigrateResult::kOk);
+    Settings s{"区住建局", Role::kDepartment, "胡鹏", "0374-5119719"};
+    SaveSettings(*db, s);
+    Settings back = LoadSettings(*db);
+    EXPECT_EQ(back.unit_name, "区住建局");
+    EXPECT_EQ(back.role, Role::kDepartment);
+    EXPECT_EQ(back.contact_name, "胡鹏");
+    EXPECT_EQ(back.contact_phone, "0374-5119719");
+    s.contact_phone = "";
+    uint64_t c = db->commit_count();
+    SaveSettings(*db, s);
+    EXPECT_EQ(db->commit_count(), c + 1);
+    EXPECT_EQ(LoadSettings(*db).contact_phone, "");
+    EXPECT_EQ(LoadSettings(*db).contact_name, "胡鹏");
+}

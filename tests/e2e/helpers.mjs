@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
 export const { chromium } = require('playwright-core');
@@ -96,4 +97,49 @@ export function setting(page, key) {
     const rows = window.app.query(`SELECT value FROM settings WHERE key = '${k}'`);
     return rows.length ? rows[0].value : null;
   }, key);
+}
+
+// What a marked widget showed in the last frame (e.g. a field's value).
+export async function shownText(page, id) {
+  return (await rect(page, id)).text;
+}
+
+// Decodes a PNG screenshot (8-bit RGB/RGBA, as Chromium writes) and returns
+// {width, height, distinctColors, nonBackground}: enough to tell a drawn
+// screen from a blank one without trusting our own renderer.
+export function pngStats(buf) {
+  let pos = 8, width = 0, height = 0, channels = 4;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos), type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : 0;
+      if (data[8] !== 8 || !channels) throw new Error('unsupported PNG format');
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat)), stride = width * channels;
+  const px = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)], src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? px[y * stride + x - channels] : 0;
+      const b = y > 0 ? px[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? px[(y - 1) * stride + x - channels] : 0;
+      let v = src[x];
+      if (f === 1) v += a; else if (f === 2) v += b; else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+                          v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      px[y * stride + x] = v & 255;
+    }
+  }
+  const colors = new Map();
+  for (let i = 0; i < px.length; i += channels) {
+    const k = (px[i] << 16) | (px[i + 1] << 8) | px[i + 2];
+    colors.set(k, (colors.get(k) || 0) + 1);
+  }
+  const background = Math.max(...colors.values());
+  return { width, height, distinctColors: colors.size, nonBackground: width * height - background };
 }

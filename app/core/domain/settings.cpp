@@ -30,27 +30,42 @@ Role RoleFromCode(const std::string& code) {
     return Role::kTownship;
 }
 
+// The stored keys, each with its field; a role is stored as its code.
+namespace {
+struct TextKey {
+    const char* key;
+    std::string Settings::*field;
+};
+const TextKey kTextKeys[] = {
+    {"unit_name", &Settings::unit_name},
+    {"contact_name", &Settings::contact_name},
+    {"contact_phone", &Settings::contact_phone},
+};
+}  // namespace
+
 Settings LoadSettings(Database& db) {
     Settings s;
     Stmt q = db.Prepare("SELECT key, value FROM settings");
     while (q.Step()) {
         std::string key = q.Text(0);
-        if (key == "unit_name") s.unit_name = q.Text(1);
-        else if (key == "role") s.role = RoleFromCode(q.Text(1));
+        if (key == "role") s.role = RoleFromCode(q.Text(1));
+        for (const TextKey& k : kTextKeys)
+            if (key == k.key) s.*k.field = q.Text(1);
     }
     return s;
 }
 
 void SaveSettings(Database& db, const Settings& s) {
     Settings old = LoadSettings(db);
-    bool unit_changed = old.unit_name != s.unit_name;
-    bool role_changed = old.role != s.role;
-    if (!unit_changed && !role_changed) return;
+    bool changed = old.role != s.role;
+    for (const TextKey& k : kTextKeys) changed = changed || old.*k.field != s.*k.field;
+    if (!changed) return;
     Transaction tx(db);
     Stmt put = db.Prepare("INSERT INTO settings(key, value) VALUES(?1, ?2) "
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    if (unit_changed) put.Bind(1, "unit_name").Bind(2, s.unit_name).Run();
-    if (role_changed) put.Bind(1, "role").Bind(2, RoleCode(s.role)).Run();
+    if (old.role != s.role) put.Bind(1, "role").Bind(2, RoleCode(s.role)).Run();
+    for (const TextKey& k : kTextKeys)
+        if (old.*k.field != s.*k.field) put.Bind(1, k.key).Bind(2, s.*k.field).Run();
     bool ok = tx.Commit();
     assert(ok);
     (void)ok;

@@ -14,8 +14,10 @@ class Database;
 enum class Role { kTownship, kDepartment, kDistrictOffice };
 
 struct Settings {
-    std::string unit_name;  // 单位名称, as typed (e.g. "椹涧乡")
+    std::string unit_name;      // 单位名称, as typed (e.g. "椹涧乡")
     Role role = Role::kTownship;
+    std::string contact_name;   // 填报人, printed on reports
+    std::string contact_phone;  // 联系电话
 };
 
 // Chinese label of a role (乡镇 / 区直单位 / 区办) and its stable stored code.
@@ -25,7 +27,8 @@ const char* RoleCode(Role r);
 Role RoleFromCode(const std::string& code);
 
 Settings LoadSettings(Database& db);
-// Writes only the values that differ from what is stored, in one transaction.
+// Writes only the values that differ from what is stored, in one transaction
+// (nothing at all when nothing changed).
 void SaveSettings(Database& db, const Settings& s);
 
 }  // namespace htk

@@ -60,7 +60,7 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
 EMSCRIPTEN_KEEPALIVE const char* htk_item_rect(const char* id) {
     htk::ui::MarkRect r;
     if (!htk::ui::FindMark(id, &r)) return Out(nullptr);
-    return Out({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
+    return Out({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"text", r.text}});
 }
 
 // The characters of `text` that the loaded font cannot draw (ImGui would show '?').
