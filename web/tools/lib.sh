@@ -18,9 +18,9 @@ SUDO=""
 
 # Debian packages needed to build and serve the app.
 BUILD_PACKAGES=(emscripten nlohmann-json3-dev fonts-wqy-microhei python3-fonttools
-                cmake ninja-build tcl g++ make dpkg-dev libgtest-dev)
-# Extra packages needed only by the tests.
-TEST_PACKAGES=(chromium python3-openpyxl nodejs)
+                cmake ninja-build tcl g++ make dpkg-dev)
+# Extra packages needed only by the tests (openpyxl reads our .xlsx independently).
+TEST_PACKAGES=(libgtest-dev chromium python3-openpyxl)
 
 apt_updated=0
 apt_update_once() {
@@ -31,20 +31,30 @@ apt_update_once() {
 }
 
 ensure_packages() {
-  local missing=()
+  local missing=() p
   for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} = 0 ] && return
-  # node and npm come from the machine (NodeSource); only install Debian's nodejs if none is there.
-  if [[ " ${missing[*]} " == *" nodejs "* ]] && command -v node >/dev/null && command -v npm >/dev/null; then
-    missing=("${missing[@]/nodejs}")
-    local m=(); for p in "${missing[@]}"; do [ -n "$p" ] && m+=("$p"); done; missing=("${m[@]+"${m[@]}"}")
-    [ ${#missing[@]} = 0 ] && return
-  fi
   apt_update_once
   log "apt-get install ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Node.js and npm for the browser tests: the machine's own if it has them, else Debian's.
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return
+  ensure_packages nodejs npm
+}
+
+# npm packages of web/ (playwright-core), exactly as the committed lockfile pins them.
+ensure_npm() {
+  local stamp="$ROOT/web/node_modules/.lock-sha"
+  local want; want=$(sha1sum "$ROOT/web/package-lock.json" | cut -c1-40)
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
+  log "npm ci (web/)"
+  (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  echo "$want" > "$stamp"
 }
 
 # Add a deb-src entry for bookworm (same mirror and keyring as the machine's own) if none exists.
@@ -148,7 +158,7 @@ build_app() {
     if [ "$target" = wasm ]; then
       emcmake "${conf[@]}" -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
     else
-      "${conf[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+      "${conf[@]}" -DCMAKE_BUILD_TYPE=Debug >/dev/null   # asserts stay on in tests
     fi
   fi
   log "building ($target)"

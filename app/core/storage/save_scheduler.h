@@ -37,7 +37,6 @@ public:
 
 private:
     uint64_t seen_commits_ = 0;
-    bool primed_ = false;
     bool dirty_ = false;
     bool in_flight_ = false;
     bool disabled_ = false;

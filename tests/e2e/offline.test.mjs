@@ -1,0 +1,49 @@
+// The single self-contained .html opened from disk (file://) works like the
+// served site: it starts, takes Chinese input, and keeps it across a reload
+// and a browser restart.
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { test } from 'node:test';
+
+import { OFFLINE_HTML, OFFLINE_URL, click, launch, pngStats, setting, shownText, waitReady, waitSaved,
+         waitTextFocus } from './helpers.mjs';
+
+test('offline .html from file:// starts, saves and restores', async () => {
+  assert.ok(statSync(OFFLINE_HTML).size > 1_000_000, 'the single file embeds wasm and font');
+  let b = await launch();
+  const profile = b.dir;
+  const requests = [];
+  b.page.on('request', (r) => requests.push(r.url()));
+  try {
+    await b.page.goto(OFFLINE_URL);
+    await waitReady(b.page);
+    assert.ok(requests.every((u) => u.startsWith('file:') || u.startsWith('data:')),
+              'loads nothing from a network: ' + requests.filter((u) => !u.startsWith('file:')).join(' '));
+    const s = pngStats(await b.page.screenshot());
+    assert.ok(s.distinctColors > 20 && s.nonBackground > 20000, 'drawn');
+
+    await click(b.page, 'nav.settings');
+    await click(b.page, 'settings.unit_name');
+    await waitTextFocus(b.page);
+    const cdp = await b.context.newCDPSession(b.page);
+    await cdp.send('Input.imeSetComposition', { text: 'lingjing', selectionStart: 8, selectionEnd: 8 });
+    await cdp.send('Input.insertText', { text: '灵井镇' });
+    await b.page.waitForFunction(() => window.app.rect('settings.unit_name').text === '灵井镇');
+    await waitSaved(b.page);
+
+    await b.page.reload();
+    await waitReady(b.page);
+    assert.equal(await setting(b.page, 'unit_name'), '灵井镇');
+    assert.equal(await shownText(b.page, 'status.unit'), '灵井镇');
+
+    await b.close({ keepProfile: true });
+    b = await launch({ profile });
+    await b.page.goto(OFFLINE_URL);
+    await waitReady(b.page);
+    assert.equal(await setting(b.page, 'unit_name'), '灵井镇');
+    await click(b.page, 'nav.settings');
+    assert.equal(await shownText(b.page, 'settings.unit_name'), '灵井镇');
+  } finally {
+    await b.close();
+  }
+});

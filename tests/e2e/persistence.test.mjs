@@ -1,0 +1,111 @@
+// Data typed into 设置 is in SQLite, saved to IndexedDB, and still there after
+// a reload and after the browser is closed and opened again on the same profile.
+// Saving failures are shown and retried; window.app.query refuses writes.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { click, launch, rect, setting, shownText, startServer, waitReady, waitSaved, waitTextFocus }
+  from './helpers.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server.stop());
+
+async function typeUnitName(page, text) {
+  await click(page, 'nav.settings');
+  await click(page, 'settings.unit_name');
+  await waitTextFocus(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  await page.waitForFunction((t) => window.app.rect('settings.unit_name').text === t, text);
+}
+
+async function expectUnitName(page, text) {
+  await click(page, 'nav.settings');
+  assert.equal(await shownText(page, 'settings.unit_name'), text, 'on screen');
+  assert.equal(await setting(page, 'unit_name'), text, 'in SQLite');
+  assert.equal(await shownText(page, 'status.unit'), text, 'in the status bar');
+}
+
+test('unit name and role survive a reload and a browser restart', async () => {
+  let b = await launch();
+  const profile = b.dir;
+  try {
+    await b.page.goto(server.url);
+    await waitReady(b.page);
+    await typeUnitName(b.page, '蒋李集镇');
+    await click(b.page, 'settings.role.district');
+    await b.page.waitForFunction(() => window.app.rect('settings.role.district').text === 'selected');
+    await waitSaved(b.page);
+
+    await b.page.reload();
+    await waitReady(b.page);
+    await expectUnitName(b.page, '蒋李集镇');
+    assert.equal(await setting(b.page, 'role'), 'district');
+    assert.equal((await rect(b.page, 'settings.role.district')).text, 'selected');
+
+    await b.close({ keepProfile: true });
+    b = await launch({ profile });
+    await b.page.goto(server.url);
+    await waitReady(b.page);
+    await expectUnitName(b.page, '蒋李集镇');
+    assert.equal(await setting(b.page, 'role'), 'district');
+  } finally {
+    await b.close();
+  }
+});
+
+test('an edit made just before reload is not lost', async () => {
+  const b = await launch();
+  try {
+    await b.page.goto(server.url);
+    await waitReady(b.page);
+    await typeUnitName(b.page, '五女店镇');
+    // No wait for the save: the page flushes on pagehide, and a save already
+    // running completes in the background.
+    await b.page.reload();
+    await waitReady(b.page);
+    await expectUnitName(b.page, '五女店镇');
+  } finally { await b.close(); }
+});
+
+test('a failed save is shown with its reason, retried, and then succeeds', async () => {
+  const b = await launch();
+  try {
+    await b.page.goto(server.url);
+    await waitReady(b.page);
+    await waitSaved(b.page);  // the new database is stored; opening it again writes nothing
+    // ?failsave=2: the next two IndexedDB writes fail as on a full disk.
+    await b.page.goto(server.url + '?failsave=2');
+    await waitReady(b.page);
+    await typeUnitName(b.page, '小召乡');
+    await b.page.waitForFunction(() => window.app.status().save === 'failed');
+    const st = await b.page.evaluate(() => window.app.status());
+    assert.match(st.error, /存储空间已满/);
+    assert.match(await shownText(b.page, 'status.save'), /保存失败：浏览器存储空间已满/);
+    await b.page.waitForFunction(() => window.app.status().save === 'saved', null, { timeout: 20000 });
+    assert.match(await shownText(b.page, 'status.save'), /已保存/);
+    await b.page.goto(server.url);
+    await waitReady(b.page);
+    await expectUnitName(b.page, '小召乡');
+  } finally { await b.close(); }
+});
+
+test('window.app.query runs one read-only SELECT and refuses anything else', async () => {
+  const b = await launch();
+  try {
+    await b.page.goto(server.url);
+    await waitReady(b.page);
+    const rows = await b.page.evaluate(() => window.app.query('SELECT 1 AS a, \'乡\' AS b'));
+    assert.deepEqual(rows, [{ a: 1, b: '乡' }]);
+    for (const sql of ["DELETE FROM settings", "UPDATE settings SET value = 'x'", "DROP TABLE settings",
+                       "PRAGMA user_version = 0", "SELECT 1; DELETE FROM settings"]) {
+      const err = await b.page.evaluate((s) => {
+        try { window.app.query(s); return null; } catch (e) { return e.message; }
+      }, sql);
+      assert.ok(err, 'refused: ' + sql);
+    }
+    const v = await b.page.evaluate(() => window.app.query('SELECT count(*) AS n FROM sqlite_schema')[0].n);
+    assert.ok(v >= 1);
+  } finally { await b.close(); }
+});
