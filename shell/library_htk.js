@@ -17,10 +17,13 @@ mergeInto(LibraryManager.library, {
   htk_storage_persisted: function () { return HTK.storage.persisted; },
 
   htk_first_frame: function () {
+    performance.mark('htk-first-frame');
     document.getElementById('loading').style.display = 'none';
+    document.body.dataset.firstFrameMs = Math.round(performance.now());  // since navigation start
     document.body.dataset.ready = '1';
   },
-  htk_stage: function (text) { HTK.stage(UTF8ToString(text)); },
+  htk_mark: function (name) { performance.mark(UTF8ToString(name)); },
+  htk_stage: function (text) { performance.mark('htk-main'); HTK.stage(UTF8ToString(text)); },
   htk_fatal: function (kind, detail) {
     kind = UTF8ToString(kind);
     detail = UTF8ToString(detail);

@@ -73,8 +73,9 @@ HTK.base64ToBytes = function (b64) {
     // Download the wasm ourselves so the loading bar can show its progress.
     Module.instantiateWasm = function (imports, done) {
       HTK.fetchBytes('app.wasm', 'wasm').then(function (bytes) {
+        performance.mark('htk-wasm-downloaded');
         return WebAssembly.instantiate(bytes, imports);
-      }).then(function (r) { done(r.instance, r.module); }, function (e) {
+      }).then(function (r) { performance.mark('htk-wasm-compiled'); done(r.instance, r.module); }, function (e) {
         HTK.showFatal('程序下载失败', '<p>请检查网络后刷新页面；离线使用请打开单文件版 .html。</p>', String(e));
       });
       return {};
@@ -87,6 +88,7 @@ HTK.base64ToBytes = function (b64) {
     HTK.fontPromise.then(function (bytes) {
       FS.mkdir('/fonts');
       FS.writeFile('/fonts/ui.ttf', bytes);
+      performance.mark('htk-font-downloaded');
       HTK.stage('正在读取本机数据…');
       removeRunDependency('htk-font');
     }, function (e) {

@@ -72,6 +72,7 @@ HTK.storage.failNext = +(new URLSearchParams(location.search).get('failsave') ||
   Module.preRun.push(function () {
     addRunDependency('htk-storage');
     HTK.storage.load().then(function () {
+      performance.mark('htk-storage-loaded');
       removeRunDependency('htk-storage');
     }, function (e) {
       HTK.storage.loadError = (e && (e.name + ': ' + e.message)) || String(e);

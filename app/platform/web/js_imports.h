@@ -12,6 +12,7 @@ void htk_storage_save(const void* data, int size);
 
 void htk_first_frame(void);                  // hides the loading screen, sets body[data-ready]
 void htk_stage(const char* text);            // loading screen text
+void htk_mark(const char* name);             // performance.mark(name), read by tests/bench
 void htk_fatal(const char* kind, const char* detail);
 
 void htk_text_input(int active, float x, float y, float h);

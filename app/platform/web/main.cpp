@@ -149,9 +149,12 @@ void Frame() {
     }
     if (dpr != g_loop.font_dpr) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
+        htk_mark("htk-atlas-start");
         ui::BuildFontAtlas(dpr);
+        htk_mark("htk-atlas-built");
         ImGui_ImplOpenGL3_CreateFontsTexture();
         ImGui::GetIO().Fonts->ClearTexData();  // uploaded; free the CPU copy
+        htk_mark("htk-atlas-uploaded");
         g_loop.font_dpr = dpr;
         must_draw = true;
     }
