@@ -63,6 +63,14 @@ HTK.base64ToBytes = function (b64) {
   HTK.showProgress();
 
   Module.canvas = document.getElementById('canvas');
+  // While the GPU context is lost (driver reset, too many tabs) say so; the
+  // app re-creates its renderer when the browser restores the context.
+  Module.canvas.addEventListener('webglcontextlost', function () {
+    document.getElementById('gl-lost').style.display = 'block';
+  });
+  Module.canvas.addEventListener('webglcontextrestored', function () {
+    document.getElementById('gl-lost').style.display = 'none';
+  });
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
   Module.onAbort = function (what) {

@@ -135,12 +135,15 @@ test('a lost WebGL context is survived and drawing resumes', async () => {
       window.__lose.loseContext();
       return window.__lost;
     });
+    await b.page.waitForFunction(() => getComputedStyle(document.getElementById('gl-lost')).display !== 'none');
+    assert.match(await b.page.locator('#gl-lost').innerText(), /正在恢复/);
     await b.page.evaluate(() => {
       const c = document.getElementById('canvas');
       const restored = new Promise((ok) => c.addEventListener('webglcontextrestored', ok, { once: true }));
       window.__lose.restoreContext();
       return restored;
     });
+    assert.equal(await b.page.locator('#gl-lost').isVisible(), false);
     // Drawing resumes: a click still switches sections, and the screen is not blank.
     await click(b.page, 'nav.settings');
     await b.page.waitForFunction(() => window.app.rect('settings.unit_name'));
