@@ -1,0 +1,23 @@
+// text.h — small UTF-8 text helpers shared by validation and import.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace htk {
+
+// Removes leading/trailing ASCII whitespace, U+3000 (ideographic space),
+// U+00A0 (no-break space) and U+FEFF (BOM / zero-width no-break space).
+std::string Trim(std::string_view s);
+// Full-width ASCII (Ａ１，：) becomes half-width, U+3000 becomes a space.
+std::string NormalizeWidth(std::string_view s);
+// For comparing labels typed by people: width-normalised, every kind of
+// space removed, ASCII lower-cased. "问题 类型" == "问题类型".
+std::string NormalizeKey(std::string_view s);
+bool IsValidUtf8(std::string_view s);
+// Number of code points.
+size_t Utf8Length(std::string_view s);
+// Collapses runs of whitespace inside a one-line field to a single space.
+std::string CollapseSpaces(std::string_view s);
+
+}  // namespace htk
