@@ -103,7 +103,17 @@ std::unique_ptr<Database> Database::OpenInMemory() {
     return d;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    cache_.clear();  // finalize before closing
+    sqlite3_close_v2(db_);
+}
+
+Stmt& Database::Cached(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) it = cache_.emplace(sql, Prepare(sql)).first;
+    it->second.Reset();
+    return it->second;
+}
 
 bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error) {
     if (size == 0) return true;  // nothing stored yet: keep the empty database

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -72,6 +73,8 @@ public:
     // without a copy). Never fails short of out-of-memory.
     static std::unique_ptr<Database> OpenInMemory();
     ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
 
     // Replaces the contents with a database image (the bytes of a .db file).
     // On a bad image returns false with a reason and leaves the old contents.
@@ -84,6 +87,10 @@ public:
 
     // Prepares SQL that we wrote (asserts on error).
     Stmt Prepare(std::string_view sql);
+    // The same, kept prepared for the life of the connection: for statements
+    // run once per row in loops. Returned reset and unbound; do not keep it
+    // across another Cached() call with the same SQL.
+    Stmt& Cached(const std::string& sql);
     // Prepares SQL that came from outside; nullptr-statement plus error on failure.
     Stmt TryPrepare(std::string_view sql, std::string* error, std::string_view* tail = nullptr);
     // Runs one or more statements that we wrote and that bind nothing (schema).
@@ -100,6 +107,7 @@ private:
     Database() = default;
     sqlite3* db_ = nullptr;
     uint64_t commits_ = 0;
+    std::unordered_map<std::string, Stmt> cache_;
 };
 
 // RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless Commit().

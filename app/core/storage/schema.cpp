@@ -16,6 +16,100 @@ static const char* const kMigrations[] = {
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     )sql",
+
+    // 2: the campaign (its phases, policy areas, check points and units) and
+    //    the rectification ledger with a history of every change.
+    R"sql(
+    CREATE TABLE campaign (
+        id           INTEGER PRIMARY KEY,
+        code         TEXT NOT NULL UNIQUE,
+        name         TEXT NOT NULL,
+        district     TEXT NOT NULL DEFAULT '',
+        ledger_title TEXT NOT NULL,
+        office       TEXT NOT NULL DEFAULT '',
+        ledger_note  TEXT NOT NULL DEFAULT '',
+        natures      TEXT NOT NULL,             -- '、'-joined, e.g. 共性问题、个性问题
+        issued       TEXT NOT NULL DEFAULT ''   -- ISO date
+    );
+    CREATE TABLE campaign_phase (
+        campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        seq         INTEGER NOT NULL,
+        code        TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        start_date  TEXT NOT NULL,
+        end_date    TEXT NOT NULL,
+        task        TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (campaign_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE area (
+        id            INTEGER PRIMARY KEY,
+        campaign_id   INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        no            INTEGER NOT NULL,
+        name          TEXT NOT NULL,
+        section_title TEXT NOT NULL DEFAULT '',
+        lead_units    TEXT NOT NULL DEFAULT '',  -- '、'-joined
+        UNIQUE (campaign_id, name)
+    );
+    CREATE TABLE area_synonym (
+        campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        key         TEXT NOT NULL,               -- NormalizeKey() of the synonym
+        area_id     INTEGER NOT NULL REFERENCES area(id) ON DELETE CASCADE,
+        PRIMARY KEY (campaign_id, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE check_point (
+        id       INTEGER PRIMARY KEY,
+        area_id  INTEGER NOT NULL REFERENCES area(id) ON DELETE CASCADE,
+        no       INTEGER NOT NULL,
+        short    TEXT NOT NULL,
+        text     TEXT NOT NULL,
+        scope    TEXT NOT NULL DEFAULT 'household',  -- or 'village'
+        rule     TEXT NOT NULL DEFAULT ''            -- JSON, e.g. {"kind":"min_percent","value":85}
+    );
+    CREATE TABLE unit (
+        id          INTEGER PRIMARY KEY,
+        campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        name        TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('department', 'township')),
+        UNIQUE (campaign_id, name)
+    );
+    CREATE TABLE problem (
+        id             INTEGER PRIMARY KEY,
+        uuid           TEXT NOT NULL UNIQUE,
+        campaign_id    INTEGER NOT NULL REFERENCES campaign(id),
+        area           TEXT NOT NULL,              -- 问题类型, canonical area name
+        nature         TEXT NOT NULL,              -- 问题性质
+        description    TEXT NOT NULL,              -- 问题表述
+        measures       TEXT NOT NULL,              -- 整改措施
+        deadline       TEXT NOT NULL,              -- 完成时限, ISO date
+        resp_units     TEXT NOT NULL,              -- 责任单位
+        resp_leader    TEXT NOT NULL DEFAULT '',   -- 责任领导
+        cause          TEXT NOT NULL DEFAULT '',   -- 原因分析
+        progress       TEXT NOT NULL DEFAULT '',   -- 整改进度
+        effect         TEXT NOT NULL DEFAULT '',   -- 落实效果
+        found_date     TEXT NOT NULL DEFAULT '',   -- 发现日期, ISO date
+        township       TEXT NOT NULL DEFAULT '',   -- 所属乡镇
+        village        TEXT NOT NULL DEFAULT '',   -- 所属村
+        reporting_unit TEXT NOT NULL DEFAULT '',   -- 填报单位
+        status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'done')),
+        done_date      TEXT NOT NULL DEFAULT '',   -- 完成日期, ISO date
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        deleted        INTEGER NOT NULL DEFAULT 0  -- kept for undo and history
+    );
+    CREATE INDEX problem_by_campaign ON problem(campaign_id, deleted);
+    CREATE INDEX problem_by_unit ON problem(campaign_id, reporting_unit);
+    CREATE TABLE problem_history (
+        id         INTEGER PRIMARY KEY,
+        problem_id INTEGER NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
+        field      TEXT NOT NULL,   -- a problem column, or 'created' / 'deleted' / 'restored'
+        old_value  TEXT,
+        new_value  TEXT,
+        changed_at TEXT NOT NULL,
+        actor      TEXT NOT NULL DEFAULT '',
+        source     TEXT NOT NULL DEFAULT ''   -- edit / import / paste / undo / redo
+    );
+    CREATE INDEX problem_history_by_problem ON problem_history(problem_id, id);
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }

@@ -1,0 +1,272 @@
+#include "ledger_store.h"
+
+#include "rules/text.h"
+#include "rules/uuid.h"
+#include "storage/database.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace htk {
+namespace {
+
+constexpr size_t kMaxUndoSteps = 200;
+
+// "area, nature, …" in ProblemField order.
+std::string FieldColumns() {
+    std::string cols;
+    for (int i = 0; i < kProblemFieldCount; ++i) {
+        if (i) cols += ", ";
+        cols += FieldInfo(i).column;
+    }
+    return cols;
+}
+
+std::string SelectSql(const char* where) {
+    return "SELECT id, uuid, created_at, updated_at, deleted, " + FieldColumns() + " FROM problem WHERE " + where;
+}
+
+Problem ReadRow(const Stmt& q) {
+    Problem p;
+    p.id = q.Int(0);
+    p.uuid = q.Text(1);
+    p.created_at = q.Text(2);
+    p.updated_at = q.Text(3);
+    p.deleted = q.Int(4) != 0;
+    for (int i = 0; i < kProblemFieldCount; ++i) p.v[size_t(i)] = q.Text(5 + i);
+    return p;
+}
+
+std::string Today(const ChangeContext& ctx) { return ctx.now.substr(0, 10); }
+
+}  // namespace
+
+LedgerStore::LedgerStore(Database& db, int64_t campaign_id) : db_(db), campaign_id_(campaign_id) {}
+
+std::vector<Problem> LedgerStore::LoadAll() const {
+    std::vector<Problem> out;
+    Stmt q = db_.Prepare(SelectSql("campaign_id = ?1 AND deleted = 0 ORDER BY id"));
+    q.Bind(1, campaign_id_);
+    while (q.Step()) out.push_back(ReadRow(q));
+    return out;
+}
+
+bool LedgerStore::Load(int64_t id, Problem* out) const {
+    Stmt& q = db_.Cached(SelectSql("id = ?1"));
+    q.Bind(1, id);
+    if (!q.Step()) return false;
+    *out = ReadRow(q);
+    return true;
+}
+
+int64_t LedgerStore::FindByUuid(const std::string& uuid) const {
+    Stmt& q = db_.Cached("SELECT id FROM problem WHERE uuid = ?1 AND campaign_id = ?2");
+    q.Bind(1, uuid).Bind(2, campaign_id_);
+    return q.Step() ? q.Int(0) : 0;
+}
+
+int64_t LedgerStore::FindSameDescription(const std::string& unit, const std::string& description) const {
+    Stmt& q = db_.Cached(
+        "SELECT id, description FROM problem WHERE campaign_id = ?1 AND reporting_unit = ?2 AND deleted = 0");
+    q.Bind(1, campaign_id_).Bind(2, unit);
+    const std::string key = NormalizeKey(description);
+    while (q.Step())
+        if (NormalizeKey(q.Text(1)) == key) return q.Int(0);
+    return 0;
+}
+
+int64_t LedgerStore::CountActive() const {
+    Stmt q = db_.Prepare("SELECT count(*) FROM problem WHERE campaign_id = ?1 AND deleted = 0");
+    q.Bind(1, campaign_id_);
+    return q.Step() ? q.Int(0) : 0;
+}
+
+void LedgerStore::History(int64_t id, const char* field, const std::string* old_value,
+                          const std::string* new_value, const ChangeContext& ctx) {
+    Stmt& h = db_.Cached(
+        "INSERT INTO problem_history(problem_id, field, old_value, new_value, changed_at, actor, source) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    h.Bind(1, id).Bind(2, field);
+    if (old_value) h.Bind(3, *old_value);
+    if (new_value) h.Bind(4, *new_value);
+    h.Bind(5, ctx.now).Bind(6, ctx.actor).Bind(7, ctx.source);
+    bool ok = h.Run();
+    assert(ok);
+    (void)ok;
+}
+
+int64_t LedgerStore::Insert(Problem& p, const ChangeContext& ctx) {
+    if (p.uuid.empty()) p.uuid = NewUuid();
+    std::string sql = "INSERT INTO problem(uuid, campaign_id, created_at, updated_at, " + FieldColumns() +
+                      ") VALUES(?1, ?2, ?3, ?3";
+    for (int i = 0; i < kProblemFieldCount; ++i) sql += ", ?" + std::to_string(4 + i);
+    sql += ")";
+    Stmt& ins = db_.Cached(sql);
+    ins.Bind(1, p.uuid).Bind(2, campaign_id_).Bind(3, ctx.now);
+    for (int i = 0; i < kProblemFieldCount; ++i) ins.Bind(4 + i, p.v[size_t(i)]);
+    bool ok = ins.Run();
+    assert(ok && "insert of a validated problem failed");
+    (void)ok;
+    p.id = db_.last_insert_rowid();
+    p.created_at = p.updated_at = ctx.now;
+    History(p.id, "created", nullptr, &p[ProblemField::kDescription], ctx);
+    return p.id;
+}
+
+void LedgerStore::SetField(int64_t id, int field, const std::string& old_value, const std::string& value,
+                           const ChangeContext& ctx) {
+    // The column name comes from our own field table; the values are bound.
+    Stmt& u = db_.Cached(std::string("UPDATE problem SET ") + FieldInfo(field).column +
+                         " = ?1, updated_at = ?2 WHERE id = ?3");
+    u.Bind(1, value).Bind(2, ctx.now).Bind(3, id);
+    bool ok = u.Run();
+    assert(ok);
+    (void)ok;
+    History(id, FieldInfo(field).column, &old_value, &value, ctx);
+}
+
+void LedgerStore::SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx) {
+    Stmt& u = db_.Cached("UPDATE problem SET deleted = ?1, updated_at = ?2 WHERE id = ?3");
+    u.Bind(1, int64_t(deleted)).Bind(2, ctx.now).Bind(3, id);
+    bool ok = u.Run();
+    assert(ok);
+    (void)ok;
+    History(id, deleted ? "deleted" : "restored", nullptr, nullptr, ctx);
+}
+
+void LedgerStore::Push(Step step) {
+    if (step.changes.empty()) return;
+    undo_.push_back(std::move(step));
+    if (undo_.size() > kMaxUndoSteps) undo_.erase(undo_.begin());
+    redo_.clear();
+}
+
+int64_t LedgerStore::Add(Problem p, const ChangeContext& ctx) {
+    Transaction tx(db_);
+    int64_t id = Insert(p, ctx);
+    bool ok = tx.Commit();
+    assert(ok);
+    (void)ok;
+    Push(Step{"新增问题", {Change{Change::kCreate, id, 0, {}, {}}}});
+    return id;
+}
+
+std::vector<int64_t> LedgerStore::Update(const Problem& after, const ChangeContext& ctx) {
+    Problem before;
+    if (!Load(after.id, &before)) return {};
+    Step step;
+    Problem target = after;
+    // Marking a problem done records the day, unless one was given.
+    if (target.status() == ProblemStatus::kDone && before.status() != ProblemStatus::kDone &&
+        target[ProblemField::kDoneDate].empty())
+        target[ProblemField::kDoneDate] = Today(ctx);
+    Transaction tx(db_);
+    for (int i = 0; i < kProblemFieldCount; ++i) {
+        if (before.v[size_t(i)] == target.v[size_t(i)]) continue;
+        SetField(after.id, i, before.v[size_t(i)], target.v[size_t(i)], ctx);
+        step.changes.push_back(Change{Change::kEdit, after.id, i, before.v[size_t(i)], target.v[size_t(i)]});
+    }
+    if (step.changes.empty()) return {};
+    bool ok = tx.Commit();
+    assert(ok);
+    (void)ok;
+    step.label = step.changes.size() == 1 ? std::string("修改") + FieldInfo(step.changes[0].field).label
+                                          : "修改问题";
+    Push(std::move(step));
+    return {after.id};
+}
+
+std::vector<int64_t> LedgerStore::Delete(const std::vector<int64_t>& ids, const ChangeContext& ctx) {
+    Step step{ids.size() == 1 ? "删除问题" : "删除 " + std::to_string(ids.size()) + " 个问题", {}};
+    Transaction tx(db_);
+    for (int64_t id : ids) {
+        SetDeleted(id, true, ctx);
+        step.changes.push_back(Change{Change::kDelete, id, 0, {}, {}});
+    }
+    bool ok = tx.Commit();
+    assert(ok);
+    (void)ok;
+    Push(std::move(step));
+    return ids;
+}
+
+std::vector<int64_t> LedgerStore::ApplyBatch(std::vector<Problem> adds, const std::vector<Problem>& updates,
+                                             const ChangeContext& ctx, const std::string& label) {
+    Step step{label, {}};
+    std::vector<int64_t> touched;
+    Transaction tx(db_);
+    for (Problem& p : adds) {
+        int64_t id = Insert(p, ctx);
+        step.changes.push_back(Change{Change::kCreate, id, 0, {}, {}});
+        touched.push_back(id);
+    }
+    for (const Problem& after : updates) {
+        Problem before;
+        if (!Load(after.id, &before)) continue;
+        if (before.deleted) {  // the file still lists it: bring it back
+            SetDeleted(after.id, false, ctx);
+            step.changes.push_back(Change{Change::kCreate, after.id, 0, {}, {}});
+        }
+        for (int i = 0; i < kProblemFieldCount; ++i) {
+            if (before.v[size_t(i)] == after.v[size_t(i)]) continue;
+            SetField(after.id, i, before.v[size_t(i)], after.v[size_t(i)], ctx);
+            step.changes.push_back(Change{Change::kEdit, after.id, i, before.v[size_t(i)], after.v[size_t(i)]});
+        }
+        touched.push_back(after.id);
+    }
+    bool ok = tx.Commit();
+    assert(ok);
+    (void)ok;
+    Push(std::move(step));
+    return touched;
+}
+
+void LedgerStore::Apply(const Change& c, bool forward, const ChangeContext& ctx) {
+    switch (c.kind) {
+        case Change::kEdit:
+            if (forward) SetField(c.id, c.field, c.old_value, c.new_value, ctx);
+            else SetField(c.id, c.field, c.new_value, c.old_value, ctx);
+            break;
+        case Change::kCreate: SetDeleted(c.id, !forward, ctx); break;
+        case Change::kDelete: SetDeleted(c.id, forward, ctx); break;
+    }
+}
+
+std::vector<int64_t> LedgerStore::Replay(std::vector<Step>& from, std::vector<Step>& to, bool forward,
+                                         const ChangeContext& ctx) {
+    if (from.empty()) return {};
+    Step step = std::move(from.back());
+    from.pop_back();
+    std::vector<int64_t> touched;
+    Transaction tx(db_);
+    if (forward) {
+        for (const Change& c : step.changes) Apply(c, true, ctx), touched.push_back(c.id);
+    } else {
+        for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it)
+            Apply(*it, false, ctx), touched.push_back(it->id);
+    }
+    bool ok = tx.Commit();
+    assert(ok);
+    (void)ok;
+    to.push_back(std::move(step));
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    return touched;
+}
+
+std::vector<int64_t> LedgerStore::Undo(const ChangeContext& ctx) {
+    ChangeContext c = ctx;
+    c.source = "undo";
+    return Replay(undo_, redo_, false, c);
+}
+
+std::vector<int64_t> LedgerStore::Redo(const ChangeContext& ctx) {
+    ChangeContext c = ctx;
+    c.source = "redo";
+    return Replay(redo_, undo_, true, c);
+}
+
+std::string LedgerStore::UndoLabel() const { return undo_.empty() ? "" : undo_.back().label; }
+std::string LedgerStore::RedoLabel() const { return redo_.empty() ? "" : redo_.back().label; }
+
+}  // namespace htk

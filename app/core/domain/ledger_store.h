@@ -1,0 +1,81 @@
+// ledger_store.h — the ledger in SQLite: every change in one transaction,
+// written to the history table (who, when, old, new) and undoable.
+//
+// Rows are never removed: deleting marks them, so undo can bring them back
+// and the history stays whole. Undo/redo steps live in memory for the session.
+#pragma once
+
+#include "problem.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace htk {
+
+class Database;
+
+struct ChangeContext {
+    std::string now;     // "2022-06-15 14:03:22", local time
+    std::string actor;   // who: the unit's 填报人 or the unit
+    std::string source;  // edit / import / paste
+};
+
+class LedgerStore {
+public:
+    LedgerStore(Database& db, int64_t campaign_id);
+
+    std::vector<Problem> LoadAll() const;  // rows not deleted, oldest first
+    bool Load(int64_t id, Problem* out) const;  // also deleted rows
+    int64_t FindByUuid(const std::string& uuid) const;  // 0: none
+    // A row of the same unit with the same 问题表述 (ignoring spaces): how a
+    // hand-made sheet imported twice updates instead of duplicating.
+    int64_t FindSameDescription(const std::string& reporting_unit, const std::string& description) const;
+    int64_t CountActive() const;
+
+    // Each call below is one transaction and one undo step, and returns the
+    // ids it touched. Rows must have passed NormalizeAndValidate.
+    int64_t Add(Problem p, const ChangeContext& ctx);
+    // Writes the fields of `after` that differ from the stored row.
+    std::vector<int64_t> Update(const Problem& after, const ChangeContext& ctx);
+    std::vector<int64_t> Delete(const std::vector<int64_t>& ids, const ChangeContext& ctx);
+    // Adds and updates together (an import or a paste): one undo step.
+    std::vector<int64_t> ApplyBatch(std::vector<Problem> adds, const std::vector<Problem>& updates,
+                                    const ChangeContext& ctx, const std::string& label);
+
+    bool CanUndo() const { return !undo_.empty(); }
+    bool CanRedo() const { return !redo_.empty(); }
+    std::string UndoLabel() const;  // e.g. "修改问题表述"
+    std::string RedoLabel() const;
+    std::vector<int64_t> Undo(const ChangeContext& ctx);
+    std::vector<int64_t> Redo(const ChangeContext& ctx);
+
+private:
+    struct Change {
+        enum Kind { kEdit, kCreate, kDelete } kind;
+        int64_t id;
+        int field;  // for kEdit
+        std::string old_value, new_value;
+    };
+    struct Step {
+        std::string label;
+        std::vector<Change> changes;
+    };
+
+    int64_t Insert(Problem& p, const ChangeContext& ctx);
+    void Apply(const Change& c, bool forward, const ChangeContext& ctx);
+    void SetField(int64_t id, int field, const std::string& old_value, const std::string& value,
+                  const ChangeContext& ctx);
+    void SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx);
+    void History(int64_t id, const char* field, const std::string* old_value, const std::string* new_value,
+                 const ChangeContext& ctx);
+    void Push(Step step);
+    std::vector<int64_t> Replay(std::vector<Step>& from, std::vector<Step>& to, bool forward,
+                                const ChangeContext& ctx);
+
+    Database& db_;
+    int64_t campaign_id_;
+    std::vector<Step> undo_, redo_;
+};
+
+}  // namespace htk

@@ -1,0 +1,125 @@
+#include "ledger_view.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace htk {
+namespace {
+
+std::string LowerAscii(std::string s) {
+    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool ContainsLower(const std::string& haystack, const std::string& needle_lower) {
+    if (needle_lower.empty()) return true;
+    // Chinese text has no case; only ASCII letters need folding.
+    auto it = std::search(haystack.begin(), haystack.end(), needle_lower.begin(), needle_lower.end(),
+                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return it != haystack.end();
+}
+
+}  // namespace
+
+void LedgerView::Reset(std::vector<Problem> rows) {
+    rows_ = std::move(rows);
+    index_.clear();
+    for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
+    dirty_ = true;
+}
+
+void LedgerView::Upsert(const Problem& p) {
+    if (p.deleted) {
+        Remove(p.id);
+        return;
+    }
+    auto it = index_.find(p.id);
+    if (it != index_.end()) {
+        rows_[it->second] = p;
+    } else {
+        // Keep entry order: ids grow, so a new row usually goes last.
+        auto pos = std::lower_bound(rows_.begin(), rows_.end(), p.id,
+                                    [](const Problem& r, int64_t id) { return r.id < id; });
+        rows_.insert(pos, p);
+        index_.clear();
+        for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
+    }
+    dirty_ = true;
+}
+
+void LedgerView::Remove(int64_t id) {
+    auto it = index_.find(id);
+    if (it == index_.end()) return;
+    rows_.erase(rows_.begin() + std::ptrdiff_t(it->second));
+    index_.clear();
+    for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
+    dirty_ = true;
+}
+
+void LedgerView::SetFilter(const LedgerFilter& f) {
+    if (f == filter_) return;
+    filter_ = f;
+    text_lower_ = LowerAscii(f.text);
+    dirty_ = true;
+}
+
+void LedgerView::SetSort(SortColumn column, ProblemField field, bool ascending) {
+    if (column == sort_ && field == sort_field_ && ascending == ascending_) return;
+    sort_ = column;
+    sort_field_ = field;
+    ascending_ = ascending;
+    dirty_ = true;
+}
+
+void LedgerView::SetToday(const Date& today) {
+    if (today == today_) return;
+    today_ = today;
+    dirty_ = true;
+}
+
+const Problem* LedgerView::Find(int64_t id) const {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &rows_[it->second];
+}
+
+bool LedgerView::Matches(const Problem& p) const {
+    const LedgerFilter& f = filter_;
+    if (!f.area.empty() && p[ProblemField::kArea] != f.area) return false;
+    if (!f.nature.empty() && p[ProblemField::kNature] != f.nature) return false;
+    if (!f.status.empty() && p[ProblemField::kStatus] != f.status) return false;
+    if (!f.resp_unit.empty() && p[ProblemField::kRespUnits].find(f.resp_unit) == std::string::npos) return false;
+    if (f.warning >= 0 && int(WarningFor(p, today_)) != f.warning) return false;
+    if (!text_lower_.empty() && !ContainsLower(p[ProblemField::kDescription], text_lower_) &&
+        !ContainsLower(p[ProblemField::kMeasures], text_lower_))
+        return false;
+    return true;
+}
+
+const std::vector<const Problem*>& LedgerView::Order() {
+    if (!dirty_) return order_;
+    dirty_ = false;
+    order_.clear();
+    order_.reserve(rows_.size());
+    for (const Problem& p : rows_)
+        if (Matches(p)) order_.push_back(&p);
+    // rows_ is in entry order, so a stable sort keeps it as the tie-breaker.
+    if (sort_ == SortColumn::kField) {
+        const size_t f = size_t(sort_field_);
+        std::stable_sort(order_.begin(), order_.end(),
+                         [f](const Problem* a, const Problem* b) { return a->v[f] < b->v[f]; });
+    } else if (sort_ == SortColumn::kWarning) {
+        // Worst first when ascending: red, yellow, none; then by deadline.
+        std::vector<std::pair<int, const Problem*>> keyed;
+        keyed.reserve(order_.size());
+        for (const Problem* p : order_) keyed.emplace_back(-int(WarningFor(*p, today_)), p);
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+            if (a.first != b.first) return a.first < b.first;
+            return a.second->v[size_t(ProblemField::kDeadline)] < b.second->v[size_t(ProblemField::kDeadline)];
+        });
+        for (size_t i = 0; i < keyed.size(); ++i) order_[i] = keyed[i].second;
+    }
+    if (!ascending_) std::reverse(order_.begin(), order_.end());
+    return order_;
+}
+
+}  // namespace htk

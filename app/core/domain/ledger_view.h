@@ -1,0 +1,65 @@
+// ledger_view.h — the ledger as the table shows it: every row in memory,
+// filtered and sorted in C++ so that 50,000 rows stay smooth.
+//
+// The store (SQLite) is the truth; after each change the screen hands the
+// changed rows to Upsert/Remove and the view re-filters on the next Order().
+#pragma once
+
+#include "problem.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace htk {
+
+struct LedgerFilter {
+    std::string area;       // canonical area name, "" = any
+    std::string nature;     // "" = any
+    std::string status;     // status code, "" = any
+    std::string resp_unit;  // substring of 责任单位, "" = any
+    int warning = -1;       // Warning as int, -1 = any
+    std::string text;       // substring of 问题表述 or 整改措施 (ASCII case-insensitive)
+    bool operator==(const LedgerFilter& o) const {
+        return area == o.area && nature == o.nature && status == o.status && resp_unit == o.resp_unit &&
+               warning == o.warning && text == o.text;
+    }
+    bool any() const { return !(*this == LedgerFilter{}); }
+};
+
+// Columns the table can sort by: 序号 (entry order), any field, or warning.
+enum class SortColumn { kEntry, kField, kWarning };
+
+class LedgerView {
+public:
+    void Reset(std::vector<Problem> rows);
+    void Upsert(const Problem& p);  // deleted rows are removed
+    void Remove(int64_t id);
+
+    void SetFilter(const LedgerFilter& f);
+    void SetSort(SortColumn column, ProblemField field, bool ascending);
+    void SetToday(const Date& today);
+
+    // Rows passing the filter, in sort order (recomputed when needed).
+    const std::vector<const Problem*>& Order();
+    size_t total() const { return rows_.size(); }
+    const Problem* Find(int64_t id) const;
+    const Date& today() const { return today_; }
+    const std::vector<Problem>& rows() const { return rows_; }
+
+private:
+    bool Matches(const Problem& p) const;
+
+    std::vector<Problem> rows_;
+    std::unordered_map<int64_t, size_t> index_;  // id -> position in rows_
+    std::vector<const Problem*> order_;
+    bool dirty_ = true;
+    LedgerFilter filter_;
+    std::string text_lower_;
+    SortColumn sort_ = SortColumn::kEntry;
+    ProblemField sort_field_ = ProblemField::kArea;
+    bool ascending_ = true;
+    Date today_;
+};
+
+}  // namespace htk

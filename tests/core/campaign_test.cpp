@@ -1,0 +1,72 @@
+#include "domain/campaign.h"
+#include "test_db.h"
+
+#include <gtest/gtest.h>
+
+using namespace htk;
+
+TEST(Campaign, BuiltinHasEightAreasAndThirtyNinePoints) {
+    test::TestDb t;
+    const Campaign& c = t.campaign;
+    EXPECT_EQ(c.code, "2022-1");
+    EXPECT_EQ(c.ledger_title, "建安区 2022 年第一轮巩固拓展脱贫攻坚成果行业政策落实“回头看”整改台账");
+    ASSERT_EQ(c.areas.size(), 8u);
+    size_t points = 0;
+    const size_t expected[] = {5, 7, 3, 4, 6, 7, 4, 3};
+    for (size_t i = 0; i < c.areas.size(); ++i) {
+        EXPECT_EQ(c.areas[i].points.size(), expected[i]) << c.areas[i].name;
+        points += c.areas[i].points.size();
+    }
+    EXPECT_EQ(points, 39u);
+    EXPECT_EQ(c.areas[0].name, "住房保障");
+    EXPECT_EQ(c.areas[0].lead_units, (std::vector<std::string>{"区住建局"}));
+    EXPECT_EQ(c.areas[5].lead_units.size(), 5u);
+    // The document's own wording.
+    EXPECT_EQ(c.areas[1].points[6].text, "30 种大病专项救治落实情况");
+    EXPECT_EQ(c.areas[7].points[2].text, "整村改造率是否达到 85%以上，困难群众的户厕是否做到应改尽改");
+    EXPECT_NE(c.areas[7].points[2].rule.find("85"), std::string::npos);
+    EXPECT_EQ(c.areas[1].points[2].scope, "village");
+    EXPECT_EQ(c.natures, (std::vector<std::string>{"共性问题", "个性问题"}));
+    ASSERT_EQ(c.phases.size(), 3u);
+    EXPECT_EQ(c.phases[1].name, "排查整改");
+    EXPECT_EQ(c.phases[1].start, (Date{2022, 6, 2}));
+    EXPECT_EQ(c.phases[1].end, (Date{2022, 6, 29}));
+    EXPECT_EQ(c.Year(), 2022);
+    EXPECT_EQ(c.departments.size(), 12u);
+    EXPECT_NE(c.ledger_note.find("完成时限精准到“日”"), std::string::npos);
+}
+
+TEST(Campaign, AreaSynonymsFromTheLedgerNote) {
+    test::TestDb t;
+    const Campaign& c = t.campaign;
+    const std::pair<const char*, const char*> cases[] = {
+        {"农村危房改造", "住房保障"}, {"住房保障情况", "住房保障"}, {"健康扶贫", "健康保障"},
+        {"教育扶贫", "教育保障"},     {"饮水安全", "饮水安全保障"}, {"就业扶贫", "就业保障"},
+        {"综合保障", "综合保障"},     {"兜底保障", "综合保障"},     {"金融扶贫", "金融政策"},
+        {"户厕改造", "户厕改造"},     {" 就业 扶贫 ", "就业保障"},  {"金融政策落实情况", "金融政策"},
+    };
+    for (auto [typed, canonical] : cases) {
+        const Area* a = c.FindArea(typed);
+        ASSERT_NE(a, nullptr) << typed;
+        EXPECT_EQ(a->name, canonical) << typed;
+    }
+    EXPECT_EQ(c.FindArea("交通运输"), nullptr);
+    EXPECT_EQ(c.FindArea(""), nullptr);
+}
+
+TEST(Campaign, StoredOnceAndRemembered) {
+    test::TestDb t;
+    EXPECT_EQ(EnsureCurrentCampaign(*t.db), t.campaign_id);
+    Stmt q = t.db->Prepare("SELECT count(*) FROM campaign");
+    ASSERT_TRUE(q.Step());
+    EXPECT_EQ(q.Int(0), 1);
+}
+
+TEST(Campaign, MalformedJsonIsRefused) {
+    test::TestDb t;
+    std::string err;
+    EXPECT_EQ(StoreCampaignJson(*t.db, "{not json", &err), 0);
+    EXPECT_FALSE(err.empty());
+    EXPECT_EQ(StoreCampaignJson(*t.db, R"({"format":1,"campaign":{"code":"x"}})", &err), 0);
+    EXPECT_EQ(StoreCampaignJson(*t.db, R"({"format":2})", &err), 0);
+}

@@ -1,0 +1,197 @@
+#include "domain/ledger_store.h"
+#include "domain/ledger_view.h"
+#include "domain/problem_rules.h"
+#include "rules/uuid.h"
+#include "test_db.h"
+
+#include <gtest/gtest.h>
+
+using namespace htk;
+
+namespace {
+
+Problem Make(const char* area, const char* desc, const char* deadline) {
+    Problem p = NewProblem();
+    p[ProblemField::kArea] = area;
+    p[ProblemField::kNature] = "个性问题";
+    p[ProblemField::kDescription] = desc;
+    p[ProblemField::kMeasures] = "立即整改";
+    p[ProblemField::kDeadline] = deadline;
+    p[ProblemField::kRespUnits] = "区住建局";
+    return p;
+}
+
+ChangeContext Ctx(const char* now = "2022-06-05 10:00:00") { return ChangeContext{now, "胡鹏", "edit"}; }
+
+struct HistoryRow {
+    std::string field, old_value, new_value, actor, source;
+};
+
+std::vector<HistoryRow> History(Database& db, int64_t id) {
+    std::vector<HistoryRow> out;
+    Stmt q = db.Prepare(
+        "SELECT field, coalesce(old_value, ''), coalesce(new_value, ''), actor, source FROM problem_history "
+        "WHERE problem_id = ?1 ORDER BY id");
+    q.Bind(1, id);
+    while (q.Step()) out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4)});
+    return out;
+}
+
+}  // namespace
+
+TEST(LedgerStore, AddGivesUuidAndHistory) {
+    test::TestDb t;
+    LedgerStore store(*t.db, t.campaign_id);
+    int64_t id = store.Add(Make("住房保障", "危房住人", "2022-06-10"), Ctx());
+    Problem p;
+    ASSERT_TRUE(store.Load(id, &p));
+    EXPECT_TRUE(IsUuid(p.uuid)) << p.uuid;
+    EXPECT_EQ(p.created_at, "2022-06-05 10:00:00");
+    EXPECT_EQ(p[ProblemField::kDescription], "危房住人");
+    auto h = History(*t.db, id);
+    ASSERT_EQ(h.size(), 1u);
+    EXPECT_EQ(h[0].field, "created");
+    EXPECT_EQ(h[0].actor, "胡鹏");
+    EXPECT_EQ(store.FindByUuid(p.uuid), id);
+    EXPECT_EQ(store.CountActive(), 1);
+}
+
+TEST(LedgerStore, UpdateRecordsOldAndNewPerField) {
+    test::TestDb t;
+    LedgerStore store(*t.db, t.campaign_id);
+    int64_t id = store.Add(Make("住房保障", "危房住人", "2022-06-10"), Ctx());
+    Problem p;
+    store.Load(id, &p);
+    p[ProblemField::kMeasures] = "安排原址重建";
+    p[ProblemField::kStatus] = "done";
+    auto touched = store.Update(p, Ctx("2022-06-08 09:00:00"));
+    EXPECT_EQ(touched, (std::vector<int64_t>{id}));
+    Problem after;
+    store.Load(id, &after);
+    EXPECT_EQ(after[ProblemField::kDoneDate], "2022-06-08") << "done records the day";
+    EXPECT_EQ(after.updated_at, "2022-06-08 09:00:00");
+    auto h = History(*t.db, id);
+    ASSERT_EQ(h.size(), 4u);  // created + measures + status + done_date
+    EXPECT_EQ(h[1].field, "measures");
+    EXPECT_EQ(h[1].old_value, "立即整改");
+    EXPECT_EQ(h[1].new_value, "安排原址重建");
+    EXPECT_EQ(h[2].field, "status");
+    EXPECT_EQ(h[3].field, "done_date");
+    // Saving the same values again changes and records nothing.
+    EXPECT_TRUE(store.Update(after, Ctx()).empty());
+    EXPECT_EQ(History(*t.db, id).size(), 4u);
+}
+
+TEST(LedgerStore, UndoRedoEditsAddsAndDeletes) {
+    test::TestDb t;
+    LedgerStore store(*t.db, t.campaign_id);
+    EXPECT_FALSE(store.CanUndo());
+    int64_t a = store.Add(Make("住房保障", "甲", "2022-06-10"), Ctx());
+    int64_t b = store.Add(Make("健康保障", "乙", "2022-06-11"), Ctx());
+    Problem p;
+    store.Load(a, &p);
+    p[ProblemField::kDescription] = "甲（已核实）";
+    store.Update(p, Ctx());
+    EXPECT_EQ(store.UndoLabel(), "修改问题表述");
+    store.Delete({b}, Ctx());
+    EXPECT_EQ(store.CountActive(), 1);
+
+    store.Undo(Ctx());  // delete
+    EXPECT_EQ(store.CountActive(), 2);
+    store.Undo(Ctx());  // edit
+    store.Load(a, &p);
+    EXPECT_EQ(p[ProblemField::kDescription], "甲");
+    EXPECT_TRUE(store.CanRedo());
+    store.Redo(Ctx());
+    store.Load(a, &p);
+    EXPECT_EQ(p[ProblemField::kDescription], "甲（已核实）");
+    store.Undo(Ctx());
+    store.Undo(Ctx());  // add b
+    store.Undo(Ctx());  // add a
+    EXPECT_EQ(store.CountActive(), 0);
+    EXPECT_FALSE(store.CanUndo());
+    store.Redo(Ctx());
+    EXPECT_EQ(store.CountActive(), 1);
+    // A new change clears the redo list.
+    store.Add(Make("教育保障", "丙", "2022-06-12"), Ctx());
+    EXPECT_FALSE(store.CanRedo());
+    // Undo itself is in the history, marked as such.
+    auto h = History(*t.db, a);
+    EXPECT_EQ(h.back().source, "redo");
+}
+
+TEST(LedgerStore, BatchIsOneUndoStepAndRestoresDeletedRows) {
+    test::TestDb t;
+    LedgerStore store(*t.db, t.campaign_id);
+    int64_t a = store.Add(Make("住房保障", "甲", "2022-06-10"), Ctx());
+    store.Delete({a}, Ctx());
+    Problem upd;
+    store.Load(a, &upd);
+    upd[ProblemField::kMeasures] = "复核后整改";
+    std::vector<Problem> adds = {Make("健康保障", "乙", "2022-06-11"), Make("教育保障", "丙", "2022-06-12")};
+    auto touched = store.ApplyBatch(adds, {upd}, ChangeContext{"2022-06-06 08:00:00", "区办", "import"}, "导入");
+    EXPECT_EQ(touched.size(), 3u);
+    EXPECT_EQ(store.CountActive(), 3);
+    EXPECT_EQ(store.UndoLabel(), "导入");
+    store.Undo(Ctx());
+    EXPECT_EQ(store.CountActive(), 0);
+    Problem back;
+    store.Load(a, &back);
+    EXPECT_EQ(back[ProblemField::kMeasures], "立即整改");
+}
+
+TEST(LedgerView, FiltersAndSorts) {
+    test::TestDb t;
+    LedgerStore store(*t.db, t.campaign_id);
+    store.Add(Make("住房保障", "危房住人 B", "2022-06-20"), Ctx());
+    store.Add(Make("健康保障", "未签约家庭医生", "2022-06-03"), Ctx());
+    Problem done = Make("住房保障", "标示牌缺失", "2022-06-01");
+    done[ProblemField::kStatus] = "done";
+    store.Add(done, Ctx());
+    store.Add(Make("饮水安全保障", "水质检测报告未张贴 b", "2022-06-08"), Ctx());
+
+    LedgerView v;
+    v.Reset(store.LoadAll());
+    v.SetToday(Date{2022, 6, 6});
+    EXPECT_EQ(v.Order().size(), 4u);
+
+    LedgerFilter f;
+    f.area = "住房保障";
+    v.SetFilter(f);
+    EXPECT_EQ(v.Order().size(), 2u);
+    f = {};
+    f.warning = int(Warning::kRed);
+    v.SetFilter(f);
+    ASSERT_EQ(v.Order().size(), 1u);
+    EXPECT_EQ((*v.Order()[0])[ProblemField::kDescription], "未签约家庭医生");
+    f = {};
+    f.warning = int(Warning::kYellow);
+    v.SetFilter(f);
+    ASSERT_EQ(v.Order().size(), 1u);
+    f = {};
+    f.text = "b";  // ASCII case folding; matches 问题表述
+    v.SetFilter(f);
+    EXPECT_EQ(v.Order().size(), 2u);
+    f = {};
+    f.status = "done";
+    v.SetFilter(f);
+    EXPECT_EQ(v.Order().size(), 1u);
+
+    v.SetFilter({});
+    v.SetSort(SortColumn::kField, ProblemField::kDeadline, true);
+    EXPECT_EQ((*v.Order().front())[ProblemField::kDeadline], "2022-06-01");
+    v.SetSort(SortColumn::kField, ProblemField::kDeadline, false);
+    EXPECT_EQ((*v.Order().front())[ProblemField::kDeadline], "2022-06-20");
+    v.SetSort(SortColumn::kWarning, ProblemField::kArea, true);
+    EXPECT_EQ((*v.Order().front())[ProblemField::kDescription], "未签约家庭医生");  // red first
+
+    // Changes flow in without a reload.
+    Problem extra = Make("金融政策", "贷款逾期", "2022-06-30");
+    int64_t id = store.Add(extra, Ctx());
+    Problem stored;
+    store.Load(id, &stored);
+    v.Upsert(stored);
+    EXPECT_EQ(v.Order().size(), 5u);
+    v.Remove(id);
+    EXPECT_EQ(v.Order().size(), 4u);
+}
