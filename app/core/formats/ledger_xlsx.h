@@ -1,0 +1,47 @@
+// ledger_xlsx.h — the official 整改台账 workbook, written with libxlsxwriter.
+//
+// Layout (as the campaign document's 附件): a merged title row, the
+// "单位（盖章）：" line with the date on the right, the header row 序号 · 问题类型
+// · 问题性质 · 问题表述 · 整改措施 · 完成时限 · 责任单位, one bordered, wrapped row
+// per problem (完成时限 as a real date cell), then the 备注 paragraph. A4
+// landscape, fitted to the page width, header row repeated on every printed
+// page, panes frozen under it. Optional extended columns follow the official
+// ones; a hidden last column carries each row's UUID so that importing the
+// file again updates rows instead of duplicating them.
+#pragma once
+
+#include "domain/problem.h"
+
+#include <string>
+#include <vector>
+
+namespace htk {
+
+struct LedgerSheet {
+    std::string name = "整改台账";     // worksheet tab
+    std::string title;                // campaign ledger title
+    std::string unit;                 // after 单位（盖章）：
+    Date date;                        // the date line; invalid -> "    年  月  日" to fill by hand
+    std::string note;                 // the 备注 paragraph
+    bool extended = false;            // 责任领导, 原因分析, 整改进度, 落实效果, 整改状态
+    std::vector<const Problem*> rows; // in the order to number them
+};
+
+struct LedgerWorkbook {
+    std::vector<LedgerSheet> sheets;
+    // Written into the file's custom properties, read back on import.
+    std::string campaign_code;
+    std::string unit;
+    std::string exported_at;
+};
+
+// The header label of the hidden UUID column (also recognised on import).
+constexpr const char* kUuidHeader = "唯一编号（请勿修改）";
+
+// Returns false with a Chinese message if the workbook could not be written.
+bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string* error);
+
+// `<单位>_整改台账_<YYYYMMDD>.xlsx`, with characters Windows forbids removed.
+std::string LedgerFileName(const std::string& unit, const Date& date, const char* extension);
+
+}  // namespace htk

@@ -1,0 +1,116 @@
+#include "domain/problem_rules.h"
+#include "formats/ledger_xlsx.h"
+#include "rules/uuid.h"
+#include "test_db.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+using namespace htk;
+
+namespace {
+
+Problem Row(const char* area, const char* nature, const char* desc, const char* measures, const char* deadline,
+            const char* units) {
+    Problem p = NewProblem();
+    p.uuid = NewUuid();
+    p[ProblemField::kArea] = area;
+    p[ProblemField::kNature] = nature;
+    p[ProblemField::kDescription] = desc;
+    p[ProblemField::kMeasures] = measures;
+    p[ProblemField::kDeadline] = deadline;
+    p[ProblemField::kRespUnits] = units;
+    return p;
+}
+
+std::string WriteFile(const std::string& name, const std::string& bytes) {
+    std::string path = std::string(HTK_TEST_OUT) + "/" + name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+}  // namespace
+
+TEST(LedgerXlsx, FileName) {
+    EXPECT_EQ(LedgerFileName("椹涧乡", Date{2022, 6, 15}, ".xlsx"), "椹涧乡_整改台账_20220615.xlsx");
+    EXPECT_EQ(LedgerFileName("区/住建:局", Date{2022, 6, 5}, ".csv"), "区住建局_整改台账_20220605.csv");
+    EXPECT_EQ(LedgerFileName(" ", Date{2022, 6, 5}, ".xlsx"), "未填写单位_整改台账_20220605.xlsx");
+}
+
+TEST(LedgerXlsx, OpenpyxlReadsTheOfficialLayout) {
+    test::TestDb t;
+    std::vector<Problem> rows = {
+        Row("住房保障", "个性问题", "椹涧乡小宋村宋某某住房未出具安全性评定结果，未悬挂标示牌", "6月10日前完成鉴定",
+            "2022-06-10", "区住建局"),
+        Row("饮水安全保障", "共性问题",
+            "部分村集中供水点消毒设备不能正常使用，水质检测报告未在村内规范张贴。\n涉及 3 个行政村。",
+            "=立即维修消毒设备；补贴检测报告", "2022-06-20", "区水利局"),
+        Row("就业保障", "个性问题", "公益性岗位工资未及时发放", "-核实后补发", "2022-06-29", "区人社局"),
+    };
+    LedgerWorkbook book;
+    book.unit = "椹涧乡";
+    book.campaign_code = t.campaign.code;
+    LedgerSheet sheet;
+    sheet.title = t.campaign.ledger_title;
+    sheet.unit = "椹涧乡";
+    sheet.date = Date{2022, 6, 15};
+    sheet.note = t.campaign.ledger_note;
+    for (const Problem& p : rows) sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+    ASSERT_GT(bytes.size(), 4000u);
+    EXPECT_EQ(bytes.substr(0, 2), "PK");
+    std::string xlsx = WriteFile("ledger_official.xlsx", bytes);
+
+    nlohmann::json exp;
+    exp["title"] = t.campaign.ledger_title;
+    exp["unit"] = "椹涧乡";
+    exp["note_starts"] = "备注：“问题类型”指饮水安全";
+    for (const Problem& p : rows) {
+        exp["rows"].push_back({p[ProblemField::kArea], p[ProblemField::kNature], p[ProblemField::kDescription],
+                               // formula-looking text is neutralised with an apostrophe
+                               (p[ProblemField::kMeasures][0] == '=' || p[ProblemField::kMeasures][0] == '-')
+                                   ? "'" + p[ProblemField::kMeasures]
+                                   : p[ProblemField::kMeasures],
+                               p[ProblemField::kDeadline], p[ProblemField::kRespUnits]});
+        exp["uuids"].push_back(p.uuid);
+    }
+    std::string expected = WriteFile("ledger_official.json", exp.dump());
+    std::string cmd = "/usr/bin/python3 " HTK_SOURCE_DIR "/tests/core/check_ledger_xlsx.py '" + xlsx + "' '" +
+                      expected + "'";
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+TEST(LedgerXlsx, ExtendedColumns) {
+    test::TestDb t;
+    Problem p = Row("金融政策", "个性问题", "小额信贷逾期", "督促还款", "2022-06-25", "区金融工作局");
+    p[ProblemField::kRespLeader] = "张三";
+    p[ProblemField::kCause] = "经营困难";
+    p[ProblemField::kStatus] = "in_progress";
+    LedgerWorkbook book;
+    LedgerSheet sheet;
+    sheet.title = t.campaign.ledger_title;
+    sheet.unit = "区金融工作局";
+    sheet.note = t.campaign.ledger_note;
+    sheet.extended = true;
+    sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+    std::string xlsx = WriteFile("ledger_extended.xlsx", bytes);
+    nlohmann::json exp;
+    exp["title"] = t.campaign.ledger_title;
+    exp["unit"] = "区金融工作局";
+    exp["note_starts"] = "备注：";
+    exp["extended"] = true;
+    exp["rows"].push_back({"金融政策", "个性问题", "小额信贷逾期", "督促还款", "2022-06-25", "区金融工作局"});
+    std::string expected = WriteFile("ledger_extended.json", exp.dump());
+    std::string cmd = "/usr/bin/python3 " HTK_SOURCE_DIR "/tests/core/check_ledger_xlsx.py '" + xlsx + "' '" +
+                      expected + "'";
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
