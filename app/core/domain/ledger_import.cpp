@@ -1,0 +1,350 @@
+#include "ledger_import.h"
+
+#include "campaign.h"
+#include "formats/csv.h"
+#include "formats/ledger_xlsx.h"
+#include "ledger_store.h"
+#include "problem_rules.h"
+#include "rules/text.h"
+#include "rules/uuid.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace htk {
+namespace {
+
+constexpr int kHeaderSearchRows = 20;
+constexpr int kColSeq = -1;
+constexpr int kColUuid = -2;
+constexpr int kColNone = -3;
+
+// Header words people use, per field. Compared with NormalizeKey after
+// dropping any (…) remark, so “完成时限（精准到日）” is 完成时限.
+const std::map<std::string, int>& HeaderWords() {
+    static const std::map<std::string, int> words = [] {
+        std::map<std::string, int> m;
+        auto add = [&](int field, std::initializer_list<const char*> list) {
+            for (const char* w : list) m[NormalizeKey(w)] = field;
+        };
+        add(kColSeq, {"序号", "编号", "序"});
+        add(kColUuid, {kUuidHeader, "唯一编号", "uuid"});
+        add(int(ProblemField::kArea), {"问题类型", "问题类别", "问题分类", "类型", "类别", "所属领域", "行业领域"});
+        add(int(ProblemField::kNature), {"问题性质", "性质"});
+        add(int(ProblemField::kDescription),
+            {"问题表述", "问题描述", "存在问题", "存在的问题", "问题", "问题内容", "具体问题", "问题情况", "发现问题"});
+        add(int(ProblemField::kMeasures), {"整改措施", "措施", "整改举措", "整改办法", "整改方案"});
+        add(int(ProblemField::kDeadline),
+            {"完成时限", "整改时限", "完成时间", "时限", "整改期限", "完成期限", "计划完成时间", "整改完成时限"});
+        add(int(ProblemField::kRespUnits), {"责任单位", "牵头单位", "责任部门", "牵头部门", "牵头责任单位"});
+        add(int(ProblemField::kRespLeader), {"责任领导", "分管领导", "责任人"});
+        add(int(ProblemField::kCause), {"原因分析", "问题原因", "原因", "产生原因"});
+        add(int(ProblemField::kProgress), {"整改进度", "进度", "进展情况", "整改进展"});
+        add(int(ProblemField::kEffect), {"落实效果", "整改效果", "效果"});
+        add(int(ProblemField::kStatus), {"整改状态", "状态", "是否完成", "完成情况", "是否整改到位"});
+        add(int(ProblemField::kDoneDate), {"完成日期", "销号日期", "实际完成时间", "实际完成日期"});
+        add(int(ProblemField::kFoundDate), {"发现日期", "发现时间", "排查日期"});
+        add(int(ProblemField::kTownship), {"所属乡镇", "乡镇", "乡(镇)", "所在乡镇"});
+        add(int(ProblemField::kVillage), {"所属村", "村", "行政村", "所在村"});
+        add(int(ProblemField::kReportingUnit), {"填报单位"});
+        return m;
+    }();
+    return words;
+}
+
+std::string HeaderKey(const std::string& text) {
+    std::string s = text;
+    // Drop remarks in brackets and required-field stars.
+    for (auto [open, close] : {std::pair<std::string, std::string>{"（", "）"}, {"(", ")"}, {"【", "】"}}) {
+        size_t a;
+        while ((a = s.find(open)) != std::string::npos) {
+            size_t b = s.find(close, a);
+            if (b == std::string::npos) break;
+            s.erase(a, b + close.size() - a);
+        }
+    }
+    s.erase(std::remove(s.begin(), s.end(), '*'), s.end());
+    return NormalizeKey(s);
+}
+
+int ColumnOf(const Cell& c) {
+    if (c.type != Cell::kText) return kColNone;
+    auto it = HeaderWords().find(HeaderKey(c.text));
+    return it == HeaderWords().end() ? kColNone : it->second;
+}
+
+struct HeaderMatch {
+    int row = -1;
+    std::vector<int> column_field;  // per sheet column
+    int recognised = 0;
+};
+
+HeaderMatch FindHeader(const Sheet& sheet) {
+    HeaderMatch best;
+    const int limit = std::min<int>(kHeaderSearchRows, int(sheet.rows.size()));
+    for (int r = 0; r < limit; ++r) {
+        HeaderMatch m;
+        m.row = r;
+        bool has_description = false;
+        std::vector<bool> seen(kProblemFieldCount + 3, false);
+        for (const Cell& c : sheet.rows[size_t(r)]) {
+            int f = ColumnOf(c);
+            // A field claimed twice (two "问题" columns) keeps the first.
+            if (f != kColNone && !seen[size_t(f + 3)]) {
+                seen[size_t(f + 3)] = true;
+                ++m.recognised;
+                has_description |= f == int(ProblemField::kDescription);
+            } else {
+                f = kColNone;
+            }
+            m.column_field.push_back(f);
+        }
+        if (has_description && m.recognised >= 3 && m.recognised > best.recognised) best = m;
+    }
+    return best;
+}
+
+bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// The unit named above the header ("单位（盖章）：椹涧乡", or the label in one cell
+// and the name in the next).
+std::string FindUnitLine(const Sheet& sheet, int header_row) {
+    for (int r = 0; r < header_row && size_t(r) < sheet.rows.size(); ++r) {
+        const auto& cells = sheet.rows[size_t(r)];
+        for (size_t c = 0; c < cells.size(); ++c) {
+            std::string k = NormalizeWidth(cells[c].text);
+            k.erase(std::remove(k.begin(), k.end(), ' '), k.end());
+            for (const char* label : {"单位(盖章):", "单位(盖章)", "填报单位:", "单位:"}) {
+                if (!StartsWith(k, label)) continue;
+                std::string rest = Trim(k.substr(std::string(label).size()));
+                if (!rest.empty() && rest[0] == ':') rest = Trim(rest.substr(1));
+                if (rest.empty())
+                    for (size_t n = c + 1; n < cells.size() && rest.empty(); ++n) rest = Trim(cells[n].text);
+                return rest;
+            }
+        }
+    }
+    return "";
+}
+
+// Rows under the table that are not problems: the 备注, signatures, notes.
+bool IsTrailerRow(const std::vector<Cell>& cells) {
+    for (const Cell& c : cells) {
+        std::string t = Trim(c.text);
+        if (t.empty()) continue;
+        for (const char* p : {"备注", "注：", "注:", "说明", "填报人", "审核人", "主要负责", "单位负责人", "联系电话",
+                              "制表", "填表", "签字"})
+            if (StartsWith(t, p)) return true;
+        return false;
+    }
+    return false;
+}
+
+std::string CellValue(const Cell& c, bool is_date) {
+    if (is_date && (c.type == Cell::kDate || c.type == Cell::kNumber)) {
+        Date d = DateFromExcelSerial(c.number);
+        if (d.valid()) return FormatIso(d);
+    }
+    return UnneutralizeFormula(c.text);
+}
+
+class Planner {
+public:
+    Planner(const Campaign& campaign, const LedgerStore& store) : campaign_(campaign), store_(store) {}
+
+    void Plan(const Sheet& sheet, const HeaderMatch& header, const std::string& unit, ImportPlan* plan) {
+        std::vector<bool> has_field(kProblemFieldCount, false);
+        for (size_t c = 0; c < header.column_field.size(); ++c) {
+            int f = header.column_field[c];
+            if (f >= 0) has_field[size_t(f)] = true;
+            if (f != kColNone) plan->columns.push_back(Trim(sheet.rows[size_t(header.row)][c].text));
+        }
+        for (size_t r = size_t(header.row) + 1; r < sheet.rows.size(); ++r) {
+            const auto& cells = sheet.rows[r];
+            const int sheet_row = int(r) + 1;
+            // Fields of this row, and whether anything but 序号 is filled.
+            Problem p = NewProblem();
+            p[ProblemField::kStatus].clear();
+            bool any = false;
+            std::string uuid;
+            for (size_t c = 0; c < cells.size() && c < header.column_field.size(); ++c) {
+                int f = header.column_field[c];
+                if (f == kColUuid) uuid = Trim(cells[c].text);
+                if (f < 0) continue;
+                std::string v = CellValue(cells[c], FieldInfo(f).is_date);
+                if (!Trim(v).empty()) any = true;
+                p.v[size_t(f)] = std::move(v);
+            }
+            if (!any) {
+                ++plan->skipped_blank;
+                continue;
+            }
+            if (IsTrailerRow(cells)) continue;
+            if (IsRepeatedHeader(cells, header)) continue;
+            if (p[ProblemField::kReportingUnit].empty()) p[ProblemField::kReportingUnit] = unit;
+            Take(std::move(p), uuid, has_field, sheet_row, plan);
+        }
+    }
+
+private:
+    bool IsRepeatedHeader(const std::vector<Cell>& cells, const HeaderMatch& header) {
+        int same = 0;
+        for (size_t c = 0; c < cells.size() && c < header.column_field.size(); ++c)
+            if (header.column_field[c] != kColNone && ColumnOf(cells[c]) == header.column_field[c]) ++same;
+        return same >= 3;
+    }
+
+    // Finds the stored row this one updates: by UUID, else same unit + 问题表述.
+    int64_t Match(const std::string& uuid, const Problem& p) {
+        if (IsUuid(uuid)) {
+            if (int64_t id = store_.FindByUuid(uuid)) return id;
+        }
+        const std::string& unit = p[ProblemField::kReportingUnit];
+        auto& index = IndexFor(unit);
+        auto it = index.find(NormalizeKey(p[ProblemField::kDescription]));
+        if (it == index.end() || it->second.empty()) return 0;
+        int64_t id = it->second.front();
+        it->second.erase(it->second.begin());  // two equal rows in a file update two rows
+        return id;
+    }
+
+    std::unordered_map<std::string, std::vector<int64_t>>& IndexFor(const std::string& unit) {
+        auto it = by_unit_.find(unit);
+        if (it != by_unit_.end()) return it->second;
+        auto& index = by_unit_[unit];
+        for (const Problem& row : all_rows()) {
+            if (row[ProblemField::kReportingUnit] == unit)
+                index[NormalizeKey(row[ProblemField::kDescription])].push_back(row.id);
+        }
+        return index;
+    }
+
+    const std::vector<Problem>& all_rows() {
+        if (!loaded_) {
+            rows_ = store_.LoadAll();
+            loaded_ = true;
+        }
+        return rows_;
+    }
+
+    void Take(Problem p, const std::string& uuid, const std::vector<bool>& has_field, int sheet_row,
+              ImportPlan* plan) {
+        int64_t id = Match(uuid, p);
+        Problem row = p;
+        if (id) {
+            // Start from the stored row: fields the file does not carry stay.
+            Problem stored;
+            store_.Load(id, &stored);
+            row = stored;
+            for (int f = 0; f < kProblemFieldCount; ++f)
+                if (has_field[size_t(f)] && !(f == int(ProblemField::kStatus) && p.v[size_t(f)].empty()))
+                    row.v[size_t(f)] = p.v[size_t(f)];
+            if (!has_field[size_t(ProblemField::kReportingUnit)] && !p[ProblemField::kReportingUnit].empty() &&
+                stored[ProblemField::kReportingUnit].empty())
+                row[ProblemField::kReportingUnit] = p[ProblemField::kReportingUnit];
+        } else if (IsUuid(uuid)) {
+            row.uuid = uuid;  // a row from another installation keeps its identity
+        }
+        std::vector<FieldError> errors = NormalizeAndValidate(row, campaign_);
+        if (!errors.empty()) {
+            plan->errors.push_back(ImportRowError{sheet_row, JoinErrors(errors)});
+            return;
+        }
+        if (!id) {
+            if (!row.uuid.empty() && !seen_uuids_.insert(row.uuid).second) row.uuid.clear();
+            plan->adds.push_back(std::move(row));
+            return;
+        }
+        Problem stored;
+        store_.Load(id, &stored);
+        if (stored.v == row.v && !stored.deleted) {
+            ++plan->unchanged;
+            return;
+        }
+        plan->updates.push_back(std::move(row));
+    }
+
+    const Campaign& campaign_;
+    const LedgerStore& store_;
+    std::unordered_map<std::string, std::unordered_map<std::string, std::vector<int64_t>>> by_unit_;
+    std::vector<Problem> rows_;
+    bool loaded_ = false;
+    std::set<std::string> seen_uuids_;
+};
+
+}  // namespace
+
+ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
+                            const LedgerStore& store, const std::string& fallback_unit) {
+    ImportPlan plan;
+    plan.file_name = file_name;
+    // Visible sheets first; the first one with a ledger header is read.
+    std::vector<const Sheet*> order;
+    for (const Sheet& s : book.sheets)
+        if (!s.hidden) order.push_back(&s);
+    for (const Sheet& s : book.sheets)
+        if (s.hidden) order.push_back(&s);
+    for (const Sheet* s : order) {
+        HeaderMatch header = FindHeader(*s);
+        if (header.row < 0) continue;
+        plan.sheet_name = s->name;
+        plan.header_row = header.row + 1;
+        auto prop = book.custom_properties.find("htk_unit");
+        plan.unit = prop != book.custom_properties.end() && !prop->second.empty() ? prop->second
+                                                                                   : FindUnitLine(*s, header.row);
+        Planner planner(campaign, store);
+        planner.Plan(*s, header, plan.unit.empty() ? fallback_unit : plan.unit, &plan);
+        return plan;
+    }
+    plan.fatal = "没有找到整改台账的表头行（前 " + std::to_string(kHeaderSearchRows) +
+                 " 行中应有“问题表述”以及“问题类型”“完成时限”“责任单位”等列名）";
+    return plan;
+}
+
+ImportPlan PlanPastedRows(const std::string& text, const Campaign& campaign, const LedgerStore& store,
+                          const std::string& fallback_unit) {
+    Sheet sheet;
+    sheet.name = "粘贴的内容";
+    CsvTable table;
+    std::string error;
+    ParseCsv(text, &table, &error);
+    for (auto& r : table.rows) {
+        std::vector<Cell> cells;
+        for (auto& t : r) cells.push_back(Cell{t.empty() ? Cell::kEmpty : Cell::kText, t, 0});
+        sheet.rows.push_back(std::move(cells));
+    }
+    ImportPlan plan;
+    plan.file_name = "粘贴的内容";
+    plan.sheet_name = sheet.name;
+    HeaderMatch header = FindHeader(sheet);
+    if (header.row < 0) {
+        // No header: the official order, with or without a leading 序号.
+        header.row = -1;
+        const int official[] = {int(ProblemField::kArea), int(ProblemField::kNature), int(ProblemField::kDescription),
+                                int(ProblemField::kMeasures), int(ProblemField::kDeadline),
+                                int(ProblemField::kRespUnits)};
+        size_t width = 0;
+        for (const auto& r : sheet.rows) width = std::max(width, r.size());
+        if (width >= 7) header.column_field.push_back(kColSeq);
+        for (int f : official) header.column_field.push_back(f);
+        // A pseudo header row so that row numbers stay the pasted line numbers.
+        sheet.rows.insert(sheet.rows.begin(), std::vector<Cell>());
+        header.row = 0;
+        Planner(campaign, store).Plan(sheet, header, fallback_unit, &plan);
+        for (ImportRowError& e : plan.errors) e.row -= 1;
+        plan.header_row = 0;
+        return plan;
+    }
+    plan.header_row = header.row + 1;
+    Planner(campaign, store).Plan(sheet, header, fallback_unit, &plan);
+    return plan;
+}
+
+std::vector<int64_t> ApplyLedgerImport(const ImportPlan& plan, LedgerStore& store, const ChangeContext& ctx) {
+    if (plan.taken() == 0) return {};
+    return store.ApplyBatch(plan.adds, plan.updates, ctx, "导入“" + plan.file_name + "”");
+}
+
+}  // namespace htk

@@ -1,0 +1,57 @@
+// ledger_import.h — turns a ledger sheet (made by this app, or filled by
+// hand in Excel/WPS) into rows to add and rows to update, with every row it
+// cannot take listed by its sheet row number and the reason.
+//
+// Planning changes nothing; ApplyLedgerImport writes the plan in one
+// transaction (one undo step). Rows exported by this app carry a UUID and
+// update the same problem; hand-made rows update the problem of the same
+// 填报单位 with the same 问题表述, so importing a file twice adds nothing.
+#pragma once
+
+#include "formats/sheet.h"
+#include "problem.h"
+
+#include <string>
+#include <vector>
+
+namespace htk {
+
+struct Campaign;
+class LedgerStore;
+struct ChangeContext;
+
+struct ImportRowError {
+    int row = 0;          // the sheet's row number (1-based)
+    std::string message;  // Chinese
+};
+
+struct ImportPlan {
+    std::string file_name;
+    std::string sheet_name;
+    int header_row = 0;           // 1-based; 0 when no header row was found
+    std::string unit;             // from the file (单位（盖章）： line or our metadata)
+    std::vector<Problem> adds;
+    std::vector<Problem> updates;  // complete rows with their ids
+    int unchanged = 0;
+    int skipped_blank = 0;
+    std::vector<ImportRowError> errors;
+    std::vector<std::string> columns;  // recognised header labels, in sheet order
+    std::string fatal;                 // why nothing at all can be taken
+
+    size_t taken() const { return adds.size() + updates.size(); }
+};
+
+// Finds the ledger header row (in the first 20 rows of each sheet) and reads
+// the rows under it. `fallback_unit` names the 填报单位 when the file does not.
+ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
+                            const LedgerStore& store, const std::string& fallback_unit);
+
+// Rows pasted from Excel/WPS (tab-separated text): with a header row if the
+// first line has one, otherwise in the official column order.
+ImportPlan PlanPastedRows(const std::string& text, const Campaign& campaign, const LedgerStore& store,
+                          const std::string& fallback_unit);
+
+// Writes the plan as one transaction and one undo step; returns touched ids.
+std::vector<int64_t> ApplyLedgerImport(const ImportPlan& plan, LedgerStore& store, const ChangeContext& ctx);
+
+}  // namespace htk

@@ -1,0 +1,15 @@
+// table_file.h — any spreadsheet file a user picks: .xlsx (by its zip
+// signature, whatever the name says) or text (.csv/.txt, any encoding).
+#pragma once
+
+#include "sheet.h"
+
+#include <string>
+#include <string_view>
+
+namespace htk {
+
+// Returns false with a Chinese message (e.g. for an old binary .xls).
+bool ReadTableFile(const std::string& file_name, std::string_view bytes, Workbook* out, std::string* error);
+
+}  // namespace htk

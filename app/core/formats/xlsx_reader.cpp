@@ -1,0 +1,289 @@
+#include "xlsx_reader.h"
+
+#include "csv.h"
+#include "zip_reader.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+#include <unordered_map>
+
+namespace htk {
+namespace {
+
+constexpr int kMaxColumns = 16384;  // XFD
+constexpr int kMaxMergeColumns = 200;
+
+// Strips "x:" namespace prefixes: some writers prefix every element.
+const char* Local(const pugi::xml_node& n) {
+    const char* name = n.name();
+    const char* colon = std::strchr(name, ':');
+    return colon ? colon + 1 : name;
+}
+
+pugi::xml_node Child(const pugi::xml_node& n, const char* local) {
+    for (pugi::xml_node c : n.children())
+        if (std::strcmp(Local(c), local) == 0) return c;
+    return {};
+}
+
+// All <t> text under a node, skipping phonetic runs (<rPh>).
+void CollectText(const pugi::xml_node& n, std::string* out) {
+    for (pugi::xml_node c : n.children()) {
+        const char* l = Local(c);
+        if (std::strcmp(l, "rPh") == 0) continue;
+        if (std::strcmp(l, "t") == 0) *out += c.text().get();
+        else if (c.type() == pugi::node_element) CollectText(c, out);
+    }
+}
+
+bool ParseXml(const std::string& text, pugi::xml_document* doc, const std::string& name, std::string* error) {
+    pugi::xml_parse_result r = doc->load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!r) {
+        *error = "文件已损坏（" + name + " 不是有效的 XML：" + r.description() + "）";
+        return false;
+    }
+    return true;
+}
+
+// "AB12" -> column 27 (0-based), row 11 (0-based). Returns false if malformed.
+bool ParseRef(const char* ref, int* col, int* row) {
+    int c = 0, r = 0, i = 0;
+    for (; ref[i] >= 'A' && ref[i] <= 'Z'; ++i) c = c * 26 + (ref[i] - 'A' + 1);
+    if (i == 0 || c > kMaxColumns) return false;
+    for (; ref[i] >= '0' && ref[i] <= '9'; ++i) {
+        r = r * 10 + (ref[i] - '0');
+        if (r > 1048576) return false;
+    }
+    if (ref[i] != 0 || r == 0) return false;
+    *col = c - 1;
+    *row = r - 1;
+    return true;
+}
+
+bool IsDateFormatCode(std::string code) {
+    // Drop quoted text, escapes and [..] sections (colours, locales, elapsed).
+    std::string plain;
+    for (size_t i = 0; i < code.size(); ++i) {
+        char c = code[i];
+        if (c == '"') {
+            size_t end = code.find('"', i + 1);
+            if (end == std::string::npos) break;
+            i = end;
+        } else if (c == '\\' || c == '_' || c == '*') {
+            ++i;
+        } else if (c == '[') {
+            size_t end = code.find(']', i + 1);
+            if (end == std::string::npos) break;
+            i = end;
+        } else {
+            plain += char(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    size_t semi = plain.find(';');
+    if (semi != std::string::npos) plain.resize(semi);
+    if (plain.find_first_of("0#?@") != std::string::npos) return false;
+    return plain.find_first_of("ymd") != std::string::npos;
+}
+
+bool IsBuiltinDateFormat(int id) {
+    return (id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58);
+}
+
+std::string NumberText(double v) {
+    char buf[40];
+    if (std::fabs(v) < 1e15 && v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+struct Styles {
+    std::vector<bool> xf_is_date;
+};
+
+Styles ReadStyles(const std::string& xml) {
+    Styles s;
+    pugi::xml_document doc;
+    if (doc.load_buffer(xml.data(), xml.size()).status != pugi::status_ok) return s;
+    pugi::xml_node root = doc.document_element();
+    std::set<int> custom_dates;
+    for (pugi::xml_node f : Child(root, "numFmts").children())
+        if (IsDateFormatCode(f.attribute("formatCode").as_string())) custom_dates.insert(f.attribute("numFmtId").as_int());
+    for (pugi::xml_node xf : Child(root, "cellXfs").children()) {
+        int id = xf.attribute("numFmtId").as_int();
+        s.xf_is_date.push_back(IsBuiltinDateFormat(id) || custom_dates.count(id));
+    }
+    return s;
+}
+
+std::string Normalize(std::string target) {
+    // Targets are relative to xl/ unless absolute.
+    if (!target.empty() && target[0] == '/') return target.substr(1);
+    if (target.rfind("xl/", 0) == 0) return target;
+    return "xl/" + target;
+}
+
+bool ReadSheet(const std::string& xml, const std::vector<std::string>& shared, const Styles& styles, Sheet* sheet,
+               std::string* error) {
+    pugi::xml_document doc;
+    if (!ParseXml(xml, &doc, sheet->name, error)) return false;
+    pugi::xml_node root = doc.document_element();
+    pugi::xml_node data = Child(root, "sheetData");
+    auto& rows = sheet->rows;
+    int next_row = 0;
+    for (pugi::xml_node r : data.children()) {
+        if (std::strcmp(Local(r), "row") != 0) continue;
+        int row = r.attribute("r") ? r.attribute("r").as_int() - 1 : next_row;
+        if (row < 0 || row >= int(kMaxImportRows)) {
+            *error = "表格“" + sheet->name + "”超过 " + std::to_string(kMaxImportRows) + " 行，无法导入";
+            return false;
+        }
+        next_row = row + 1;
+        int next_col = 0;
+        for (pugi::xml_node c : r.children()) {
+            if (std::strcmp(Local(c), "c") != 0) continue;
+            int col = next_col, ref_row = row;
+            if (const char* ref = c.attribute("r").as_string(nullptr)) {
+                if (!ParseRef(ref, &col, &ref_row)) continue;
+            }
+            next_col = col + 1;
+            Cell cell;
+            const char* t = c.attribute("t").as_string("n");
+            pugi::xml_node v = Child(c, "v");
+            if (std::strcmp(t, "s") == 0) {
+                size_t idx = size_t(v.text().as_ullong(~0ull));
+                if (idx < shared.size()) cell = Cell{Cell::kText, shared[idx], 0};
+            } else if (std::strcmp(t, "inlineStr") == 0) {
+                cell.type = Cell::kText;
+                CollectText(Child(c, "is"), &cell.text);
+            } else if (std::strcmp(t, "str") == 0) {
+                cell = Cell{Cell::kText, v.text().get(), 0};
+            } else if (std::strcmp(t, "b") == 0) {
+                cell = Cell{Cell::kBool, v.text().as_int() ? "TRUE" : "FALSE", 0};
+            } else if (std::strcmp(t, "e") == 0) {
+                cell = Cell{Cell::kText, v.text().get(), 0};
+            } else if (std::strcmp(t, "d") == 0) {  // ISO 8601 date (strict OOXML)
+                cell = Cell{Cell::kText, v.text().get(), 0};
+            } else if (v) {
+                double num = v.text().as_double();
+                size_t s = size_t(c.attribute("s").as_uint(0));
+                bool is_date = s < styles.xf_is_date.size() && styles.xf_is_date[s];
+                cell = Cell{is_date ? Cell::kDate : Cell::kNumber, NumberText(num), num};
+            }
+            if (cell.type == Cell::kEmpty || (cell.type == Cell::kText && cell.text.empty())) continue;
+            if (size_t(row) >= rows.size()) rows.resize(size_t(row) + 1);
+            auto& cells = rows[size_t(row)];
+            if (size_t(col) >= cells.size()) cells.resize(size_t(col) + 1);
+            cells[size_t(col)] = std::move(cell);
+        }
+    }
+    // Copy each merged range's top-left value into the whole range.
+    for (pugi::xml_node m : Child(root, "mergeCells").children()) {
+        std::string ref = m.attribute("ref").as_string();
+        size_t colon = ref.find(':');
+        int c1, r1, c2, r2;
+        if (colon == std::string::npos || !ParseRef(ref.substr(0, colon).c_str(), &c1, &r1) ||
+            !ParseRef(ref.substr(colon + 1).c_str(), &c2, &r2))
+            continue;
+        if (size_t(r1) >= rows.size() || size_t(c1) >= rows[size_t(r1)].size()) continue;
+        const Cell top = rows[size_t(r1)][size_t(c1)];
+        if (top.type == Cell::kEmpty) continue;
+        r2 = std::min(r2, int(rows.size()) - 1);
+        c2 = std::min(c2, c1 + kMaxMergeColumns);
+        for (int r = r1; r <= r2; ++r) {
+            auto& cells = rows[size_t(r)];
+            if (size_t(c2) >= cells.size()) cells.resize(size_t(c2) + 1);
+            for (int c = c1; c <= c2; ++c)
+                if (cells[size_t(c)].type == Cell::kEmpty) cells[size_t(c)] = top;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool LooksLikeZip(std::string_view bytes) { return bytes.size() >= 4 && bytes.substr(0, 4) == "PK\x03\x04"; }
+
+bool ReadXlsx(std::string_view bytes, Workbook* out, std::string* error) {
+    out->sheets.clear();
+    out->custom_properties.clear();
+    if (!LooksLikeZip(bytes)) {
+        *error = "不是有效的 .xlsx 文件（可能是旧版 .xls 或其他格式，请在 Excel/WPS 中另存为 .xlsx）";
+        return false;
+    }
+    ZipReader zip(bytes, kMaxUnpackedBytes);
+    if (!zip.ok()) {
+        *error = "文件已损坏，无法解压";
+        return false;
+    }
+    if (!zip.Has("xl/workbook.xml")) {
+        *error = "不是 Excel 工作簿（缺少 xl/workbook.xml）";
+        return false;
+    }
+    std::string text;
+    std::vector<std::string> shared;
+    if (zip.Has("xl/sharedStrings.xml")) {
+        if (!zip.Read("xl/sharedStrings.xml", &text, error)) return false;
+        pugi::xml_document doc;
+        if (!ParseXml(text, &doc, "sharedStrings.xml", error)) return false;
+        for (pugi::xml_node si : doc.document_element().children()) {
+            if (std::strcmp(Local(si), "si") != 0) continue;
+            std::string s;
+            CollectText(si, &s);
+            shared.push_back(std::move(s));
+        }
+    }
+    Styles styles;
+    if (zip.Has("xl/styles.xml") && zip.Read("xl/styles.xml", &text, error)) styles = ReadStyles(text);
+
+    std::unordered_map<std::string, std::string> targets;  // relationship id -> part name
+    if (zip.Has("xl/_rels/workbook.xml.rels")) {
+        if (!zip.Read("xl/_rels/workbook.xml.rels", &text, error)) return false;
+        pugi::xml_document doc;
+        if (!ParseXml(text, &doc, "workbook.xml.rels", error)) return false;
+        for (pugi::xml_node r : doc.document_element().children())
+            targets[r.attribute("Id").as_string()] = Normalize(r.attribute("Target").as_string());
+    }
+    if (!zip.Read("xl/workbook.xml", &text, error)) return false;
+    pugi::xml_document wb;
+    if (!ParseXml(text, &wb, "workbook.xml", error)) return false;
+    int index = 0;
+    for (pugi::xml_node s : Child(wb.document_element(), "sheets").children()) {
+        ++index;
+        Sheet sheet;
+        sheet.name = s.attribute("name").as_string();
+        std::string state = s.attribute("state").as_string();
+        sheet.hidden = state == "hidden" || state == "veryHidden";
+        std::string rid;
+        for (pugi::xml_attribute a : s.attributes()) {
+            std::string n = a.name();
+            if (n == "r:id" || (n.size() > 3 && n.compare(n.size() - 3, 3, ":id") == 0)) rid = a.value();
+        }
+        std::string part = targets.count(rid) ? targets[rid] : "xl/worksheets/sheet" + std::to_string(index) + ".xml";
+        if (!zip.Has(part)) continue;  // a chart sheet or a missing part: nothing to read
+        if (!zip.Read(part, &text, error)) return false;
+        if (!ReadSheet(text, shared, styles, &sheet, error)) return false;
+        out->sheets.push_back(std::move(sheet));
+    }
+    if (zip.Has("docProps/custom.xml") && zip.Read("docProps/custom.xml", &text, error)) {
+        pugi::xml_document doc;
+        if (doc.load_buffer(text.data(), text.size()).status == pugi::status_ok)
+            for (pugi::xml_node p : doc.document_element().children()) {
+                pugi::xml_node v = p.first_child();
+                out->custom_properties[p.attribute("name").as_string()] = v.text().get();
+            }
+    }
+    error->clear();
+    if (out->sheets.empty()) {
+        *error = "工作簿中没有可读取的工作表";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace htk

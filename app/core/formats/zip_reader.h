@@ -1,0 +1,38 @@
+// zip_reader.h — reads entries of a zip archive held in memory (minizip from
+// zlib's contrib), refusing archives that would unpack to too much.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace htk {
+
+// The archive bytes and a read position, as minizip's file functions see them.
+struct ZipMemory {
+    std::string_view data;
+    size_t pos = 0;
+};
+
+class ZipReader {
+public:
+    // `limit`: most bytes all entries may unpack to together.
+    ZipReader(std::string_view bytes, size_t limit);
+    ~ZipReader();
+    ZipReader(const ZipReader&) = delete;
+    ZipReader& operator=(const ZipReader&) = delete;
+
+    bool ok() const { return zip_ != nullptr; }
+    bool Has(const std::string& name) const;
+    // Reads one entry; false with a Chinese error when missing, corrupt or too big.
+    bool Read(const std::string& name, std::string* out, std::string* error);
+    const std::vector<std::string>& names() const { return names_; }
+
+private:
+    ZipMemory mem_;
+    void* zip_ = nullptr;
+    std::vector<std::string> names_;
+    size_t limit_, used_ = 0;
+};
+
+}  // namespace htk

@@ -1,0 +1,183 @@
+#include "domain/ledger_import.h"
+#include "domain/ledger_store.h"
+#include "formats/ledger_xlsx.h"
+#include "formats/table_file.h"
+#include "formats/xlsx_reader.h"
+#include "test_db.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+using namespace htk;
+
+namespace {
+
+std::string Fixtures() { return std::string(HTK_TEST_OUT) + "/fixtures"; }
+
+class LedgerImport : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        std::string cmd = "/usr/bin/python3 " HTK_SOURCE_DIR "/tests/fixtures/make_ledger_fixtures.py '" +
+                          Fixtures() + "'";
+        ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    }
+
+    static std::string Slurp(const std::string& name) {
+        std::ifstream f(Fixtures() + "/" + name, std::ios::binary);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        return ss.str();
+    }
+
+    ImportPlan Plan(const std::string& name) {
+        Workbook book;
+        std::string error;
+        EXPECT_TRUE(ReadTableFile(name, Slurp(name), &book, &error)) << error;
+        return PlanLedgerImport(book, name, t.campaign, store, "本单位");
+    }
+
+    test::TestDb t;
+    LedgerStore store{*t.db, t.campaign_id};
+    ChangeContext ctx{"2022-06-15 09:00:00", "区办", "import"};
+};
+
+void ExpectHandMadeRows(const ImportPlan& plan) {
+    ASSERT_EQ(plan.adds.size(), 5u);
+    const char* areas[] = {"住房保障", "住房保障", "健康保障", "饮水安全保障", "就业保障"};
+    const char* dates[] = {"2022-06-10", "2022-06-15", "2022-06-20", "2022-06-25", "2022-06-28"};
+    for (size_t i = 0; i < 5; ++i) {
+        EXPECT_EQ(plan.adds[i][ProblemField::kArea], areas[i]) << i;
+        EXPECT_EQ(plan.adds[i][ProblemField::kDeadline], dates[i]) << i;
+        EXPECT_EQ(plan.adds[i][ProblemField::kReportingUnit], "椹涧乡") << i;
+        EXPECT_EQ(plan.adds[i][ProblemField::kStatus], "open") << i;
+    }
+    EXPECT_EQ(plan.adds[1][ProblemField::kNature], "共性问题");
+    EXPECT_EQ(plan.adds[2][ProblemField::kRespUnits], "区卫健委");
+    ASSERT_EQ(plan.errors.size(), 2u);
+    EXPECT_EQ(plan.errors[0].row, plan.header_row + 6);
+    EXPECT_NE(plan.errors[0].message.find("问题类型“交通”"), std::string::npos) << plan.errors[0].message;
+    EXPECT_EQ(plan.errors[1].row, plan.header_row + 7);
+    EXPECT_NE(plan.errors[1].message.find("“6月底”要精准到日"), std::string::npos) << plan.errors[1].message;
+}
+
+}  // namespace
+
+TEST_F(LedgerImport, HandMadeXlsxWithQuirks) {
+    ImportPlan plan = Plan("hand_made.xlsx");
+    ASSERT_TRUE(plan.fatal.empty()) << plan.fatal;
+    EXPECT_EQ(plan.header_row, 4);
+    EXPECT_EQ(plan.unit, "椹涧乡");
+    EXPECT_EQ(plan.sheet_name, "台账");
+    ExpectHandMadeRows(plan);
+}
+
+TEST_F(LedgerImport, Gb18030Csv) {
+    ImportPlan plan = Plan("gbk.csv");
+    ASSERT_TRUE(plan.fatal.empty()) << plan.fatal;
+    EXPECT_EQ(plan.header_row, 2);
+    EXPECT_EQ(plan.unit, "椹涧乡");
+    ExpectHandMadeRows(plan);
+}
+
+TEST_F(LedgerImport, InlineStringsPrefixesHiddenSheetAndDateFormats) {
+    ImportPlan plan = Plan("inline.xlsx");
+    ASSERT_TRUE(plan.fatal.empty()) << plan.fatal;
+    EXPECT_EQ(plan.sheet_name, "问题清单");
+    EXPECT_EQ(plan.header_row, 1);
+    ASSERT_EQ(plan.adds.size(), 2u) << (plan.errors.empty() ? "" : plan.errors[0].message);
+    EXPECT_EQ(plan.adds[0][ProblemField::kDeadline], "2022-06-30");
+    EXPECT_EQ(plan.adds[0][ProblemField::kStatus], "in_progress");
+    EXPECT_EQ(plan.adds[1][ProblemField::kStatus], "done");
+    EXPECT_EQ(plan.adds[0][ProblemField::kReportingUnit], "本单位") << "no unit line: the fallback";
+}
+
+TEST_F(LedgerImport, ImportingTwiceUpdatesNothingAndAddsNothing) {
+    ImportPlan first = Plan("hand_made.xlsx");
+    ApplyLedgerImport(first, store, ctx);
+    EXPECT_EQ(store.CountActive(), 5);
+    ImportPlan again = Plan("hand_made.xlsx");
+    EXPECT_EQ(again.adds.size(), 0u);
+    EXPECT_EQ(again.updates.size(), 0u);
+    EXPECT_EQ(again.unchanged, 5);
+    // The same rows from the CSV (same unit, same 问题表述) also match.
+    ImportPlan csv = Plan("gbk.csv");
+    EXPECT_EQ(csv.adds.size(), 0u);
+    EXPECT_EQ(csv.unchanged, 5);
+}
+
+TEST_F(LedgerImport, OwnExportRoundTripsAndUpdatesByUuid) {
+    ApplyLedgerImport(Plan("hand_made.xlsx"), store, ctx);
+    std::vector<Problem> rows = store.LoadAll();
+    ASSERT_EQ(rows.size(), 5u);
+    // Export, then change one row in the "file" by editing the model before export.
+    rows[0][ProblemField::kMeasures] = "=已完成鉴定，标示牌已悬挂";
+    rows[0][ProblemField::kDescription] = "小宋村宋某某住房未鉴定（已核实）";
+    LedgerWorkbook book;
+    book.unit = "椹涧乡";
+    LedgerSheet sheet;
+    sheet.title = t.campaign.ledger_title;
+    sheet.unit = "椹涧乡";
+    sheet.note = t.campaign.ledger_note;
+    for (const Problem& p : rows) sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+
+    Workbook read;
+    ASSERT_TRUE(ReadXlsx(bytes, &read, &error)) << error;
+    EXPECT_EQ(read.custom_properties["htk_unit"], "椹涧乡");
+    ImportPlan plan = PlanLedgerImport(read, "export.xlsx", t.campaign, store, "");
+    ASSERT_TRUE(plan.fatal.empty()) << plan.fatal;
+    EXPECT_TRUE(plan.errors.empty()) << plan.errors[0].message;
+    EXPECT_EQ(plan.adds.size(), 0u);
+    ASSERT_EQ(plan.updates.size(), 1u) << "matched by UUID although 问题表述 changed";
+    EXPECT_EQ(plan.updates[0].id, rows[0].id);
+    EXPECT_EQ(plan.updates[0][ProblemField::kMeasures], "=已完成鉴定，标示牌已悬挂") << "apostrophe removed";
+    EXPECT_EQ(plan.unchanged, 4);
+    ApplyLedgerImport(plan, store, ctx);
+    Problem p;
+    store.Load(rows[0].id, &p);
+    EXPECT_EQ(p[ProblemField::kDescription], "小宋村宋某某住房未鉴定（已核实）");
+    EXPECT_EQ(store.CountActive(), 5);
+}
+
+TEST_F(LedgerImport, PastedRowsWithAndWithoutHeader) {
+    ImportPlan plan = PlanPastedRows(
+        "问题类型\t问题性质\t问题表述\t整改措施\t完成时限\t责任单位\n"
+        "综合保障\t个性问题\t低保金未按时发放\t立即补发\t2022-06-18\t区民政局\n"
+        "综合保障\t个性问题\t\t立即补发\t2022-06-18\t区民政局\n",
+        t.campaign, store, "椹涧乡");
+    EXPECT_EQ(plan.adds.size(), 1u);
+    ASSERT_EQ(plan.errors.size(), 1u);
+    EXPECT_EQ(plan.errors[0].row, 3);
+    EXPECT_NE(plan.errors[0].message.find("问题表述不能为空"), std::string::npos);
+
+    ImportPlan bare = PlanPastedRows("1\t金融扶贫\t个性问题\t贷款用途不规范\t收回贷款\t2022年6月28日\t区金融工作局\r\n",
+                                     t.campaign, store, "椹涧乡");
+    ASSERT_EQ(bare.adds.size(), 1u) << (bare.errors.empty() ? "" : bare.errors[0].message);
+    EXPECT_EQ(bare.adds[0][ProblemField::kArea], "金融政策");
+    EXPECT_EQ(bare.adds[0][ProblemField::kDeadline], "2022-06-28");
+    EXPECT_EQ(bare.adds[0][ProblemField::kReportingUnit], "椹涧乡");
+}
+
+TEST_F(LedgerImport, NotALedger) {
+    Workbook book;
+    std::string error;
+    ASSERT_TRUE(ReadTableFile("x.csv", "姓名,年龄\n张三,30\n", &book, &error));
+    ImportPlan plan = PlanLedgerImport(book, "x.csv", t.campaign, store, "");
+    EXPECT_NE(plan.fatal.find("表头"), std::string::npos);
+    EXPECT_EQ(plan.taken(), 0u);
+}
+
+TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {
+    Workbook book;
+    std::string error;
+    EXPECT_FALSE(ReadTableFile("a.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", 12), &book, &error));
+    EXPECT_NE(error.find(".xls"), std::string::npos);
+    EXPECT_FALSE(ReadXlsx("PK\x03\x04garbage", &book, &error));
+    EXPECT_FALSE(error.empty());
+    EXPECT_FALSE(ReadTableFile("e.csv", "", &book, &error));
+}
