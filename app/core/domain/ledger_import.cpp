@@ -159,7 +159,10 @@ public:
         for (size_t c = 0; c < header.column_field.size(); ++c) {
             int f = header.column_field[c];
             if (f >= 0) has_field[size_t(f)] = true;
-            if (f != kColNone) plan->columns.push_back(Trim(sheet.rows[size_t(header.row)][c].text));
+            const auto& header_cells = sheet.rows[size_t(header.row)];
+            if (f != kColNone)
+                plan->columns.push_back(c < header_cells.size() ? Trim(header_cells[c].text)
+                                                                : std::string(f >= 0 ? FieldInfo(f).label : "序号"));
         }
         for (size_t r = size_t(header.row) + 1; r < sheet.rows.size(); ++r) {
             const auto& cells = sheet.rows[r];
