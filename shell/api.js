@@ -18,6 +18,7 @@ HTK.callJson = function (name, text) {
 Module.onRuntimeInitialized = function () {
   HTK.running = true;
   HTK.input.install();
+  HTK.files.install();
   window.app = {
     version: document.querySelector('meta[name=htk-version]').content,
     query: function (sql) {

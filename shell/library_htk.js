@@ -62,6 +62,22 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // --- files ------------------------------------------------------------------
+  htk_download: function (name, data, size, mime) {
+    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 10000);
+  },
+  htk_open_file_picker: function () { HTK.files.pick(); },
+  htk_today_override: function (buf, cap) {
+    var v = new URLSearchParams(location.search).get('today') || '';
+    stringToUTF8(/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '', buf, cap);
+  },
+
   // --- keyboard, IME, clipboard, cursor ---------------------------------------
   htk_text_input: function (active, x, y, h) {
     var ta = HTK.input.ta;

@@ -1,5 +1,7 @@
 #include "app_ui.h"
 
+#include "domain/campaign.h"
+#include "ledger/ledger_ui.h"
 #include "screens/screens.h"
 #include "test_marks.h"
 #include "theme.h"
@@ -31,8 +33,10 @@ const SectionInfo kSections[] = {
 void DrawNavigation(UiState& ui) {
     for (const SectionInfo& s : kSections) {
         bool selected = ui.section == s.section;
-        if (ImGui::Selectable(s.label, selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.8f)))
+        if (ImGui::Selectable(s.label, selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.8f))) {
+            if (ui.section == Section::kLedger) FlushDraft(*ui.ledger, ui.settings);
             ui.section = s.section;
+        }
         MarkItem(s.mark);
     }
 }
@@ -86,13 +90,20 @@ void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
 
 }  // namespace
 
+UiState::UiState() = default;
+UiState::~UiState() = default;
+
 void InitUi(UiState& ui, Database* db) {
     ui.db = db;
     ui.settings = LoadSettings(*db);
+    ui.ledger = std::make_unique<LedgerUi>(*db, EnsureCurrentCampaign(*db));
 }
 
 void DrawApp(UiState& ui, const PlatformStatus& st) {
     BeginMarksFrame();
+    // Files chosen or dropped on any screen open the ledger's import preview.
+    ReceiveFiles(*ui.ledger, ui.settings);
+    if (ui.ledger->pending_import) ui.section = Section::kLedger;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);

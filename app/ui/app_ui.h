@@ -7,6 +7,7 @@
 #include "domain/settings.h"
 #include "storage/save_scheduler.h"
 
+#include <memory>
 #include <string>
 
 namespace htk {
@@ -14,6 +15,8 @@ class Database;
 }
 
 namespace htk::ui {
+
+struct LedgerUi;
 
 enum class Section { kHome, kLedger, kScreening, kWeekly, kDistrict, kSettings, kCount };
 
@@ -27,9 +30,12 @@ struct PlatformStatus {
 };
 
 struct UiState {
+    UiState();
+    ~UiState();
     Database* db = nullptr;
     Settings settings;          // what the settings screen edits; written through on change
     Section section = Section::kHome;
+    std::unique_ptr<LedgerUi> ledger;
 };
 
 void InitUi(UiState& ui, Database* db);

@@ -82,9 +82,20 @@ export async function rect(page, id) {
   return handle.jsonValue();
 }
 
+// Clicks a marked widget once it has stayed in place for a frame (the
+// layout may still be settling after the previous action).
 export async function click(page, id) {
-  const r = await rect(page, id);
-  await page.mouse.click(r.x + Math.min(r.w / 2, 40), r.y + r.h / 2);
+  let prev = null;
+  for (let i = 0; i < 60; i++) {
+    const r = await rect(page, id);
+    if (prev && r.x === prev.x && r.y === prev.y && r.w === prev.w && r.h === prev.h) {
+      await page.mouse.click(r.x + Math.min(r.w / 2, 40), r.y + Math.max(1, r.h) / 2);
+      return;
+    }
+    prev = r;
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  }
+  throw new Error('widget ' + id + ' never settled');
 }
 
 // Waits until the IME textarea holds the keyboard (an ImGui text field is active).

@@ -24,6 +24,8 @@ struct Event {
 
 std::deque<Event> g_queue;
 std::string g_clipboard;
+std::string g_loose_paste;
+bool g_has_loose_paste = false;
 
 constexpr int kCtrl = 17, kShift = 16, kAlt = 18, kMetaL = 91, kMetaR = 93, kKeyV = 86;
 
@@ -67,7 +69,15 @@ void InstallImGuiInput(ImGuiIO& io) {
     io.ImeSetInputScreenPosFn = nullptr;  // the frame loop places the IME textarea itself
 }
 
-bool HasQueuedInput() { return !g_queue.empty(); }
+bool HasQueuedInput() { return !g_queue.empty() || g_has_loose_paste; }
+
+bool TakeLoosePaste(std::string* out) {
+    if (!g_has_loose_paste) return false;
+    g_has_loose_paste = false;
+    out->swap(g_loose_paste);
+    g_loose_paste.clear();
+    return true;
+}
 const std::string& ClipboardText() { return g_clipboard; }
 
 // Applies events in order until one would change something changed already.
@@ -168,6 +178,12 @@ EMSCRIPTEN_KEEPALIVE void htk_on_text(const char* utf8) {
 EMSCRIPTEN_KEEPALIVE void htk_on_paste(const char* utf8) {
     using namespace htk::web;
     g_clipboard = utf8;
+    // No text field has the keyboard: the screen takes the text (rows from Excel).
+    if (ImGui::GetCurrentContext() && !ImGui::GetIO().WantTextInput) {
+        g_loose_paste = utf8;
+        g_has_loose_paste = true;
+        return;
+    }
     bool ctrl_held = ImGui::GetCurrentContext() && ImGui::GetIO().KeysDown[kCtrl];
     for (const Event& q : g_queue)
         if (q.type == Ev::kKey && q.code == kCtrl) ctrl_held = q.down;

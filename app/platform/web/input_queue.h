@@ -19,5 +19,7 @@ bool ApplyQueuedInput(ImGuiIO& io);
 bool HasQueuedInput();
 // The last text the page pasted, or the last text the app copied.
 const std::string& ClipboardText();
+// Text pasted while no text field had the keyboard, for the screen to use.
+bool TakeLoosePaste(std::string* out);
 
 }  // namespace htk::web

@@ -54,6 +54,11 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
         j["failures"] = app.status.saver->failures();
     }
     if (app.db) j["commits"] = app.db->commit_count();
+    if (ImGui::GetCurrentContext()) {
+        const ImGuiIO& io = ImGui::GetIO();
+        j["input"] = {{"mouse", io.MouseDown[0]}, {"ctrl", io.KeyCtrl}, {"shift", io.KeyShift}, {"alt", io.KeyAlt},
+                      {"text", io.WantTextInput}, {"hovered", GImGui->HoveredIdPreviousFrame}, {"active", GImGui->ActiveId}, {"hoveredWindow", GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : ""}, {"navWindow", GImGui->NavWindow ? GImGui->NavWindow->Name : ""}};
+    }
     return Out(j);
 }
 

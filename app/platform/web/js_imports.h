@@ -15,6 +15,11 @@ void htk_stage(const char* text);            // loading screen text
 void htk_mark(const char* name);             // performance.mark(name), read by tests/bench
 void htk_fatal(const char* kind, const char* detail);
 
+// Files: a download of bytes, the chooser (results come to htk_on_file).
+void htk_download(const char* name, const void* data, int size, const char* mime_type);
+void htk_open_file_picker(void);
+void htk_today_override(char* buf, int cap);  // ?today=YYYY-MM-DD, or ""
+
 void htk_text_input(int active, float x, float y, float h);
 void htk_clipboard_set(const char* text);
 void htk_set_cursor(const char* css_cursor);

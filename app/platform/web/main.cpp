@@ -234,7 +234,8 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is fixed; nothing to remember outside SQLite
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No keyboard navigation: arrows and Enter belong to the screens' own
+    // shortcuts (table selection, dialogs); Tab still moves between fields.
     io.BackendPlatformName = "htk_web";
     InstallImGuiInput(io);
     ui::ApplyTheme();

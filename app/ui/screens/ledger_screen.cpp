@@ -1,17 +1,187 @@
+// ledger_screen.cpp — 整改台账: toolbar, filters, the table and the editor,
+// and the screen's keyboard shortcuts.
+
 #include "screens.h"
 
+#include "ledger/ledger_ui.h"
+#include "platform.h"
+#include "test_marks.h"
+#include "theme.h"
 #include "widgets.h"
 
-namespace htk::ui {
+#include <imgui.h>
+#include <imgui_stdlib.h>
 
-void DrawLedgerScreen(UiState&) {
-    ScreenTitle("整改台账", "序号 · 问题类型 · 问题性质 · 问题表述 · 整改措施 · 完成时限 · 责任单位");
-    ComingSoon("整改台账是“回头看”的核心，这里将可以：",
-               {"按官方格式登记问题，完成时限精准到日，逐项校验",
-                "跟踪整改状态（待整改 → 整改中 → 已完成），超期和临期以颜色提示，保留每次修改的记录",
-                "按问题类型、性质、状态、责任单位筛选和搜索，支持撤销和重做",
-                "导出官方格式的 Excel（.xlsx）和 CSV，导入各单位报送或手工填写的表格",
-                "从 Excel/WPS 复制多行后直接粘贴为新问题"});
+#include <cstdio>
+
+namespace htk::ui {
+namespace {
+
+bool Key(int key_code) { return ImGui::IsKeyPressed(key_code, false); }
+bool KeyRepeat(int key_code) { return ImGui::IsKeyPressed(key_code, true); }
+
+void Shortcuts(LedgerUi& L, const Settings& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+    const bool ctrl = io.KeyCtrl, shift = io.KeyShift, alt = io.KeyAlt;
+    if (ctrl && !shift && Key('E')) ExportXlsx(L, s);
+    if (ctrl && shift && Key('E')) ExportCsv(L, s);
+    if (ctrl && !shift && Key('F')) L.focus_search = true;
+    if (ctrl && Key('D')) DuplicateSelected(L, s);
+    if (Key(112)) L.show_help = true;  // F1
+    if ((alt && Key('N')) || (!io.WantTextInput && Key(45))) StartNewProblem(L, s);  // Alt+N, Insert
+    if (io.WantTextInput) {
+        if (Key(27) && L.editing && L.draft.id == 0) L.editing = false;
+        return;  // the rest belong to the text field
+    }
+    if (ctrl && !shift && Key('Z')) UndoLedger(L, s);
+    if (ctrl && (Key('Y') || (shift && Key('Z')))) RedoLedger(L, s);
+    if (Key(46) && L.selected) L.confirm_delete = true;  // Delete
+    if (Key(27) && L.editing && L.draft.id == 0) L.editing = false;
+    // Up/Down move the selection through the table's current order.
+    int step = KeyRepeat(40) ? 1 : KeyRepeat(38) ? -1 : 0;
+    if (step) {
+        const auto& rows = L.view.Order();
+        if (!rows.empty()) {
+            int at = -1;
+            for (size_t i = 0; i < rows.size(); ++i)
+                if (rows[i]->id == L.selected) at = int(i);
+            int next = at < 0 ? 0 : std::max(0, std::min(int(rows.size()) - 1, at + step));
+            SelectProblem(L, s, rows[size_t(next)]->id);
+            L.scroll_to_selected = true;
+        }
+    }
+}
+
+void Toolbar(LedgerUi& L, const Settings& s) {
+    auto button = [](const char* label, const char* tip, const char* mark) {
+        bool pressed = ImGui::Button(label);
+        Tooltip(tip);
+        MarkItem(mark);
+        ImGui::SameLine();
+        return pressed;
+    };
+    if (button("新增", "新增问题（Alt+N 或 Insert）", "ledger.new")) StartNewProblem(L, s);
+    if (button("复制", "复制选中的问题为新问题（Ctrl+D）", "ledger.duplicate")) DuplicateSelected(L, s);
+    if (button("删除", "删除选中的问题（Delete，可撤销）", "ledger.delete") && L.selected) L.confirm_delete = true;
+    ImGui::BeginDisabled(!L.store.CanUndo());
+    if (button("撤销", "撤销上一步（Ctrl+Z）", "ledger.undo")) UndoLedger(L, s);
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(!L.store.CanRedo());
+    if (button("重做", "重做（Ctrl+Y）", "ledger.redo")) RedoLedger(L, s);
+    ImGui::EndDisabled();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    if (button("导入…", "导入 Excel（.xlsx）或 CSV 台账（Ctrl+O，也可把文件拖到页面上）", "ledger.import"))
+        platform::OpenFilePicker();
+    if (button("导出 Excel", "导出官方格式的整改台账（Ctrl+E）", "ledger.export")) ExportXlsx(L, s);
+    if (button("导出 CSV", "导出 CSV（Ctrl+Shift+E）", "ledger.export_csv")) ExportCsv(L, s);
+    ImGui::Checkbox("含扩展列", &L.export_extended);
+    Tooltip("导出时在官方七列后加上责任领导、原因分析、整改进度、落实效果和整改状态");
+    ImGui::SameLine();
+    ImGui::Checkbox("CSV 用 GB18030", &L.csv_gb18030);
+    Tooltip("默认 UTF-8（带 BOM，Excel 可直接打开）；老旧软件需要时选 GB18030");
+    ImGui::SameLine();
+    if (ImGui::Button("快捷键 (F1)")) L.show_help = true;
+    MarkItem("ledger.help");
+}
+
+void Filters(LedgerUi& L) {
+    LedgerFilter f = L.filter;
+    const float fh = ImGui::GetFontSize();
+    auto combo = [&](const char* id, const char* any, std::string* value, const std::vector<std::pair<std::string, std::string>>& options, float width) {
+        ImGui::SetNextItemWidth(width * fh);
+        std::string shown = any;
+        for (auto& o : options)
+            if (o.first == *value) shown = o.second;
+        if (ImGui::BeginCombo(id, shown.c_str())) {
+            if (ImGui::Selectable(any, value->empty())) value->clear();
+            for (auto& o : options)
+                if (ImGui::Selectable(o.second.c_str(), o.first == *value)) *value = o.first;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+    };
+    std::vector<std::pair<std::string, std::string>> areas, natures, statuses;
+    for (const Area& a : L.campaign.areas) areas.emplace_back(a.name, a.name);
+    for (const std::string& n : L.campaign.natures) natures.emplace_back(n, n);
+    for (ProblemStatus s : {ProblemStatus::kOpen, ProblemStatus::kInProgress, ProblemStatus::kDone})
+        statuses.emplace_back(StatusCode(s), StatusLabel(s));
+    combo("##f_area", "全部问题类型", &f.area, areas, 7.5f);
+    combo("##f_nature", "全部性质", &f.nature, natures, 5.5f);
+    combo("##f_status", "全部状态", &f.status, statuses, 5.5f);
+    std::string warning = f.warning < 0 ? "" : std::to_string(f.warning);
+    combo("##f_warning", "全部预警", &warning,
+          {{std::to_string(int(Warning::kRed)), "超期（红）"}, {std::to_string(int(Warning::kYellow)), "临期（黄）"},
+           {std::to_string(int(Warning::kNone)), "无预警"}},
+          5.5f);
+    f.warning = warning.empty() ? -1 : std::stoi(warning);
+    ImGui::SetNextItemWidth(7 * fh);
+    ImGui::InputTextWithHint("##f_unit", "责任单位", &f.resp_unit);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(14 * fh);
+    if (L.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        L.focus_search = false;
+    }
+    ImGui::InputTextWithHint("##f_text", "搜索问题表述、整改措施 (Ctrl+F)", &f.text);
+    MarkItem("ledger.search", f.text.c_str());
+    if (f.any()) {
+        ImGui::SameLine();
+        if (ImGui::Button("清除筛选")) f = LedgerFilter{};
+    }
+    L.filter = f;
+    L.view.SetFilter(f);
+}
+
+}  // namespace
+
+void DrawLedgerScreen(UiState& ui) {
+    LedgerUi& L = *ui.ledger;
+    const Settings& s = ui.settings;
+    L.settings = &s;
+    if (!L.loaded) {
+        L.view.Reset(L.store.LoadAll());
+        L.loaded = true;
+    }
+    L.view.SetToday(platform::Today());
+
+    ScreenTitle("整改台账", L.campaign.ledger_title.c_str());
+    Toolbar(L, s);
+    Filters(L);
+    const size_t shown = L.view.Order().size();
+    char count[96];
+    std::snprintf(count, sizeof count, "共 %zu 条问题%s", L.view.total(),
+                  L.filter.any() ? ("，筛选后 " + std::to_string(shown) + " 条").c_str() : "");
+    ImGui::TextDisabled("%s", count);
+    MarkItem("ledger.count", count);
+    if (!L.message.empty() && ImGui::GetTime() < L.message_until) {
+        ImGui::SameLine(0, 24);
+        ImGui::PushStyleColor(ImGuiCol_Text, L.message_is_error ? kColorRed : kColorGreen);
+        ImGui::TextUnformatted(L.message.c_str());
+        ImGui::PopStyleColor();
+        MarkItem("ledger.message", L.message.c_str());
+    }
+
+    const float editor_w = std::max(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.34f);
+    ImGui::BeginChild("##table", ImVec2(ImGui::GetContentRegionAvail().x - editor_w - 8, 0), false);
+    if (L.view.total() == 0) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("台账还是空的。点“新增”（Alt+N）逐条登记，或“导入…”（Ctrl+O）读入已有的 Excel/CSV 台账，"
+                           "也可以从 Excel/WPS 复制多行后在这里按 Ctrl+V 粘贴。");
+    } else {
+        DrawLedgerTable(L);
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##editor", ImVec2(0, 0), true);
+    DrawLedgerEditor(L, s);
+    ImGui::EndChild();
+
+    std::string pasted;
+    if (platform::TakePastedText(&pasted)) ReceivePaste(L, s, pasted);
+    DrawLedgerDialogs(L, s);
+    Shortcuts(L, s);
 }
 
 }  // namespace htk::ui

@@ -1,0 +1,33 @@
+// platform.h — what the UI asks of the machine it runs on: files in and
+// out, text pasted outside a field, and the local clock. The browser
+// implementation is in platform/web; the core never calls these.
+#pragma once
+
+#include "rules/dates.h"
+
+#include <string>
+#include <vector>
+
+namespace htk::platform {
+
+// Offers bytes to the user as a downloaded file.
+void DownloadFile(const std::string& name, const std::string& bytes, const char* mime_type);
+
+// Opens the system file chooser (.xlsx, .csv); chosen or dropped files
+// arrive through TakeOpenedFiles on a later frame.
+void OpenFilePicker();
+struct OpenedFile {
+    std::string name;
+    std::string bytes;
+};
+std::vector<OpenedFile> TakeOpenedFiles();
+
+// Text pasted while no text field had the keyboard (e.g. rows copied from Excel).
+bool TakePastedText(std::string* out);
+
+// The local date and time ("2022-06-15 14:03:22"); tests may fix the date
+// with ?today=YYYY-MM-DD.
+Date Today();
+std::string NowText();
+
+}  // namespace htk::platform

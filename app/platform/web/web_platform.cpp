@@ -1,0 +1,59 @@
+// web_platform.cpp — platform.h for the browser: downloads and the file
+// chooser through shell/library_htk.js, dropped and chosen files arriving
+// through htk_on_file, and the local clock.
+
+#include "input_queue.h"
+#include "js_imports.h"
+#include "platform.h"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdio>
+#include <ctime>
+
+namespace htk::platform {
+namespace {
+std::vector<OpenedFile> g_opened;
+}
+
+void DownloadFile(const std::string& name, const std::string& bytes, const char* mime_type) {
+    htk_download(name.c_str(), bytes.data(), int(bytes.size()), mime_type);
+}
+
+void OpenFilePicker() { htk_open_file_picker(); }
+
+std::vector<OpenedFile> TakeOpenedFiles() {
+    std::vector<OpenedFile> out;
+    out.swap(g_opened);
+    return out;
+}
+
+bool TakePastedText(std::string* out) { return web::TakeLoosePaste(out); }
+
+Date Today() {
+    char fixed[16] = {0};
+    htk_today_override(fixed, sizeof fixed);
+    if (fixed[0]) {
+        DateParse p = ParseDate(fixed);
+        if (p.ok) return p.date;
+    }
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::string NowText() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
+}
+
+}  // namespace htk::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void htk_on_file(const char* name, const char* data, int size) {
+    htk::platform::g_opened.push_back({name, std::string(data, size_t(size))});
+}

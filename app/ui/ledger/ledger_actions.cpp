@@ -1,0 +1,201 @@
+// ledger_actions.cpp — what the ledger's buttons and shortcuts do: new,
+// duplicate, undo/redo, export, and receiving files and pasted rows.
+
+#include "ledger_ui.h"
+
+#include "domain/settings.h"
+#include "formats/csv.h"
+#include "formats/ledger_xlsx.h"
+#include "formats/table_file.h"
+#include "platform.h"
+
+#include <imgui.h>
+
+namespace htk::ui {
+
+LedgerUi::LedgerUi(Database& database, int64_t campaign_id)
+    : db(database), campaign(LoadCampaign(database, campaign_id)), store(database, campaign_id) {}
+
+ChangeContext MakeContext(const Settings& s, const char* source) {
+    return ChangeContext{platform::NowText(), s.contact_name.empty() ? s.unit_name : s.contact_name, source};
+}
+
+void ShowMessage(LedgerUi& L, std::string text, bool error) {
+    L.message = std::move(text);
+    L.message_is_error = error;
+    L.message_until = ImGui::GetTime() + (error ? 12.0 : 6.0);
+}
+
+void RefreshRows(LedgerUi& L, const std::vector<int64_t>& ids, bool reload_draft) {
+    for (int64_t id : ids) {
+        Problem p;
+        if (L.store.Load(id, &p)) L.view.Upsert(p);
+        else L.view.Remove(id);
+    }
+    if (L.editing && L.draft.id && !L.view.Find(L.draft.id)) L.editing = false;  // undone away
+    if (reload_draft && L.editing && L.draft.id) {
+        if (const Problem* p = L.view.Find(L.draft.id)) {
+            L.draft = *p;
+            L.draft_errors.clear();
+        }
+    }
+}
+
+void FlushDraft(LedgerUi& L, const Settings& s) {
+    if (!L.editing || !L.draft.id) return;
+    const Problem* stored = L.view.Find(L.draft.id);
+    if (!stored) return;
+    Problem check = L.draft;
+    std::vector<FieldError> errors = NormalizeAndValidate(check, L.campaign);
+    Problem after = *stored;
+    for (int f = 0; f < kProblemFieldCount; ++f) {
+        bool bad = false;
+        for (const FieldError& e : errors) bad |= int(e.field) == f;
+        if (!bad) after.v[size_t(f)] = L.draft.v[size_t(f)] = check.v[size_t(f)];
+    }
+    if (after.v != stored->v) RefreshRows(L, L.store.Update(after, MakeContext(s, "edit")), false);
+}
+
+void SelectProblem(LedgerUi& L, const Settings& s, int64_t id) {
+    FlushDraft(L, s);
+    const Problem* p = L.view.Find(id);
+    if (!p) return;
+    L.selected = id;
+    L.draft = *p;
+    L.draft_errors.clear();
+    L.touched.fill(false);
+    L.show_all_errors = false;
+    L.editing = true;
+}
+
+void StartNewProblem(LedgerUi& L, const Settings& s) {
+    FlushDraft(L, s);
+    L.draft = NewProblem();
+    L.draft[ProblemField::kReportingUnit] = s.unit_name;
+    if (s.role == Role::kTownship) L.draft[ProblemField::kTownship] = s.unit_name;
+    L.draft[ProblemField::kFoundDate] = FormatIso(platform::Today());
+    L.draft_errors.clear();
+    L.touched.fill(false);
+    L.show_all_errors = false;
+    L.editing = true;
+    L.focus_editor = true;
+    L.selected = 0;
+}
+
+void DuplicateSelected(LedgerUi& L, const Settings& s) {
+    FlushDraft(L, s);
+    const Problem* p = L.view.Find(L.selected);
+    if (!p) {
+        ShowMessage(L, "请先在表格中选中要复制的问题", true);
+        return;
+    }
+    Problem copy = *p;
+    copy.id = 0;
+    copy.uuid.clear();
+    copy[ProblemField::kStatus] = StatusCode(ProblemStatus::kOpen);
+    copy[ProblemField::kDoneDate].clear();
+    int64_t id = L.store.Add(copy, MakeContext(s, "edit"));
+    RefreshRows(L, {id});
+    SelectProblem(L, s, id);
+    L.scroll_to_selected = true;
+    L.focus_editor = true;
+    ShowMessage(L, "已复制为新问题，可直接修改");
+}
+
+void UndoLedger(LedgerUi& L, const Settings& s) {
+    if (!L.store.CanUndo()) return;
+    std::string label = L.store.UndoLabel();
+    RefreshRows(L, L.store.Undo(MakeContext(s, "undo")));
+    ShowMessage(L, "已撤销：" + label);
+}
+
+void RedoLedger(LedgerUi& L, const Settings& s) {
+    if (!L.store.CanRedo()) return;
+    std::string label = L.store.RedoLabel();
+    RefreshRows(L, L.store.Redo(MakeContext(s, "redo")));
+    ShowMessage(L, "已重做：" + label);
+}
+
+static LedgerSheet CurrentSheet(LedgerUi& L, const Settings& s) {
+    LedgerSheet sheet;
+    sheet.title = L.campaign.ledger_title;
+    sheet.unit = s.unit_name;
+    sheet.date = platform::Today();
+    sheet.note = L.campaign.ledger_note;
+    sheet.extended = L.export_extended;
+    sheet.rows = L.view.Order();  // 序号 follows the table's current order
+    return sheet;
+}
+
+void ExportXlsx(LedgerUi& L, const Settings& s) {
+    LedgerWorkbook book;
+    book.sheets.push_back(CurrentSheet(L, s));
+    book.campaign_code = L.campaign.code;
+    book.unit = s.unit_name;
+    book.exported_at = platform::NowText();
+    std::string bytes, error;
+    if (!WriteLedgerXlsx(book, &bytes, &error)) {
+        ShowMessage(L, "导出失败：" + error, true);
+        return;
+    }
+    std::string name = LedgerFileName(s.unit_name, platform::Today(), ".xlsx");
+    platform::DownloadFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    ShowMessage(L, "已导出 " + name + "（" + std::to_string(book.sheets[0].rows.size()) + " 条）");
+}
+
+void ExportCsv(LedgerUi& L, const Settings& s) {
+    LedgerSheet sheet = CurrentSheet(L, s);
+    CsvRows rows;
+    std::vector<ProblemField> fields = {ProblemField::kArea, ProblemField::kNature, ProblemField::kDescription,
+                                        ProblemField::kMeasures, ProblemField::kDeadline, ProblemField::kRespUnits};
+    if (sheet.extended)
+        for (ProblemField f : {ProblemField::kRespLeader, ProblemField::kCause, ProblemField::kProgress,
+                               ProblemField::kEffect, ProblemField::kStatus})
+            fields.push_back(f);
+    std::vector<std::string> header = {"序号"};
+    for (ProblemField f : fields) header.push_back(FieldInfo(f).label);
+    header.push_back(kUuidHeader);
+    rows.push_back(header);
+    int seq = 0;
+    for (const Problem* p : sheet.rows) {
+        std::vector<std::string> r = {std::to_string(++seq)};
+        for (ProblemField f : fields)
+            r.push_back(f == ProblemField::kStatus ? StatusLabel(p->status()) : (*p)[f]);
+        r.push_back(p->uuid);
+        rows.push_back(std::move(r));
+    }
+    std::string bytes = WriteCsv(rows, CsvWriteOptions{L.csv_gb18030});
+    std::string name = LedgerFileName(s.unit_name, platform::Today(), ".csv");
+    platform::DownloadFile(name, bytes, L.csv_gb18030 ? "text/csv;charset=gb18030" : "text/csv;charset=utf-8");
+    ShowMessage(L, "已导出 " + name + "（" + std::to_string(seq) + " 条，" +
+                       (L.csv_gb18030 ? "GB18030 编码" : "UTF-8 编码") + "）");
+}
+
+// Reads the first waiting file into an import plan for the preview dialog.
+void ReceiveFiles(LedgerUi& L, const Settings& s) {
+    auto& waiting = L.waiting_files;
+    for (auto& f : platform::TakeOpenedFiles()) waiting.push_back(std::move(f));
+    if (L.pending_import || waiting.empty()) return;
+    platform::OpenedFile file = std::move(waiting.front());
+    waiting.erase(waiting.begin());
+    Workbook book;
+    std::string error;
+    if (!ReadTableFile(file.name, file.bytes, &book, &error)) {
+        ShowMessage(L, "无法导入“" + file.name + "”：" + error, true);
+        return;
+    }
+    auto plan = std::make_unique<ImportPlan>(PlanLedgerImport(book, file.name, L.campaign, L.store, s.unit_name));
+    L.pending_import = std::move(plan);
+}
+
+void ReceivePaste(LedgerUi& L, const Settings& s, const std::string& text) {
+    if (L.pending_import) return;
+    auto plan = std::make_unique<ImportPlan>(PlanPastedRows(text, L.campaign, L.store, s.unit_name));
+    if (plan->taken() == 0 && plan->errors.empty()) {
+        ShowMessage(L, "粘贴的内容里没有可以识别的问题行", true);
+        return;
+    }
+    L.pending_import = std::move(plan);
+}
+
+}  // namespace htk::ui

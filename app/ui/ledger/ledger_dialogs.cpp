@@ -1,0 +1,191 @@
+// ledger_dialogs.cpp — the import preview (Enter confirms, Esc cancels),
+// the delete confirmation and the shortcut help.
+
+#include "ledger_ui.h"
+
+#include "domain/settings.h"
+#include "test_marks.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace htk::ui {
+namespace {
+
+void CenterNext(float w_fonts, float h_fonts) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float fh = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x * 0.9f, w_fonts * fh), std::min(vp->Size.y * 0.85f, h_fonts * fh)));
+}
+
+bool Confirmed() {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+}
+bool Cancelled() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+
+void ImportPreview(LedgerUi& L, const Settings& s) {
+    if (!L.pending_import) return;
+    ImportPlan& plan = *L.pending_import;
+    if (!ImGui::IsPopupOpen("导入预览")) ImGui::OpenPopup("导入预览");
+    CenterNext(46, 32);
+    if (!ImGui::BeginPopupModal("导入预览", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+        return;
+    MarkItem("import.dialog", plan.file_name.c_str());
+    ImGui::Text("文件：%s", plan.file_name.c_str());
+    if (!plan.fatal.empty()) {
+        ColoredTextWrapped(kColorRed, ("无法导入：" + plan.fatal).c_str());
+        ImGui::Spacing();
+        if (ImGui::Button("关闭 (Esc)") || Cancelled() || Confirmed()) {
+            L.pending_import.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+        return;
+    }
+    if (plan.header_row > 0)
+        ImGui::Text("工作表：%s，表头在第 %d 行", plan.sheet_name.c_str(), plan.header_row);
+    if (!plan.unit.empty()) ImGui::Text("填报单位：%s", plan.unit.c_str());
+    char summary[256];
+    std::snprintf(summary, sizeof summary, "将新增 %zu 条，更新 %zu 条；%d 条与现有记录相同；%zu 行无法导入",
+                  plan.adds.size(), plan.updates.size(), plan.unchanged, plan.errors.size());
+    ImGui::TextUnformatted(summary);
+    MarkItem("import.summary", summary);
+    if (!plan.columns.empty()) {
+        std::string cols = "识别的列：";
+        for (size_t i = 0; i < plan.columns.size(); ++i) cols += (i ? "、" : "") + plan.columns[i];
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+        ImGui::TextWrapped("%s", cols.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+    float footer = ImGui::GetFrameHeightWithSpacing() * 2;
+    if (!plan.errors.empty()) {
+        ColoredTextWrapped(kColorRed, "以下行不会导入（其余行照常导入）：");
+        if (ImGui::BeginTable("##errors", 2, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter,
+                              ImVec2(0, -footer))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn("行号", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
+            ImGui::TableSetupColumn("原因", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableHeadersRow();
+            ImGuiListClipper clipper;
+            clipper.Begin(int(plan.errors.size()));
+            while (clipper.Step())
+                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                    const ImportRowError& e = plan.errors[size_t(i)];
+                    ImGui::TableNextRow();
+                    ImGui::TableSetColumnIndex(0);
+                    ImGui::Text("第 %d 行", e.row);
+                    ImGui::TableSetColumnIndex(1);
+                    ImGui::TextWrapped("%s", e.message.c_str());
+                    if (i < 20) {
+                        char id[24];
+                        std::snprintf(id, sizeof id, "import.error.%d", i);
+                        std::string text = std::to_string(e.row) + ":" + e.message;
+                        MarkItem(id, text.c_str());
+                    }
+                }
+            ImGui::EndTable();
+        }
+    } else {
+        ImGui::Dummy(ImVec2(0, ImGui::GetContentRegionAvail().y - footer));
+    }
+    const bool can = plan.taken() > 0;
+    if (!can) ImGui::BeginDisabled();
+    bool go = ImGui::Button("确认导入 (Enter)");
+    MarkItem("import.confirm");
+    if (!can) ImGui::EndDisabled();
+    ImGui::SameLine();
+    bool cancel = ImGui::Button("取消 (Esc)");
+    if ((go || (can && Confirmed()))) {
+        std::vector<int64_t> ids = ApplyLedgerImport(plan, L.store, MakeContext(s, "import"));
+        RefreshRows(L, ids);
+        ShowMessage(L, "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 条，更新 " +
+                           std::to_string(plan.updates.size()) + " 条" +
+                           (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入") +
+                           "（可用 Ctrl+Z 撤销）");
+        L.pending_import.reset();
+        ImGui::CloseCurrentPopup();
+    } else if (cancel || Cancelled()) {
+        ShowMessage(L, "已取消导入，数据没有改变");
+        L.pending_import.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void DeleteConfirm(LedgerUi& L, const Settings& s) {
+    if (!L.confirm_delete) return;
+    if (!ImGui::IsPopupOpen("删除问题")) ImGui::OpenPopup("删除问题");
+    CenterNext(28, 10);
+    if (!ImGui::BeginPopupModal("删除问题", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+        return;
+    const Problem* p = L.view.Find(L.selected);
+    ImGui::TextWrapped("删除这个问题？删除后可用 Ctrl+Z 撤销。");
+    if (p) ImGui::TextDisabled("%s", (*p)[ProblemField::kDescription].c_str());
+    ImGui::Spacing();
+    bool yes = ImGui::Button("删除 (Enter)");
+    ImGui::SameLine();
+    bool no = ImGui::Button("取消 (Esc)");
+    if (p && (yes || Confirmed())) {
+        RefreshRows(L, L.store.Delete({p->id}, MakeContext(s, "edit")));
+        L.editing = false;
+        L.selected = 0;
+        ShowMessage(L, "已删除（Ctrl+Z 可撤销）");
+        L.confirm_delete = false;
+        ImGui::CloseCurrentPopup();
+    } else if (!p || no || Cancelled()) {
+        L.confirm_delete = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void Help(LedgerUi& L) {
+    if (!L.show_help) return;
+    if (!ImGui::IsPopupOpen("快捷键")) ImGui::OpenPopup("快捷键");
+    CenterNext(30, 24);
+    if (!ImGui::BeginPopupModal("快捷键", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    static const char* kKeys[][2] = {
+        {"Alt+N 或 Insert", "新增问题"},       {"Ctrl+D", "复制选中的问题"},
+        {"Delete", "删除选中的问题（需确认）"}, {"↑ ↓", "在表格中上下选择"},
+        {"Ctrl+S", "保存正在编辑的问题"},      {"Esc", "放弃新增 / 关闭对话框"},
+        {"Ctrl+Z / Ctrl+Y", "撤销 / 重做"},    {"Ctrl+F", "搜索问题表述和整改措施"},
+        {"Ctrl+O", "导入 Excel/CSV（也可把文件拖到页面上）"},
+        {"Ctrl+E", "导出官方格式 Excel"},      {"Ctrl+Shift+E", "导出 CSV"},
+        {"Ctrl+V", "粘贴从 Excel/WPS 复制的行"}, {"F1", "显示本帮助"},
+    };
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("键", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+        ImGui::TableSetupColumn("作用");
+        for (auto& k : kKeys) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(k[0]);
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(k[1]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("关闭 (Esc)") || Cancelled() || Confirmed()) {
+        L.show_help = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void DrawLedgerDialogs(LedgerUi& L, const Settings& s) {
+    ImportPreview(L, s);
+    DeleteConfirm(L, s);
+    Help(L);
+}
+
+}  // namespace htk::ui

@@ -1,0 +1,232 @@
+// ledger_editor.cpp — the panel that edits one problem, with inline validation.
+//
+// The draft is a copy of the row. For a stored row, a field is written the
+// moment it is left (or Enter is pressed) with a valid value: one history
+// entry and one undo step per field, and nothing typed waits for a "save"
+// button. A new row is stored as soon as every required field is valid
+// (保存, Ctrl+S); until then it is a draft with its errors shown.
+
+#include "ledger_ui.h"
+
+#include "domain/settings.h"
+#include "platform.h"
+#include "test_marks.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace htk::ui {
+namespace {
+
+const std::string* ErrorFor(const LedgerUi& L, ProblemField f) {
+    if (!L.touched[size_t(f)] && !L.show_all_errors) return nullptr;
+    for (const FieldError& e : L.draft_errors)
+        if (e.field == f) return &e.message;
+    return nullptr;
+}
+
+// Validates the draft; for a stored row writes `field` if it is now valid.
+void Commit(LedgerUi& L, const Settings& s, ProblemField field) {
+    L.touched[size_t(field)] = true;
+    Problem check = L.draft;
+    L.draft_errors = NormalizeAndValidate(check, L.campaign);
+    if (!L.draft.id) return;  // a new row waits for 保存
+    for (const FieldError& e : L.draft_errors)
+        if (e.field == field) return;  // keep the typed text, show the error
+    const Problem* stored = L.view.Find(L.draft.id);
+    if (!stored) return;
+    Problem after = *stored;
+    after[field] = L.draft[field] = check[field];
+    if (field == ProblemField::kStatus) after[ProblemField::kDoneDate] = check[ProblemField::kDoneDate];
+    RefreshRows(L, L.store.Update(after, MakeContext(s, "edit")), false);
+    // The store may fill 完成日期 when a problem is marked done.
+    if (const Problem* now = L.view.Find(L.draft.id)) L.draft[ProblemField::kDoneDate] = (*now)[ProblemField::kDoneDate];
+}
+
+void Label(const LedgerUi& L, ProblemField f) {
+    bool bad = ErrorFor(L, f) != nullptr;
+    if (bad) ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+    ImGui::TextUnformatted(FieldInfo(f).label);
+    if (FieldInfo(f).required) {
+        ImGui::SameLine(0, 2);
+        ImGui::TextColored(ImColor(kColorRed), "*");
+    }
+    if (bad) ImGui::PopStyleColor();
+}
+
+void ErrorLine(const LedgerUi& L, ProblemField f) {
+    if (const std::string* e = ErrorFor(L, f)) ColoredTextWrapped(kColorRed, e->c_str());
+}
+
+void Mark(ProblemField f, const std::string& value) {
+    std::string id = std::string("editor.") + FieldInfo(f).column;
+    MarkItem(id.c_str(), value.c_str());
+}
+
+// A text field; commits when left after an edit.
+void TextField(LedgerUi& L, const Settings& s, ProblemField f, const char* hint, float lines = 1) {
+    Label(L, f);
+    std::string& value = L.draft[f];
+    std::string id = std::string("##") + FieldInfo(f).column;
+    ImGui::SetNextItemWidth(-1);
+    if (lines > 1) {
+        ImGui::InputTextMultiline(id.c_str(), &value, ImVec2(-1, ImGui::GetTextLineHeight() * lines + 8));
+    } else {
+        ImGui::InputTextWithHint(id.c_str(), hint, &value);
+    }
+    Mark(f, value);
+    if (ImGui::IsItemDeactivatedAfterEdit()) Commit(L, s, f);
+    ErrorLine(L, f);
+}
+
+// A choice among fixed words (问题类型, 问题性质).
+void ChoiceField(LedgerUi& L, const Settings& s, ProblemField f, const std::vector<std::string>& options) {
+    Label(L, f);
+    std::string& value = L.draft[f];
+    ImGui::SetNextItemWidth(-1);
+    std::string id = std::string("##") + FieldInfo(f).column;
+    const bool open = ImGui::BeginCombo(id.c_str(), value.empty() ? "请选择" : value.c_str());
+    Mark(f, value);
+    if (open) {
+        for (const std::string& o : options) {
+            if (ImGui::Selectable(o.c_str(), o == value)) {
+                value = o;
+                Commit(L, s, f);
+            }
+            std::string mark = std::string("editor.") + FieldInfo(f).column + ".option." + o;
+            MarkItem(mark.c_str());
+        }
+        ImGui::EndCombo();
+    }
+    ErrorLine(L, f);
+}
+
+void DeadlineField(LedgerUi& L, const Settings& s, ProblemField f) {
+    TextField(L, s, f, "例如 2022-06-15 或 2022年6月15日");
+    const std::string& v = L.draft[f];
+    if (!v.empty() && !ErrorFor(L, f)) {
+        DateParse d = ParseDate(v, L.campaign.Year());
+        static const char* kWeek[] = {"日", "一", "二", "三", "四", "五", "六"};
+        if (d.ok) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%s（星期%s）", FormatChinese(d.date).c_str(), kWeek[Weekday(d.date)]);
+            ImGui::TextDisabled("%s", buf);
+        }
+    }
+}
+
+void UnitsField(LedgerUi& L, const Settings& s) {
+    const ProblemField f = ProblemField::kRespUnits;
+    TextField(L, s, f, "区直牵头单位，多个用“、”分隔");
+    // Quick picks: the chosen area's lead units, then every district department.
+    std::vector<std::string> picks;
+    if (const Area* a = L.campaign.FindArea(L.draft[ProblemField::kArea])) picks = a->lead_units;
+    if (ImGui::SmallButton("选择牵头单位…")) ImGui::OpenPopup("units");
+    if (ImGui::BeginPopup("units")) {
+        std::vector<std::string> all = picks;
+        for (const std::string& d : L.campaign.departments)
+            if (std::find(all.begin(), all.end(), d) == all.end()) all.push_back(d);
+        for (const std::string& u : all) {
+            std::string& v = L.draft[f];
+            bool has = v.find(u) != std::string::npos;
+            if (ImGui::MenuItem(u.c_str(), nullptr, has)) {
+                if (!has) v = v.empty() ? u : v + "、" + u;
+                Commit(L, s, f);
+            }
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void StatusField(LedgerUi& L, const Settings& s) {
+    Label(L, ProblemField::kStatus);
+    for (ProblemStatus st : {ProblemStatus::kOpen, ProblemStatus::kInProgress, ProblemStatus::kDone}) {
+        if (ImGui::RadioButton(StatusLabel(st), L.draft.status() == st)) {
+            L.draft[ProblemField::kStatus] = StatusCode(st);
+            if (st == ProblemStatus::kDone && L.draft[ProblemField::kDoneDate].empty())
+                L.draft[ProblemField::kDoneDate] = FormatIso(platform::Today());
+            Commit(L, s, ProblemField::kStatus);
+        }
+        std::string id = std::string("editor.status.") + StatusCode(st);
+        MarkItem(id.c_str(), L.draft.status() == st ? "selected" : "");
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+}
+
+void SaveNew(LedgerUi& L, const Settings& s) {
+    Problem p = L.draft;
+    L.draft_errors = NormalizeAndValidate(p, L.campaign);
+    L.show_all_errors = true;
+    if (!L.draft_errors.empty()) return;
+    int64_t id = L.store.Add(p, MakeContext(s, "edit"));
+    L.editing = false;  // the draft is stored; nothing to flush
+    RefreshRows(L, {id});
+    SelectProblem(L, s, id);
+    L.scroll_to_selected = true;
+    ShowMessage(L, "已新增问题");
+}
+
+}  // namespace
+
+void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
+    if (!L.editing) {
+        ImGui::TextDisabled("在左侧表格中选择一个问题进行编辑，");
+        ImGui::TextDisabled("或按 Alt+N 新增问题。");
+        return;
+    }
+    const bool is_new = L.draft.id == 0;
+    ImGui::TextUnformatted(is_new ? "新增问题" : "编辑问题");
+    if (!is_new) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("离开输入框即自动保存");
+    }
+    ImGui::Separator();
+    if (L.focus_editor) {
+        ImGui::SetKeyboardFocusHere();
+        L.focus_editor = false;
+    }
+    std::vector<std::string> areas;
+    for (const Area& a : L.campaign.areas) areas.push_back(a.name);
+    TextField(L, s, ProblemField::kDescription, "", 3);
+    ChoiceField(L, s, ProblemField::kArea, areas);
+    ChoiceField(L, s, ProblemField::kNature, L.campaign.natures);
+    TextField(L, s, ProblemField::kMeasures, "", 3);
+    DeadlineField(L, s, ProblemField::kDeadline);
+    UnitsField(L, s);
+    StatusField(L, s);
+    if (L.draft.status() == ProblemStatus::kDone) DeadlineField(L, s, ProblemField::kDoneDate);
+
+    if (is_new) {
+        ImGui::Spacing();
+        bool ok = ImGui::Button("保存新问题 (Ctrl+S)");
+        MarkItem("editor.save");
+        if (ok) SaveNew(L, s);
+        ImGui::SameLine();
+        if (ImGui::Button("放弃 (Esc)")) L.editing = false;
+        if (!L.draft_errors.empty()) ColoredTextWrapped(kColorRed, "还有必填项未填好，见上方红字。");
+    }
+
+    if (ImGui::CollapsingHeader("更多信息（责任领导、原因分析、进度、效果等）")) {
+        TextField(L, s, ProblemField::kRespLeader, "");
+        TextField(L, s, ProblemField::kCause, "", 2);
+        TextField(L, s, ProblemField::kProgress, "", 2);
+        TextField(L, s, ProblemField::kEffect, "", 2);
+        DeadlineField(L, s, ProblemField::kFoundDate);
+        TextField(L, s, ProblemField::kTownship, "");
+        TextField(L, s, ProblemField::kVillage, "");
+        TextField(L, s, ProblemField::kReportingUnit, "");
+    }
+    // Ctrl+S stores a new row (a stored row is already saved field by field).
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && ImGui::IsKeyPressed('S', false)) {
+        if (is_new) SaveNew(L, s);
+        else FlushDraft(L, s);
+    }
+}
+
+}  // namespace htk::ui

@@ -1,0 +1,97 @@
+// ledger_ui.h — the 整改台账 screen's state: the store and view of the
+// ledger, the selection, the editor's draft, and open dialogs.
+//
+// Immediate-mode UI, so the state is small: which row is selected, the draft
+// being edited (a copy of the row, written field by field when a field is
+// left with a valid value), and the import plan waiting for confirmation.
+#pragma once
+
+#include "domain/campaign.h"
+#include "domain/ledger_import.h"
+#include "domain/ledger_store.h"
+#include "domain/ledger_view.h"
+#include "domain/problem_rules.h"
+#include "platform.h"
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace htk {
+class Database;
+struct Settings;
+}
+
+namespace htk::ui {
+
+struct LedgerUi {
+    LedgerUi(Database& db, int64_t campaign_id);
+
+    Database& db;
+    Campaign campaign;
+    LedgerStore store;
+    LedgerView view;
+    bool loaded = false;
+
+    const Settings* settings = nullptr;  // the app's, set every frame
+
+    // Table
+    LedgerFilter filter;
+    int64_t selected = 0;          // problem id, 0 = none
+    bool scroll_to_selected = false;
+    bool focus_search = false;
+
+    // Editor: a draft of the selected row, or of a new row (id 0).
+    bool editing = false;
+    Problem draft;
+    std::vector<FieldError> draft_errors;
+    // Errors show for fields the user has left, or for all after 保存 was tried:
+    // a blank new form is not a page of red.
+    std::array<bool, kProblemFieldCount> touched{};
+    bool show_all_errors = false;
+    bool focus_editor = false;
+
+    // Export options
+    bool export_extended = false;
+    bool csv_gb18030 = false;
+
+    // Dialogs
+    bool confirm_delete = false;
+    bool show_help = false;
+    std::unique_ptr<ImportPlan> pending_import;
+    std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
+
+    // A line of feedback under the toolbar ("已导出 …", "导入失败：…").
+    std::string message;
+    bool message_is_error = false;
+    double message_until = 0;
+};
+
+// Context every ledger function needs: who and when, for the history.
+ChangeContext MakeContext(const Settings& settings, const char* source);
+
+void DrawLedgerTable(LedgerUi& L);
+void DrawLedgerEditor(LedgerUi& L, const Settings& settings);
+void DrawLedgerDialogs(LedgerUi& L, const Settings& settings);
+
+// Actions shared by buttons and shortcuts.
+void StartNewProblem(LedgerUi& L, const Settings& settings);
+void DuplicateSelected(LedgerUi& L, const Settings& settings);
+// Writes the draft's valid, changed fields, then edits another row.
+void SelectProblem(LedgerUi& L, const Settings& settings, int64_t id);
+// Writes every valid changed field of a stored row's draft (leaving a row,
+// Ctrl+S, switching screens).
+void FlushDraft(LedgerUi& L, const Settings& settings);
+void ExportXlsx(LedgerUi& L, const Settings& settings);
+void ExportCsv(LedgerUi& L, const Settings& settings);
+void UndoLedger(LedgerUi& L, const Settings& settings);
+void RedoLedger(LedgerUi& L, const Settings& settings);
+void ReceiveFiles(LedgerUi& L, const Settings& settings);
+void ReceivePaste(LedgerUi& L, const Settings& settings, const std::string& text);
+// Re-reads changed rows from the store into the view; with reload_draft the
+// editor's draft follows too (after undo, redo or an import).
+void RefreshRows(LedgerUi& L, const std::vector<int64_t>& ids, bool reload_draft = true);
+void ShowMessage(LedgerUi& L, std::string text, bool error = false);
+
+}  // namespace htk::ui
