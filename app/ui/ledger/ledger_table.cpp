@@ -21,15 +21,15 @@ struct TableColumn {
 };
 
 const TableColumn kColumns[] = {
-    {"序号", 2.6f, SortColumn::kEntry, ProblemField::kArea},
-    {"问题类型", 5.2f, SortColumn::kField, ProblemField::kArea},
-    {"问题性质", 4.4f, SortColumn::kField, ProblemField::kNature},
+    {"序号", 2.4f, SortColumn::kEntry, ProblemField::kArea},
+    {"问题类型", 6.2f, SortColumn::kField, ProblemField::kArea},
+    {"性质", 4.4f, SortColumn::kField, ProblemField::kNature},
     {"问题表述", 0, SortColumn::kField, ProblemField::kDescription},
     {"整改措施", 0, SortColumn::kField, ProblemField::kMeasures},
-    {"完成时限", 5.6f, SortColumn::kField, ProblemField::kDeadline},
-    {"责任单位", 6.5f, SortColumn::kField, ProblemField::kRespUnits},
-    {"状态", 3.6f, SortColumn::kField, ProblemField::kStatus},
-    {"预警", 3.0f, SortColumn::kWarning, ProblemField::kArea},
+    {"完成时限", 5.4f, SortColumn::kField, ProblemField::kDeadline},
+    {"责任单位", 5.6f, SortColumn::kField, ProblemField::kRespUnits},
+    {"状态", 3.4f, SortColumn::kField, ProblemField::kStatus},
+    {"预警", 2.6f, SortColumn::kWarning, ProblemField::kArea},
 };
 constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
 

@@ -163,7 +163,7 @@ void DrawLedgerScreen(UiState& ui) {
         MarkItem("ledger.message", L.message.c_str());
     }
 
-    const float editor_w = std::max(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.34f);
+    const float editor_w = std::max(ImGui::GetFontSize() * 17, ImGui::GetContentRegionAvail().x * 0.27f);
     ImGui::BeginChild("##table", ImVec2(ImGui::GetContentRegionAvail().x - editor_w - 8, 0), false);
     if (L.view.total() == 0) {
         ImGui::Spacing();
