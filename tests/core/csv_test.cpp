@@ -87,6 +87,20 @@ TEST(TextEncoding, Gb18030KnownCodes) {
     EXPECT_EQ(EncodeGb18030("€"), "\xA2\xE3");
     EXPECT_EQ(EncodeGb18030("𠀀"), "\x95\x32\x82\x36");
     EXPECT_EQ(EncodeGb18030("\xC2\x80"), "\x81\x30\x81\x30");  // U+0080, four bytes
+    // Four-byte BMP codes derived from the two-byte table (values from Python's codec).
+    EXPECT_EQ(EncodeGb18030("\xE3\x90\x80"), "\x81\x39\xEE\x39");  // U+3400, CJK Extension A
+    // Round trips over the BMP (the exact codes near the private use area vary
+    // between GB18030 editions and C libraries).
+    for (char32_t cp : {0x0100u, 0x1E3Fu, 0x2E81u, 0x3400u, 0x4DB5u, 0x9FA5u, 0xE7C7u, 0xFE10u, 0xFFE5u, 0xFFFFu}) {
+        std::string u;
+        if (cp < 0x800) u = {char(0xC0 | (cp >> 6)), char(0x80 | (cp & 0x3F))};
+        else u = {char(0xE0 | (cp >> 12)), char(0x80 | ((cp >> 6) & 0x3F)), char(0x80 | (cp & 0x3F))};
+        std::string back2;
+        size_t at = 0;
+        ASSERT_TRUE(DecodeGb18030(EncodeGb18030(u), &back2, &at)) << std::hex << cp;
+        EXPECT_EQ(back2, u) << std::hex << cp;
+    }
+    EXPECT_EQ(EncodeGb18030("\xC2\xA5"), "\x81\x30\x84\x36");      // U+00A5
     std::string back;
     size_t bad = 0;
     ASSERT_TRUE(DecodeGb18030("\x95\x32\x82\x36\x81\x30\x81\x30", &back, &bad));

@@ -172,6 +172,22 @@ TEST_F(LedgerImport, NotALedger) {
     EXPECT_EQ(plan.taken(), 0u);
 }
 
+TEST_F(LedgerImport, ZipBombIsRefusedWithAReason) {
+    std::string bytes = Slurp("bomb.xlsx");
+    ASSERT_LT(bytes.size(), 2u * 1024 * 1024) << "the fixture is small on disk";
+    Workbook book;
+    std::string error;
+    EXPECT_FALSE(ReadTableFile("bomb.xlsx", bytes, &book, &error));
+    EXPECT_NE(error.find("解压后超过 200 MB"), std::string::npos) << error;
+}
+
+TEST_F(LedgerImport, MalformedXmlIsRefusedWithAReason) {
+    Workbook book;
+    std::string error;
+    EXPECT_FALSE(ReadTableFile("broken.xlsx", Slurp("broken.xlsx"), &book, &error));
+    EXPECT_NE(error.find("不是有效的 XML"), std::string::npos) << error;
+}
+
 TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {
     Workbook book;
     std::string error;

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 using namespace htk;
 
@@ -113,4 +114,37 @@ TEST(LedgerXlsx, ExtendedColumns) {
     std::string cmd = "/usr/bin/python3 " HTK_SOURCE_DIR "/tests/core/check_ledger_xlsx.py '" + xlsx + "' '" +
                       expected + "'";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+// LibreOffice, a real office suite, must open the file without complaint:
+// convert it to CSV headless and find our rows in what it read.
+TEST(LedgerXlsx, LibreOfficeConvertsIt) {
+    if (std::system("command -v soffice >/dev/null 2>&1") != 0) GTEST_SKIP() << "LibreOffice is not installed";
+    test::TestDb t;
+    Problem p = Row("户厕改造", "共性问题", "部分户厕改造后闲置，用于堆放杂物", "逐户宣传引导使用", "2022-06-28", "区城管局");
+    LedgerWorkbook book;
+    LedgerSheet sheet;
+    sheet.title = t.campaign.ledger_title;
+    sheet.unit = "椹涧乡";
+    sheet.date = Date{2022, 6, 15};
+    sheet.note = t.campaign.ledger_note;
+    sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+    std::string dir = std::string(HTK_TEST_OUT) + "/lo";
+    std::string xlsx = WriteFile("lo_ledger.xlsx", bytes);
+    std::string cmd = "rm -rf '" + dir + "' && mkdir -p '" + dir + "' && HOME='" + dir +
+                      "' timeout 120 soffice --headless --norestore --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 "
+                      "--outdir '" + dir + "' '" + xlsx + "' >/dev/null 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    std::ifstream in(dir + "/lo_ledger.csv");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string csv = ss.str();
+    EXPECT_NE(csv.find("单位（盖章）：椹涧乡"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("序号,问题类型,问题性质,问题表述,整改措施,完成时限,责任单位"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("1,户厕改造,共性问题,部分户厕改造后闲置，用于堆放杂物,逐户宣传引导使用,2022年6月28日,区城管局"),
+              std::string::npos)
+        << csv;
 }

@@ -61,17 +61,26 @@ const Tables& GetTables() {
                 t.two[size_t((lead - 0x81) * kTwoByteSpan + (trail - 0x40))] = cp;
                 if (cp) t.reverse.emplace(cp, uint32_t(lead << 8 | trail));
             }
-        for (int i = 0; i < kFourByteBmpCount; ++i) {
+        iconv_close(cd);
+        // GB18030-2005 swapped one pair against 2000: A8BC became U+1E3F and
+        // U+E7C7 took U+1E3F's four-byte slot (8135F437). Rank as in 2000.
+        auto a8bc = t.reverse.find(0x1E3F);
+        const bool swapped = a8bc != t.reverse.end() && a8bc->second == 0xA8BC;
+        int i = 0;
+        for (char32_t cp = 0x80; cp <= 0xFFFF && i < kFourByteBmpCount; ++cp) {
+            bool two_byte = t.reverse.count(cp) != 0;
+            if (swapped && cp == 0x1E3F) two_byte = false;
+            if (swapped && cp == 0xE7C7) two_byte = true;
+            if ((cp >= 0xD800 && cp <= 0xDFFF) || two_byte) continue;
+            const char32_t mapped = swapped && cp == 0x1E3F ? char32_t(0xE7C7) : cp;
+            t.four[size_t(i)] = mapped;
             b[0] = uint8_t(0x81 + i / 12600);
             b[1] = uint8_t(0x30 + i / 1260 % 10);
             b[2] = uint8_t(0x81 + i / 10 % 126);
             b[3] = uint8_t(0x30 + i % 10);
-            char32_t cp = IconvOne(cd, b, 4);
-            if (cp > 0xFFFF) cp = 0;  // the BMP part only; anything else is an iconv quirk
-            t.four[size_t(i)] = cp;
-            if (cp) t.reverse.emplace(cp, uint32_t(b[0]) << 24 | uint32_t(b[1]) << 16 | uint32_t(b[2]) << 8 | b[3]);
+            t.reverse.emplace(mapped, uint32_t(b[0]) << 24 | uint32_t(b[1]) << 16 | uint32_t(b[2]) << 8 | b[3]);
+            ++i;
         }
-        iconv_close(cd);
         return t;
     }();
     return t;

@@ -79,6 +79,15 @@ bool ZipReader::Read(const std::string& name, std::string* out, std::string* err
         *error = "文件已损坏（无法读取 " + name + "）";
         return false;
     }
+    auto refuse = [&] {
+        *error = "文件解压后超过 " + std::to_string(limit_ / (1024 * 1024)) + " MB，可能不是正常的表格文件，已拒绝";
+        out->clear();
+        return false;
+    };
+    if (info.uncompressed_size > limit_ - used_) {
+        unzCloseCurrentFile(z);
+        return refuse();
+    }
     // The declared size can lie: count what actually comes out.
     char buf[65536];
     int n;
@@ -92,11 +101,7 @@ bool ZipReader::Read(const std::string& name, std::string* out, std::string* err
         out->append(buf, size_t(n));
     }
     int close_rc = unzCloseCurrentFile(z);
-    if (too_big) {
-        *error = "文件解压后超过 " + std::to_string(limit_ / (1024 * 1024)) + " MB，可能不是正常的表格文件，已拒绝";
-        out->clear();
-        return false;
-    }
+    if (too_big) return refuse();
     if (n < 0 || close_rc == UNZ_CRCERROR) {
         *error = "文件已损坏（" + name + " 解压失败）";
         out->clear();
