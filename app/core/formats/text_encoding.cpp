@@ -22,16 +22,6 @@ struct Tables {
     std::unordered_map<char32_t, uint32_t> reverse;  // code point -> GB18030 bytes, big-endian packed
 };
 
-char32_t DecodeOneUtf8(const char* p, size_t n) {
-    std::string_view s(p, n);
-    char32_t cp = 0;
-    unsigned char c = static_cast<unsigned char>(s[0]);
-    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : 3;
-    cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k <= extra && size_t(k) < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-    return cp;
-}
-
 // Asks iconv for one code; 0 when it is not a valid character.
 char32_t IconvOne(iconv_t cd, const unsigned char* bytes, size_t len) {
     char in[4], out[8];
@@ -41,7 +31,8 @@ char32_t IconvOne(iconv_t cd, const unsigned char* bytes, size_t len) {
     size_t il = len, ol = sizeof out;
     iconv(cd, nullptr, nullptr, nullptr, nullptr);
     if (iconv(cd, &ip, &il, &op, &ol) == size_t(-1) || il != 0 || op == out) return 0;
-    return DecodeOneUtf8(out, size_t(op - out));
+    size_t at = 0;
+    return NextCodePoint(std::string_view(out, size_t(op - out)), at);
 }
 
 const Tables& GetTables() {
@@ -84,24 +75,6 @@ const Tables& GetTables() {
         return t;
     }();
     return t;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
 }
 
 }  // namespace
@@ -168,15 +141,7 @@ std::string EncodeGb18030(std::string_view s) {
     out.reserve(s.size());
     size_t i = 0;
     while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (n == 0 || i + size_t(n) > s.size()) {
-            out += '?';
-            ++i;
-            continue;
-        }
-        char32_t cp = DecodeOneUtf8(s.data() + i, size_t(n));
-        i += size_t(n);
+        char32_t cp = NextCodePoint(s, i);  // invalid bytes arrive as U+FFFD
         if (cp < 0x80) {
             out += char(cp);
         } else if (cp >= 0x10000 && cp <= 0x10FFFF) {

@@ -20,7 +20,7 @@ const char* EncodingLabel(TextEncoding e);  // "UTF-8", "UTF-8（带 BOM）", "U
 
 // Decodes GB18030; on invalid input returns false and the byte offset.
 bool DecodeGb18030(std::string_view bytes, std::string* utf8, size_t* bad_offset);
-// Encodes UTF-8 text (invalid sequences become '?').
+// Encodes UTF-8 text (invalid sequences are encoded as U+FFFD).
 std::string EncodeGb18030(std::string_view utf8);
 
 struct DecodedText {

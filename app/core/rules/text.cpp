@@ -3,10 +3,8 @@
 #include <cctype>
 
 namespace htk {
-namespace {
 
-// Decodes one code point at s[i]; advances i. Invalid bytes decode as U+FFFD.
-char32_t Next(std::string_view s, size_t& i) {
+char32_t NextCodePoint(std::string_view s, size_t& i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
     if (n < 0 || i + size_t(n) >= s.size()) {
@@ -26,7 +24,7 @@ char32_t Next(std::string_view s, size_t& i) {
     return cp;
 }
 
-void Append(std::string& out, char32_t cp) {
+void AppendUtf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out += char(cp);
     } else if (cp < 0x800) {
@@ -44,6 +42,8 @@ void Append(std::string& out, char32_t cp) {
     }
 }
 
+namespace {
+
 bool IsSpace(char32_t cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x3000 ||
            cp == 0xA0 || cp == 0xFEFF || cp == 0x200B;
@@ -56,7 +56,7 @@ std::string Trim(std::string_view s) {
     size_t i = 0, first = std::string_view::npos, last_end = 0;
     while (i < s.size()) {
         size_t at = i;
-        char32_t cp = Next(s, i);
+        char32_t cp = NextCodePoint(s, i);
         if (!IsSpace(cp)) {
             if (first == std::string_view::npos) first = at;
             last_end = i;
@@ -71,10 +71,10 @@ std::string NormalizeWidth(std::string_view s) {
     out.reserve(s.size());
     size_t i = 0;
     while (i < s.size()) {
-        char32_t cp = Next(s, i);
+        char32_t cp = NextCodePoint(s, i);
         if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
         else if (cp == 0x3000) cp = ' ';
-        Append(out, cp);
+        AppendUtf8(out, cp);
     }
     return out;
 }
@@ -84,10 +84,10 @@ std::string NormalizeKey(std::string_view s) {
     std::string w = NormalizeWidth(s);
     size_t i = 0;
     while (i < w.size()) {
-        char32_t cp = Next(w, i);
+        char32_t cp = NextCodePoint(w, i);
         if (IsSpace(cp)) continue;
         if (cp < 0x80) cp = char32_t(std::tolower(int(cp)));
-        Append(out, cp);
+        AppendUtf8(out, cp);
     }
     return out;
 }
@@ -124,14 +124,14 @@ std::string CollapseSpaces(std::string_view s) {
     bool space = false;
     size_t i = 0;
     while (i < s.size()) {
-        char32_t cp = Next(s, i);
+        char32_t cp = NextCodePoint(s, i);
         if (IsSpace(cp)) {
             space = true;
             continue;
         }
         if (space && !out.empty()) out += ' ';
         space = false;
-        Append(out, cp);
+        AppendUtf8(out, cp);
     }
     return out;
 }

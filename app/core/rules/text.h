@@ -20,4 +20,8 @@ size_t Utf8Length(std::string_view s);
 // Collapses runs of whitespace inside a one-line field to a single space.
 std::string CollapseSpaces(std::string_view s);
 
+// Decodes the code point at s[i] and advances i; invalid bytes give U+FFFD.
+char32_t NextCodePoint(std::string_view s, size_t& i);
+void AppendUtf8(std::string& out, char32_t cp);
+
 }  // namespace htk
