@@ -5,6 +5,8 @@
 //   app.status()          {save: 'saved'|'saving'|'failed'|'disabled', error, webgl, persisted}
 //   app.rect(id)          where a marked widget was drawn last frame, CSS px {x, y, w, h}, or null
 //   app.missingGlyphs(s)  the characters of s the loaded font cannot draw
+//   app.frameStats()      CPU ms per drawn frame since the last call (bench)
+//   app.memory()          wasm heap and JS heap bytes (bench)
 //   app.version           the build's version
 
 HTK.callJson = function (name, text) {
@@ -29,5 +31,11 @@ Module.onRuntimeInitialized = function () {
     status: function () { return HTK.callJson('htk_status', ''); },
     rect: function (id) { return HTK.callJson('htk_item_rect', String(id)); },
     missingGlyphs: function (text) { return HTK.callJson('htk_missing_glyphs', String(text)).missing; },
+    // CPU ms per drawn frame since the last call: {count, p50, p95, max}.
+    frameStats: function () { return HTK.callJson('htk_frame_stats', ''); },
+    // Bytes in use: the wasm heap and, where Chromium reports it, the JS heap.
+    memory: function () {
+      return { wasm: HEAP8.length, js: performance.memory ? performance.memory.usedJSHeapSize : 0 };
+    },
   };
 };

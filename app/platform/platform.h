@@ -25,6 +25,9 @@ std::vector<OpenedFile> TakeOpenedFiles();
 // Text pasted while no text field had the keyboard (e.g. rows copied from Excel).
 bool TakePastedText(std::string* out);
 
+// A named point in time for tests/bench (performance.mark in the browser).
+void Mark(const char* name);
+
 // The local date and time ("2022-06-15 14:03:22"); tests may fix the date
 // with ?today=YYYY-MM-DD.
 Date Today();

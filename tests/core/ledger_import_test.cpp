@@ -144,6 +144,26 @@ TEST_F(LedgerImport, OwnExportRoundTripsAndUpdatesByUuid) {
     EXPECT_EQ(store.CountActive(), 5);
 }
 
+TEST_F(LedgerImport, ExportWithoutAUnitReimportsUnchanged) {
+    ApplyLedgerImport(Plan("hand_made.xlsx"), store, ctx);
+    std::vector<Problem> rows = store.LoadAll();
+    LedgerWorkbook book;  // no unit: "单位（盖章）：" stands alone beside the date line
+    LedgerSheet sheet;
+    sheet.title = t.campaign.ledger_title;
+    sheet.date = Date{2022, 6, 15};
+    sheet.note = t.campaign.ledger_note;
+    for (const Problem& p : rows) sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+    Workbook read;
+    ASSERT_TRUE(ReadXlsx(bytes, &read, &error)) << error;
+    ImportPlan plan = PlanLedgerImport(read, "export.xlsx", t.campaign, store, "");
+    EXPECT_EQ(plan.unit, "") << "the date line is not a unit";
+    EXPECT_EQ(plan.unchanged, 5);
+    EXPECT_TRUE(plan.updates.empty());
+}
+
 TEST_F(LedgerImport, PastedRowsWithAndWithoutHeader) {
     ImportPlan plan = PlanPastedRows(
         "问题类型\t问题性质\t问题表述\t整改措施\t完成时限\t责任单位\n"

@@ -120,8 +120,14 @@ std::string FindUnitLine(const Sheet& sheet, int header_row) {
                 if (!StartsWith(k, label)) continue;
                 std::string rest = Trim(k.substr(std::string(label).size()));
                 if (!rest.empty() && rest[0] == ':') rest = Trim(rest.substr(1));
-                if (rest.empty())
-                    for (size_t n = c + 1; n < cells.size() && rest.empty(); ++n) rest = Trim(cells[n].text);
+                // "单位（盖章）：" alone: the name may stand in the next cell, but
+                // not the date line that shares the row ("2022 年 6 月 15 日").
+                for (size_t n = c + 1; rest.empty() && n < cells.size(); ++n) {
+                    std::string next = Trim(cells[n].text);
+                    bool date_line = next.find("年") != std::string::npos && next.find("日") != std::string::npos;
+                    if (!next.empty() && !date_line && next != cells[c].text) rest = next;
+                    if (!next.empty()) break;
+                }
                 return rest;
             }
         }

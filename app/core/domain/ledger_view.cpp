@@ -36,6 +36,9 @@ void LedgerView::Upsert(const Problem& p) {
     auto it = index_.find(p.id);
     if (it != index_.end()) {
         rows_[it->second] = p;
+    } else if (rows_.empty() || rows_.back().id < p.id) {
+        index_[p.id] = rows_.size();
+        rows_.push_back(p);
     } else {
         // Keep entry order: ids grow, so a new row usually goes last.
         auto pos = std::lower_bound(rows_.begin(), rows_.end(), p.id,

@@ -68,6 +68,12 @@ EMSCRIPTEN_KEEPALIVE const char* htk_item_rect(const char* id) {
     return Out({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"text", r.text}});
 }
 
+// CPU time per drawn frame since the last call: {count, p50, p95, max} in ms.
+EMSCRIPTEN_KEEPALIVE const char* htk_frame_stats(const char*) {
+    htk::web::FrameStats s = htk::web::TakeFrameStats();
+    return Out({{"count", s.count}, {"p50", s.p50}, {"p95", s.p95}, {"max", s.max}});
+}
+
 // The characters of `text` that the loaded font cannot draw (ImGui would show '?').
 EMSCRIPTEN_KEEPALIVE const char* htk_missing_glyphs(const char* text) {
     std::string missing;

@@ -23,12 +23,28 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace htk::web {
 
 WebApp& App() {
     static WebApp app;
     return app;
+}
+
+static std::vector<double> g_frame_ms;
+
+void RecordFrameTime(double ms) {
+    if (g_frame_ms.size() < 100000) g_frame_ms.push_back(ms);
+}
+
+FrameStats TakeFrameStats() {
+    std::vector<double> v;
+    v.swap(g_frame_ms);
+    if (v.empty()) return FrameStats{0, 0, 0, 0};
+    std::sort(v.begin(), v.end());
+    auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
+    return FrameStats{int(v.size()), at(0.5), at(0.95), v.back()};
 }
 
 namespace {
@@ -188,6 +204,7 @@ void Frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_loop.last_draw = now;
+    RecordFrameTime((Now() - now) * 1000.0);
 
     SyncTextInput(io);
     ImGuiMouseCursor cursor = ImGui::GetMouseCursor();

@@ -17,4 +17,12 @@ struct WebApp {
 
 WebApp& App();
 
+// CPU time of recently drawn frames, for tests/bench (js_api.cpp: htk_frame_stats).
+void RecordFrameTime(double ms);
+struct FrameStats {
+    int count;
+    double p50, p95, max;
+};
+FrameStats TakeFrameStats();  // and start a new sample
+
 }  // namespace htk::web

@@ -22,6 +22,8 @@ void DownloadFile(const std::string& name, const std::string& bytes, const char*
 
 void OpenFilePicker() { htk_open_file_picker(); }
 
+void Mark(const char* name) { htk_mark(name); }
+
 std::vector<OpenedFile> TakeOpenedFiles() {
     std::vector<OpenedFile> out;
     out.swap(g_opened);

@@ -27,10 +27,15 @@ void ShowMessage(LedgerUi& L, std::string text, bool error) {
 }
 
 void RefreshRows(LedgerUi& L, const std::vector<int64_t>& ids, bool reload_draft) {
-    for (int64_t id : ids) {
-        Problem p;
-        if (L.store.Load(id, &p)) L.view.Upsert(p);
-        else L.view.Remove(id);
+    // A big import or its undo: one query beats thousands of single-row reads.
+    if (ids.size() > 200) {
+        L.view.Reset(L.store.LoadAll());
+    } else {
+        for (int64_t id : ids) {
+            Problem p;
+            if (L.store.Load(id, &p)) L.view.Upsert(p);  // a deleted row leaves the view
+            else L.view.Remove(id);
+        }
     }
     if (L.editing && L.draft.id && !L.view.Find(L.draft.id)) L.editing = false;  // undone away
     if (reload_draft && L.editing && L.draft.id) {
@@ -134,7 +139,10 @@ void ExportXlsx(LedgerUi& L, const Settings& s) {
     book.unit = s.unit_name;
     book.exported_at = platform::NowText();
     std::string bytes, error;
-    if (!WriteLedgerXlsx(book, &bytes, &error)) {
+    platform::Mark("htk-export-xlsx-start");
+    bool written = WriteLedgerXlsx(book, &bytes, &error);
+    platform::Mark("htk-export-xlsx-end");
+    if (!written) {
         ShowMessage(L, "导出失败：" + error, true);
         return;
     }
@@ -144,6 +152,7 @@ void ExportXlsx(LedgerUi& L, const Settings& s) {
 }
 
 void ExportCsv(LedgerUi& L, const Settings& s) {
+    platform::Mark("htk-export-csv-start");
     LedgerSheet sheet = CurrentSheet(L, s);
     CsvRows rows;
     std::vector<ProblemField> fields = {ProblemField::kArea, ProblemField::kNature, ProblemField::kDescription,
@@ -165,6 +174,7 @@ void ExportCsv(LedgerUi& L, const Settings& s) {
         rows.push_back(std::move(r));
     }
     std::string bytes = WriteCsv(rows, CsvWriteOptions{L.csv_gb18030});
+    platform::Mark("htk-export-csv-end");
     std::string name = LedgerFileName(s.unit_name, platform::Today(), ".csv");
     platform::DownloadFile(name, bytes, L.csv_gb18030 ? "text/csv;charset=gb18030" : "text/csv;charset=utf-8");
     ShowMessage(L, "已导出 " + name + "（" + std::to_string(seq) + " 条，" +
@@ -180,11 +190,14 @@ void ReceiveFiles(LedgerUi& L, const Settings& s) {
     waiting.erase(waiting.begin());
     Workbook book;
     std::string error;
+    platform::Mark("htk-import-read-start");
     if (!ReadTableFile(file.name, file.bytes, &book, &error)) {
         ShowMessage(L, "无法导入“" + file.name + "”：" + error, true);
         return;
     }
+    platform::Mark("htk-import-read-end");
     auto plan = std::make_unique<ImportPlan>(PlanLedgerImport(book, file.name, L.campaign, L.store, s.unit_name));
+    platform::Mark("htk-import-plan-end");
     L.pending_import = std::move(plan);
 }
 

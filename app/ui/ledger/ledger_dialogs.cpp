@@ -4,6 +4,7 @@
 #include "ledger_ui.h"
 
 #include "domain/settings.h"
+#include "platform.h"
 #include "test_marks.h"
 #include "theme.h"
 #include "widgets.h"
@@ -103,8 +104,10 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
     ImGui::SameLine();
     bool cancel = ImGui::Button("取消 (Esc)");
     if ((go || (can && Confirmed()))) {
+        platform::Mark("htk-import-apply-start");
         std::vector<int64_t> ids = ApplyLedgerImport(plan, L.store, MakeContext(s, "import"));
         RefreshRows(L, ids);
+        platform::Mark("htk-import-apply-end");
         ShowMessage(L, "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 条，更新 " +
                            std::to_string(plan.updates.size()) + " 条" +
                            (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入") +

@@ -1,0 +1,173 @@
+// Ledger benchmark: a realistic 50,000-row ledger through the real UI in one
+// headless Chromium run — CSV import, official xlsx export, xlsx import, CSV
+// export — beside SheetJS (npm "xlsx") doing the same on the same rows in the
+// same page; frame times while scrolling and filtering; memory. Not a test:
+// prints a table and, last, one JSON line.   node tests/bench/ledger_50k.mjs [rows]
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { click, launch, rect, startServer, waitReady } from '../e2e/helpers.mjs';
+
+const N = +(process.argv[2] || 50000);
+const require = createRequire(new URL('../../web/package.json', import.meta.url));
+const sheetjsPath = require.resolve('xlsx/dist/xlsx.full.min.js');
+
+// Deterministic rows with Chinese text of real length.
+function generate(n) {
+  let seed = 20220601;
+  const rnd = (k) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % k; };
+  const areas = ['农村危房改造', '健康扶贫', '教育扶贫', '饮水安全', '就业扶贫', '综合保障', '金融扶贫', '户厕改造'];
+  const units = ['区住建局', '区卫健委', '区教体局', '区水利局', '区人社局', '区民政局', '区金融工作局', '区城管局'];
+  const towns = ['椹涧乡', '陈曹乡', '小召乡', '河街乡', '桂村乡', '五女店镇', '将官池镇', '蒋李集镇', '张潘镇', '灵井镇'];
+  const issues = ['住房未进行安全鉴定，未出具房屋安全性评定结果，未悬挂标示牌',
+    '慢性病卡到期未更换，家庭医生签约协议已过期，未参加免费体检',
+    '适龄儿童未按时入学，送教上门服务记录不全，劝返工作未建立台账',
+    '集中供水点消毒设备不能正常使用，水质检测报告未在村内规范张贴',
+    '公益性岗位工资未及时发放，存在人岗不匹配、协议不规范的情况',
+    '低保金未按时发放，临时救助申请审批时间过长，群众反映办理难',
+    '小额信贷到期未还，贷款用途与申请不一致，存在户贷企用风险',
+    '户厕改造后未通水，部分户厕闲置并用于堆放杂物，使用率偏低'];
+  const measures = ['责成村两委限期完成，乡镇包村干部跟踪督办，完成后逐户回访并留存影像资料',
+    '由行业部门牵头制定整改方案，明确责任人和时间节点，每周报送整改进度',
+    '立即组织人员入户核实，建立问题台账，整改完成一项销号一项'];
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const a = rnd(8);
+    const town = towns[rnd(towns.length)];
+    const day = 2 + rnd(28);
+    rows.push([areas[a], rnd(4) === 0 ? '共性问题' : '个性问题',
+      `${town}第${1 + rnd(30)}村${'张王李赵刘陈杨黄'[rnd(8)]}某某户${issues[a]}（编号${i + 1}）`,
+      measures[rnd(3)], `2022-06-${String(day).padStart(2, '0')}`, units[a]]);
+  }
+  return rows;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const work = mkdtempSync(join(tmpdir(), 'htk-bench-'));
+const rows = generate(N);
+const header = ['序号', '问题类型', '问题性质', '问题表述', '整改措施', '完成时限', '责任单位'];
+const csvText = '\ufeff' + [header, ...rows.map((r, i) => [i + 1, ...r])].map((r) => r.join(',')).join('\r\n') + '\r\n';
+writeFileSync(join(work, 'ledger.csv'), csvText);
+
+const server = await startServer();
+const b = await launch({ viewport: { width: 1366, height: 768 } });
+const page = b.page;
+page.on('filechooser', () => {});
+await page.goto(server.url + '?today=2022-06-15');
+await waitReady(page);
+await click(page, 'nav.ledger');
+await rect(page, 'ledger.new');
+
+const between = (a, z) => page.evaluate(([a, z]) => {
+  const s = performance.getEntriesByName(a).pop(), e = performance.getEntriesByName(z).pop();
+  return s && e ? e.startTime - s.startTime : NaN;
+}, [a, z]);
+const clearMarks = () => page.evaluate(() => performance.clearMarks());
+async function drop(path, name) {
+  const b64 = readFileSync(path).toString('base64');
+  await page.evaluate(({ name, b64 }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, b64 });
+}
+const count = () => page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n);
+const timeout = { timeout: 600000 };
+
+// 1. CSV import (read + plan, then apply).
+await clearMarks();
+await drop(join(work, 'ledger.csv'), 'ledger.csv');
+await page.waitForFunction(() => window.app.rect('import.summary'), null, timeout);
+const csvRead = await between('htk-import-read-start', 'htk-import-plan-end');
+await page.keyboard.press('Enter');
+await page.waitForFunction((n) => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === n, N, timeout);
+const csvApply = await between('htk-import-apply-start', 'htk-import-apply-end');
+await page.waitForFunction(() => window.app.status().save === 'saved', null, timeout);
+
+// 2. Official xlsx export (Ctrl+E), 3. CSV export (Ctrl+Shift+E).
+await click(page, 'ledger.count');
+await clearMarks();
+let [download] = await Promise.all([page.waitForEvent('download', timeout), page.keyboard.press('Control+E')]);
+const xlsxPath = join(work, 'export.xlsx');
+await download.saveAs(xlsxPath);
+const xlsxExport = await between('htk-export-xlsx-start', 'htk-export-xlsx-end');
+[download] = await Promise.all([page.waitForEvent('download', timeout), page.keyboard.press('Control+Shift+E')]);
+const csvExport = await between('htk-export-csv-start', 'htk-export-csv-end');
+
+// 4. xlsx import of our own 50k-row file (read + match every row: all unchanged).
+await clearMarks();
+await drop(xlsxPath, 'export.xlsx');
+await page.waitForFunction(() => window.app.rect('import.summary'), null, timeout);
+const xlsxImport = await between('htk-import-read-start', 'htk-import-plan-end');
+const importSummary = (await rect(page, 'import.summary')).text;
+await page.keyboard.press('Escape');
+
+// 5. Frames while scrolling and while filtering the 50k-row table.
+const table = await rect(page, 'ledger.row.0');
+await page.mouse.move(table.x + 200, table.y + 100);
+await page.evaluate(() => window.app.frameStats());
+for (let i = 0; i < 80; i++) {
+  await page.mouse.wheel(0, i < 40 ? 400 : -300);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+const scroll = await page.evaluate(() => window.app.frameStats());
+await click(page, 'ledger.search');
+await page.evaluate(() => window.app.frameStats());
+for (const ch of ['第', '1', '2', '村', '某']) {
+  await page.keyboard.insertText(ch);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+const filter = await page.evaluate(() => window.app.frameStats());
+const filtered = (await rect(page, 'ledger.count')).text;
+const mem = await page.evaluate(() => window.app.memory());
+
+// 6. SheetJS on the same rows, in the same page.
+await page.addScriptTag({ content: readFileSync(sheetjsPath, 'utf8') });
+const xlsxB64 = readFileSync(xlsxPath).toString('base64');
+const sheetjs = await page.evaluate(({ rows, header, xlsxB64 }) => {
+  const aoa = [header, ...rows.map((r, i) => [i + 1, ...r])];
+  const w = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const ws = XLSX.utils.aoa_to_sheet(aoa);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '整改台账');
+    XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true });
+    w.push(performance.now() - t0);
+  }
+  const bytes = Uint8Array.from(atob(xlsxB64), (c) => c.charCodeAt(0));
+  const r = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const wb = XLSX.read(bytes, { type: 'array', cellDates: true });
+    XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+    r.push(performance.now() - t0);
+  }
+  return { write: w, read: r };
+}, { rows, header, xlsxB64 });
+await b.close();
+server.stop();
+
+const ms = (x) => Math.round(x);
+const result = {
+  rows: N,
+  csv_import_50k_ms: ms(csvRead), csv_import_apply_50k_ms: ms(csvApply),
+  xlsx_export_50k_ms: ms(xlsxExport), sheetjs_xlsx_export_50k_ms: ms(median(sheetjs.write)),
+  xlsx_import_50k_ms: ms(xlsxImport), sheetjs_xlsx_import_50k_ms: ms(median(sheetjs.read)),
+  csv_export_50k_ms: ms(csvExport),
+  frame_ms_p95_50k: +scroll.p95.toFixed(1), frame_ms_p95_filter_50k: +filter.p95.toFixed(1),
+  memory_mb_50k: +((mem.wasm + mem.js) / 1048576).toFixed(0),
+};
+console.log(`| ${N.toLocaleString('en')} rows, headless Chromium (SwiftShader), 2 cores | ours ms | SheetJS 0.18.5 ms | ratio |`);
+console.log('|---|---:|---:|---:|');
+console.log(`| xlsx export (official layout) | ${result.xlsx_export_50k_ms} | ${result.sheetjs_xlsx_export_50k_ms} | ${(result.sheetjs_xlsx_export_50k_ms / result.xlsx_export_50k_ms).toFixed(1)}× |`);
+console.log(`| xlsx import (read + check every row) | ${result.xlsx_import_50k_ms} | ${result.sheetjs_xlsx_import_50k_ms} | ${(result.sheetjs_xlsx_import_50k_ms / result.xlsx_import_50k_ms).toFixed(1)}× |`);
+console.log(`| CSV export | ${result.csv_export_50k_ms} | | |`);
+console.log(`| CSV import: read + check / write to SQLite | ${result.csv_import_50k_ms} / ${result.csv_import_apply_50k_ms} | | |`);
+console.log(`| frame CPU p95 while scrolling / while filtering | ${result.frame_ms_p95_50k} / ${result.frame_ms_p95_filter_50k} | | |`);
+console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_50k} | | |`);
+console.log(`(${importSummary}; after filtering: ${filtered}; scroll frames ${scroll.count}, max ${scroll.max.toFixed(1)} ms)`);
+console.log(JSON.stringify(result));
