@@ -11,9 +11,16 @@ std::string LowerAscii(std::string s) {
     return s;
 }
 
-bool ContainsLower(const std::string& haystack, const std::string& needle_lower) {
+bool HasAsciiLetter(const std::string& s) {
+    for (char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c))) return true;
+    return false;
+}
+
+bool ContainsLower(const std::string& haystack, const std::string& needle_lower, bool fold) {
     if (needle_lower.empty()) return true;
-    // Chinese text has no case; only ASCII letters need folding.
+    // Chinese text has no case: a plain (memchr-fast) find unless the needle has letters.
+    if (!fold) return haystack.find(needle_lower) != std::string::npos;
     auto it = std::search(haystack.begin(), haystack.end(), needle_lower.begin(), needle_lower.end(),
                           [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
     return it != haystack.end();
@@ -63,6 +70,7 @@ void LedgerView::SetFilter(const LedgerFilter& f) {
     if (f == filter_) return;
     filter_ = f;
     text_lower_ = LowerAscii(f.text);
+    text_fold_ = HasAsciiLetter(text_lower_);
     dirty_ = true;
 }
 
@@ -92,8 +100,8 @@ bool LedgerView::Matches(const Problem& p) const {
     if (!f.status.empty() && p[ProblemField::kStatus] != f.status) return false;
     if (!f.resp_unit.empty() && p[ProblemField::kRespUnits].find(f.resp_unit) == std::string::npos) return false;
     if (f.warning >= 0 && int(WarningFor(p, today_)) != f.warning) return false;
-    if (!text_lower_.empty() && !ContainsLower(p[ProblemField::kDescription], text_lower_) &&
-        !ContainsLower(p[ProblemField::kMeasures], text_lower_))
+    if (!text_lower_.empty() && !ContainsLower(p[ProblemField::kDescription], text_lower_, text_fold_) &&
+        !ContainsLower(p[ProblemField::kMeasures], text_lower_, text_fold_))
         return false;
     return true;
 }

@@ -56,6 +56,7 @@ private:
     bool dirty_ = true;
     LedgerFilter filter_;
     std::string text_lower_;
+    bool text_fold_ = false;  // the search text has ASCII letters to fold
     SortColumn sort_ = SortColumn::kEntry;
     ProblemField sort_field_ = ProblemField::kArea;
     bool ascending_ = true;

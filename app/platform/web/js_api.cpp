@@ -57,7 +57,7 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
     if (ImGui::GetCurrentContext()) {
         const ImGuiIO& io = ImGui::GetIO();
         j["input"] = {{"mouse", io.MouseDown[0]}, {"ctrl", io.KeyCtrl}, {"shift", io.KeyShift}, {"alt", io.KeyAlt},
-                      {"text", io.WantTextInput}, {"hovered", GImGui->HoveredIdPreviousFrame}, {"active", GImGui->ActiveId}, {"hoveredWindow", GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : ""}, {"navWindow", GImGui->NavWindow ? GImGui->NavWindow->Name : ""}};
+                      {"text", io.WantTextInput}};
     }
     return Out(j);
 }
