@@ -191,17 +191,22 @@ public:
                 continue;
             }
             if (IsTrailerRow(cells)) continue;
-            if (IsRepeatedHeader(cells, header)) continue;
+            if (IsRepeatedHeader(cells, sheet.rows[size_t(header.row)], header)) continue;
             if (p[ProblemField::kReportingUnit].empty()) p[ProblemField::kReportingUnit] = unit;
             Take(std::move(p), uuid, has_field, sheet_row, plan);
         }
     }
 
 private:
-    bool IsRepeatedHeader(const std::vector<Cell>& cells, const HeaderMatch& header) {
+    // A header row repeated under the first (sheets pasted together): the same
+    // labels in the recognised columns. Plain comparisons: this runs per row.
+    static bool IsRepeatedHeader(const std::vector<Cell>& cells, const std::vector<Cell>& header_cells,
+                                 const HeaderMatch& header) {
         int same = 0;
-        for (size_t c = 0; c < cells.size() && c < header.column_field.size(); ++c)
-            if (header.column_field[c] != kColNone && ColumnOf(cells[c]) == header.column_field[c]) ++same;
+        for (size_t c = 0; c < cells.size() && c < header.column_field.size() && c < header_cells.size(); ++c)
+            if (header.column_field[c] != kColNone && cells[c].type == Cell::kText &&
+                cells[c].text == header_cells[c].text)
+                ++same;
         return same >= 3;
     }
 

@@ -207,6 +207,8 @@ bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string
         *error = "无法创建临时文件";
         return false;
     }
+    // Not constant_memory: it is faster natively, but in the browser every row
+    // then goes through Emscripten's file system twice (measured 40% slower).
     lxw_workbook_options opts = {};
     lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &opts);
     if (!wb) {

@@ -1,0 +1,89 @@
+// formats_bench — the core's file formats on a generated ledger, natively:
+// xlsx export, xlsx read + import plan, CSV export and read. Prints a table.
+// Not a test. Usage: formats_bench [rows]
+#include "domain/campaign.h"
+#include "domain/ledger_import.h"
+#include "domain/ledger_store.h"
+#include "formats/csv.h"
+#include "formats/ledger_xlsx.h"
+#include "formats/table_file.h"
+#include "storage/database.h"
+#include "storage/schema.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+using namespace htk;
+
+static double Ms(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+int main(int argc, char** argv) {
+    const int n = argc > 1 ? std::atoi(argv[1]) : 50000;
+    auto db = Database::OpenInMemory();
+    Migrate(*db);
+    int64_t cid = EnsureCurrentCampaign(*db);
+    Campaign campaign = LoadCampaign(*db, cid);
+    LedgerStore store(*db, cid);
+
+    const char* areas[] = {"住房保障", "健康保障", "教育保障", "饮水安全保障", "就业保障", "综合保障", "金融政策", "户厕改造"};
+    std::vector<Problem> rows;
+    unsigned seed = 20220601;
+    auto rnd = [&](unsigned k) { seed = seed * 1103515245u + 12345u; return (seed >> 8) % k; };
+    for (int i = 0; i < n; ++i) {
+        Problem p = NewProblem();
+        p.uuid = "00000000-0000-4000-8000-" + std::to_string(100000000000 + i);
+        p[ProblemField::kArea] = areas[rnd(8)];
+        p[ProblemField::kNature] = rnd(4) ? "个性问题" : "共性问题";
+        p[ProblemField::kDescription] = "椹涧乡第" + std::to_string(1 + rnd(30)) +
+                                        "村某某户住房未进行安全鉴定，未出具房屋安全性评定结果，未悬挂标示牌（编号" +
+                                        std::to_string(i + 1) + "）";
+        p[ProblemField::kMeasures] = "责成村两委限期完成，乡镇包村干部跟踪督办，完成后逐户回访并留存影像资料";
+        p[ProblemField::kDeadline] = "2022-06-" + std::to_string(10 + rnd(19));
+        p[ProblemField::kRespUnits] = "区住建局";
+        rows.push_back(p);
+    }
+    LedgerWorkbook book;
+    LedgerSheet sheet;
+    sheet.title = campaign.ledger_title;
+    sheet.unit = "椹涧乡";
+    sheet.note = campaign.ledger_note;
+    for (const Problem& p : rows) sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+
+    std::string bytes, error;
+    auto t = std::chrono::steady_clock::now();
+    WriteLedgerXlsx(book, &bytes, &error);
+    double export_ms = Ms(t);
+
+    t = std::chrono::steady_clock::now();
+    Workbook read;
+    ReadTableFile("x.xlsx", bytes, &read, &error);
+    double read_ms = Ms(t);
+    t = std::chrono::steady_clock::now();
+    ImportPlan plan = PlanLedgerImport(read, "x.xlsx", campaign, store, "椹涧乡");
+    double plan_ms = Ms(t);
+
+    CsvRows csv;
+    for (const Problem& p : rows)
+        csv.push_back({p[ProblemField::kArea], p[ProblemField::kNature], p[ProblemField::kDescription],
+                       p[ProblemField::kMeasures], p[ProblemField::kDeadline], p[ProblemField::kRespUnits]});
+    t = std::chrono::steady_clock::now();
+    std::string csv_bytes = WriteCsv(csv);
+    double csv_write_ms = Ms(t);
+    t = std::chrono::steady_clock::now();
+    CsvTable table;
+    ParseCsv(csv_bytes, &table, &error);
+    double csv_read_ms = Ms(t);
+
+    std::printf("| %d rows, native | ms |\n|---|---:|\n", n);
+    std::printf("| xlsx export (%.1f MB) | %.0f |\n", bytes.size() / 1048576.0, export_ms);
+    std::printf("| xlsx read | %.0f |\n| import plan (%zu rows taken) | %.0f |\n", read_ms, plan.taken(), plan_ms);
+    std::printf("| CSV write (%.1f MB) | %.0f |\n| CSV read | %.0f |\n", csv_bytes.size() / 1048576.0, csv_write_ms,
+                csv_read_ms);
+    return 0;
+}
