@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { click, launch, rect, startServer, waitReady } from '../e2e/helpers.mjs';
+import { click, dropFile, launch, rect, startServer, waitReady } from '../e2e/helpers.mjs';
 
 const N = +(process.argv[2] || 50000);
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
@@ -65,15 +65,7 @@ const between = (a, z) => page.evaluate(([a, z]) => {
   return s && e ? e.startTime - s.startTime : NaN;
 }, [a, z]);
 const clearMarks = () => page.evaluate(() => performance.clearMarks());
-async function drop(path, name) {
-  const b64 = readFileSync(path).toString('base64');
-  await page.evaluate(({ name, b64 }) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([bytes], name));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, { name, b64 });
-}
+const drop = (path, name) => dropFile(page, path, name);
 const count = () => page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n);
 const timeout = { timeout: 600000 };
 

@@ -39,6 +39,24 @@ protected:
         return PlanLedgerImport(book, name, t.campaign, store, "本单位");
     }
 
+    // Our own export of `rows`, read back as a workbook.
+    Workbook ExportAndRead(const std::vector<Problem>& rows, const std::string& unit, const Date& date = {}) {
+        LedgerWorkbook book;
+        book.unit = unit;
+        LedgerSheet sheet;
+        sheet.title = t.campaign.ledger_title;
+        sheet.unit = unit;
+        sheet.date = date;
+        sheet.note = t.campaign.ledger_note;
+        for (const Problem& p : rows) sheet.rows.push_back(&p);
+        book.sheets.push_back(sheet);
+        std::string bytes, error;
+        EXPECT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+        Workbook read;
+        EXPECT_TRUE(ReadXlsx(bytes, &read, &error)) << error;
+        return read;
+    }
+
     test::TestDb t;
     LedgerStore store{*t.db, t.campaign_id};
     ChangeContext ctx{"2022-06-15 09:00:00", "区办", "import"};
@@ -115,19 +133,7 @@ TEST_F(LedgerImport, OwnExportRoundTripsAndUpdatesByUuid) {
     // Export, then change one row in the "file" by editing the model before export.
     rows[0][ProblemField::kMeasures] = "=已完成鉴定，标示牌已悬挂";
     rows[0][ProblemField::kDescription] = "小宋村宋某某住房未鉴定（已核实）";
-    LedgerWorkbook book;
-    book.unit = "椹涧乡";
-    LedgerSheet sheet;
-    sheet.title = t.campaign.ledger_title;
-    sheet.unit = "椹涧乡";
-    sheet.note = t.campaign.ledger_note;
-    for (const Problem& p : rows) sheet.rows.push_back(&p);
-    book.sheets.push_back(sheet);
-    std::string bytes, error;
-    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
-
-    Workbook read;
-    ASSERT_TRUE(ReadXlsx(bytes, &read, &error)) << error;
+    Workbook read = ExportAndRead(rows, "椹涧乡");
     EXPECT_EQ(read.custom_properties["htk_unit"], "椹涧乡");
     ImportPlan plan = PlanLedgerImport(read, "export.xlsx", t.campaign, store, "");
     ASSERT_TRUE(plan.fatal.empty()) << plan.fatal;
@@ -147,17 +153,8 @@ TEST_F(LedgerImport, OwnExportRoundTripsAndUpdatesByUuid) {
 TEST_F(LedgerImport, ExportWithoutAUnitReimportsUnchanged) {
     ApplyLedgerImport(Plan("hand_made.xlsx"), store, ctx);
     std::vector<Problem> rows = store.LoadAll();
-    LedgerWorkbook book;  // no unit: "单位（盖章）：" stands alone beside the date line
-    LedgerSheet sheet;
-    sheet.title = t.campaign.ledger_title;
-    sheet.date = Date{2022, 6, 15};
-    sheet.note = t.campaign.ledger_note;
-    for (const Problem& p : rows) sheet.rows.push_back(&p);
-    book.sheets.push_back(sheet);
-    std::string bytes, error;
-    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
-    Workbook read;
-    ASSERT_TRUE(ReadXlsx(bytes, &read, &error)) << error;
+    // No unit: "单位（盖章）：" stands alone beside the date line.
+    Workbook read = ExportAndRead(rows, "", Date{2022, 6, 15});
     ImportPlan plan = PlanLedgerImport(read, "export.xlsx", t.campaign, store, "");
     EXPECT_EQ(plan.unit, "") << "the date line is not a unit";
     EXPECT_EQ(plan.unchanged, 5);

@@ -2,7 +2,7 @@
 // the built site, Debian's Chromium driven by playwright-core, and waits on
 // the page's own signals (body[data-ready], window.app.status()).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -96,6 +96,17 @@ export async function click(page, id) {
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   }
   throw new Error('widget ' + id + ' never settled');
+}
+
+// Drops a file on the page as a user dragging it from the desktop would.
+export async function dropFile(page, path, name) {
+  const b64 = readFileSync(path).toString('base64');
+  await page.evaluate(({ name, b64 }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, b64 });
 }
 
 // Waits until the IME textarea holds the keyboard (an ImGui text field is active).

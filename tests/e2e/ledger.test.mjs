@@ -4,12 +4,12 @@
 // and find everything again after a reload.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, click, dropFile, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page, cdp;
 const work = mkdtempSync(join(tmpdir(), 'htk-ledger-'));
@@ -205,16 +205,7 @@ test('Delete asks first, and Ctrl+Z brings the row back', async () => {
   await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === 3);
 });
 
-// Drops a file on the page as a user dragging it from the desktop would.
-async function drop(path, name) {
-  const b64 = readFileSync(path).toString('base64');
-  await page.evaluate(({ name, b64 }) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([bytes], name));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, { name, b64 });
-}
+const drop = (path, name) => dropFile(page, path, name);
 
 test('a hand-made workbook dropped on the page is previewed and imported', async () => {
   const dir = join(work, 'fixtures');
