@@ -77,6 +77,16 @@ TEST(LedgerStore, UpdateRecordsOldAndNewPerField) {
     EXPECT_EQ(h[1].new_value, "安排原址重建");
     EXPECT_EQ(h[2].field, "status");
     EXPECT_EQ(h[3].field, "done_date");
+    // The history as the editor shows it: newest first, labels in Chinese.
+    auto shown = store.History(id);
+    ASSERT_EQ(shown.size(), 4u);
+    EXPECT_EQ(shown[0].field, "完成日期");
+    EXPECT_EQ(shown[1].field, "整改状态");
+    EXPECT_EQ(shown[1].old_value, "待整改");
+    EXPECT_EQ(shown[1].new_value, "已完成");
+    EXPECT_EQ(shown[2].field, "整改措施");
+    EXPECT_EQ(shown[3].field, "新增");
+    EXPECT_EQ(shown[3].actor, "胡鹏");
     // Saving the same values again changes and records nothing.
     EXPECT_TRUE(store.Update(after, Ctx()).empty());
     EXPECT_EQ(History(*t.db, id).size(), 4u);

@@ -81,7 +81,30 @@ int64_t LedgerStore::CountActive() const {
     return q.Step() ? q.Int(0) : 0;
 }
 
-void LedgerStore::History(int64_t id, const char* field, const std::string* old_value,
+std::vector<HistoryEntry> LedgerStore::History(int64_t id) const {
+    std::vector<HistoryEntry> out;
+    Stmt q = db_.Prepare(
+        "SELECT changed_at, actor, source, field, coalesce(old_value, ''), coalesce(new_value, '') "
+        "FROM problem_history WHERE problem_id = ?1 ORDER BY id DESC");
+    q.Bind(1, id);
+    while (q.Step()) {
+        HistoryEntry e{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5)};
+        if (e.field == "created") e.field = "新增";
+        else if (e.field == "deleted") e.field = "删除";
+        else if (e.field == "restored") e.field = "恢复";
+        else
+            for (int f = 0; f < kProblemFieldCount; ++f)
+                if (e.field == FieldInfo(f).column) e.field = FieldInfo(f).label;
+        if (e.field == FieldInfo(ProblemField::kStatus).label) {
+            e.old_value = e.old_value.empty() ? "" : StatusLabel(StatusFromCode(e.old_value));
+            e.new_value = StatusLabel(StatusFromCode(e.new_value));
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+void LedgerStore::RecordHistory(int64_t id, const char* field, const std::string* old_value,
                           const std::string* new_value, const ChangeContext& ctx) {
     Stmt& h = db_.Cached(
         "INSERT INTO problem_history(problem_id, field, old_value, new_value, changed_at, actor, source) "
@@ -109,7 +132,7 @@ int64_t LedgerStore::Insert(Problem& p, const ChangeContext& ctx) {
     (void)ok;
     p.id = db_.last_insert_rowid();
     p.created_at = p.updated_at = ctx.now;
-    History(p.id, "created", nullptr, &p[ProblemField::kDescription], ctx);
+    RecordHistory(p.id, "created", nullptr, &p[ProblemField::kDescription], ctx);
     return p.id;
 }
 
@@ -122,7 +145,7 @@ void LedgerStore::SetField(int64_t id, int field, const std::string& old_value, 
     bool ok = u.Run();
     assert(ok);
     (void)ok;
-    History(id, FieldInfo(field).column, &old_value, &value, ctx);
+    RecordHistory(id, FieldInfo(field).column, &old_value, &value, ctx);
 }
 
 void LedgerStore::SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx) {
@@ -131,7 +154,7 @@ void LedgerStore::SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx)
     bool ok = u.Run();
     assert(ok);
     (void)ok;
-    History(id, deleted ? "deleted" : "restored", nullptr, nullptr, ctx);
+    RecordHistory(id, deleted ? "deleted" : "restored", nullptr, nullptr, ctx);
 }
 
 void LedgerStore::Push(Step step) {

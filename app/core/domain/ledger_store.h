@@ -15,6 +15,13 @@ namespace htk {
 
 class Database;
 
+// One line of a problem's history.
+struct HistoryEntry {
+    std::string changed_at, actor, source;
+    std::string field;  // a field's Chinese label, or 新增 / 删除 / 恢复
+    std::string old_value, new_value;
+};
+
 struct ChangeContext {
     std::string now;     // "2022-06-15 14:03:22", local time
     std::string actor;   // who: the unit's 填报人 or the unit
@@ -32,6 +39,8 @@ public:
     // hand-made sheet imported twice updates instead of duplicating.
     int64_t FindSameDescription(const std::string& reporting_unit, const std::string& description) const;
     int64_t CountActive() const;
+    // A problem's history, newest first.
+    std::vector<HistoryEntry> History(int64_t id) const;
 
     // Each call below is one transaction and one undo step, and returns the
     // ids it touched. Rows must have passed NormalizeAndValidate.
@@ -67,8 +76,8 @@ private:
     void SetField(int64_t id, int field, const std::string& old_value, const std::string& value,
                   const ChangeContext& ctx);
     void SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx);
-    void History(int64_t id, const char* field, const std::string* old_value, const std::string* new_value,
-                 const ChangeContext& ctx);
+    void RecordHistory(int64_t id, const char* field, const std::string* old_value, const std::string* new_value,
+                       const ChangeContext& ctx);
     void Push(Step step);
     std::vector<int64_t> Replay(std::vector<Step>& from, std::vector<Step>& to, bool forward,
                                 const ChangeContext& ctx);

@@ -221,6 +221,17 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
         TextField(L, s, ProblemField::kVillage, "");
         TextField(L, s, ProblemField::kReportingUnit, "");
     }
+    if (!is_new && ImGui::CollapsingHeader("修改记录")) {
+        // Read when shown: the history lives in SQLite, not in the view.
+        for (const HistoryEntry& e : L.store.History(L.draft.id)) {
+            ImGui::TextDisabled("%s  %s", e.changed_at.c_str(), e.actor.c_str());
+            if (e.field == "新增" || (e.old_value.empty() && e.new_value.empty()))
+                ImGui::TextWrapped("%s", e.field.c_str());
+            else
+                ImGui::TextWrapped("%s：%s → %s", e.field.c_str(), e.old_value.empty() ? "（空）" : e.old_value.c_str(),
+                                   e.new_value.c_str());
+        }
+    }
     // Ctrl+S stores a new row (a stored row is already saved field by field).
     ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed('S', false)) {
