@@ -105,8 +105,8 @@ HTK.input = {
 
     // Page life cycle: write pending changes before the page goes away.
     document.addEventListener('visibilitychange', function () {
-      if (document.visibilityState === 'hidden') self.call('htk_flush', []);
+      if (document.visibilityState === 'hidden') self.call('htk_page_hidden', []);
     });
-    window.addEventListener('pagehide', function () { self.call('htk_flush', []); });
+    window.addEventListener('pagehide', function () { self.call('htk_page_hidden', []); });
   },
 };

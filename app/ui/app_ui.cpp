@@ -99,6 +99,21 @@ void InitUi(UiState& ui, Database* db) {
     ui.ledger = std::make_unique<LedgerUi>(*db, EnsureCurrentCampaign(*db));
 }
 
+void FlushPendingEdits(UiState& ui) {
+    if (!ui.ledger) return;
+    LedgerUi& L = *ui.ledger;
+    if (L.editing && L.draft.id == 0) {
+        // A new problem complete enough to store is stored rather than lost.
+        Problem p = L.draft;
+        if (NormalizeAndValidate(p, L.campaign).empty()) {
+            L.editing = false;
+            RefreshRows(L, {L.store.Add(p, MakeContext(ui.settings, "edit"))});
+        }
+        return;
+    }
+    FlushDraft(L, ui.settings);
+}
+
 void DrawApp(UiState& ui, const PlatformStatus& st) {
     BeginMarksFrame();
     // Files chosen or dropped on any screen open the ledger's import preview.

@@ -40,5 +40,7 @@ struct UiState {
 
 void InitUi(UiState& ui, Database* db);
 void DrawApp(UiState& ui, const PlatformStatus& status);
+// Writes valid text still being typed (the page is being hidden or closed).
+void FlushPendingEdits(UiState& ui);
 
 }  // namespace htk::ui

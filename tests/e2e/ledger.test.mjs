@@ -195,6 +195,25 @@ test('undo and redo with Ctrl+Z / Ctrl+Y, and everything survives a reload', asy
   assert.equal((await rect(page, 'ledger.row.0')).text, '小宋村宋某某住房未进行安全鉴定');
 });
 
+test('text still being typed is written when the page is hidden or closed', async () => {
+  await click(page, 'ledger.row.0');
+  await click(page, 'editor.measures');
+  await waitTextFocus(page);
+  await page.keyboard.press('Control+End');
+  await ime('，已通知户主');
+  await page.waitForFunction(() => window.app.rect('editor.measures').text.endsWith('已通知户主'));
+  // No Enter, no Tab: the field is still active when the page is left (the
+  // browser sends pagehide when a tab closes; a test cannot wait through a real one).
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  const m = await page.evaluate(() => window.app.query('SELECT measures FROM problem ORDER BY id LIMIT 1')[0].measures);
+  assert.match(m, /，已通知户主$/);
+  await click(page, 'nav.ledger');
+  await rect(page, 'ledger.row.0');
+});
+
 test('Delete asks first, and Ctrl+Z brings the row back', async () => {
   await click(page, 'ledger.row.0');
   await click(page, 'ledger.count');

@@ -223,6 +223,16 @@ void Frame() {
 }  // namespace
 }  // namespace htk::web
 
+// The page is being hidden or closed (shell/input.js): write what is still
+// being typed, then save at once — the page may not get another frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void htk_page_hidden(void) {
+    using namespace htk::web;
+    WebApp& app = App();
+    if (!app.db || !app.ui.db) return;
+    htk::ui::FlushPendingEdits(app.ui);
+    FlushSaves(*app.db);
+}
+
 int main() {
     using namespace htk;
     using namespace htk::web;

@@ -12,7 +12,6 @@ namespace htk::web {
 namespace {
 
 SaveScheduler g_saver;
-Database* g_db = nullptr;
 
 double Now() { return emscripten_get_now() / 1000.0; }
 
@@ -25,7 +24,6 @@ void StartSave(Database& db) {
 }  // namespace
 
 std::string RestoreDatabase(Database& db) {
-    g_db = &db;
     int size = htk_storage_initial_size();
     if (size < 0) {
         char why[512];
@@ -51,6 +49,11 @@ void PumpSaves(Database& db) {
     if (g_saver.ShouldStart(Now(), db.in_transaction())) StartSave(db);
 }
 
+void FlushSaves(Database& db) {
+    g_saver.ObserveCommits(db.commit_count());
+    if (g_saver.ShouldFlush(db.in_transaction())) StartSave(db);
+}
+
 const SaveScheduler& Saver() { return g_saver; }
 void DisableSaving(const std::string& reason) { g_saver.Disable(reason); }
 
@@ -62,13 +65,5 @@ EMSCRIPTEN_KEEPALIVE void htk_on_save_done(int ok, const char* reason) {
     htk::web::g_saver.Finished(ok != 0, reason ? reason : "", htk::web::Now());
 }
 
-// The page is being hidden or closed: save now if anything is pending, even
-// during a retry delay. A save already running covers what it holds.
-EMSCRIPTEN_KEEPALIVE void htk_flush(void) {
-    using namespace htk::web;
-    if (!g_db) return;
-    g_saver.ObserveCommits(g_db->commit_count());
-    if (g_saver.ShouldFlush(g_db->in_transaction())) StartSave(*g_db);
-}
 
 }  // extern "C"

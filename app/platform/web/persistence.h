@@ -2,7 +2,7 @@
 //
 // Start: RestoreDatabase() loads the image the page read before main().
 // Every frame: PumpSaves() starts a save when the scheduler says so.
-// Page hidden or closing: htk_flush() (called from shell/input.js) saves at once.
+// Page hidden or closing: FlushSaves() saves at once (main.cpp's htk_page_hidden).
 #pragma once
 
 #include "storage/save_scheduler.h"
@@ -21,6 +21,9 @@ namespace htk::web {
 std::string RestoreDatabase(Database& db);
 
 void PumpSaves(Database& db);
+// Saves now if anything is pending, even during a retry delay; a save
+// already running covers what it holds.
+void FlushSaves(Database& db);
 const SaveScheduler& Saver();
 // Disables saving with a reason (e.g. a database from a newer version).
 void DisableSaving(const std::string& reason);
