@@ -205,3 +205,32 @@ TEST(LedgerView, FiltersAndSorts) {
     v.Remove(id);
     EXPECT_EQ(v.Order().size(), 4u);
 }
+
+TEST(LedgerView, TypingMoreSearchTextNarrowsToTheSameRowsAsAFreshFilter) {
+    test::TestDb t;
+    LedgerStore store(*t.db, t.campaign_id);
+    const char* texts[] = {"第12村张某", "第12村李某", "第1村王某", "第2村Ab", "第12村aB"};
+    for (const char* d : texts) store.Add(Make("住房保障", d, "2022-06-20"), Ctx());
+    LedgerView typed, fresh;
+    typed.Reset(store.LoadAll());
+    fresh.Reset(store.LoadAll());
+    typed.SetSort(SortColumn::kField, ProblemField::kDescription, false);
+    fresh.SetSort(SortColumn::kField, ProblemField::kDescription, false);
+    LedgerFilter f;
+    for (const char* step : {"第", "第1", "第12", "第12村", "第12村a", "第12村ab"}) {
+        f.text = step;
+        typed.SetFilter(f);
+        typed.Order();  // each keystroke draws a frame
+    }
+    fresh.SetFilter(f);
+    ASSERT_EQ(typed.Order().size(), 1u);
+    EXPECT_EQ((*typed.Order()[0])[ProblemField::kDescription], (*fresh.Order()[0])[ProblemField::kDescription]);
+    // Deleting text widens again from every row.
+    f.text = "第1";
+    typed.SetFilter(f);
+    fresh.SetFilter(f);
+    ASSERT_EQ(typed.Order().size(), fresh.Order().size());
+    EXPECT_EQ(typed.Order().size(), 4u);
+    for (size_t i = 0; i < typed.Order().size(); ++i)
+        EXPECT_EQ(typed.Order()[i]->id, fresh.Order()[i]->id) << i;
+}

@@ -22,7 +22,9 @@ bool ContainsLower(const std::string& haystack, const std::string& needle_lower,
     // Chinese text has no case: a plain (memchr-fast) find unless the needle has letters.
     if (!fold) return haystack.find(needle_lower) != std::string::npos;
     auto it = std::search(haystack.begin(), haystack.end(), needle_lower.begin(), needle_lower.end(),
-                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+                          [](char a, char b) {
+                              return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+                          });
     return it != haystack.end();
 }
 
@@ -33,6 +35,7 @@ void LedgerView::Reset(std::vector<Problem> rows) {
     index_.clear();
     for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
     dirty_ = true;
+    narrow_ = false;
 }
 
 void LedgerView::Upsert(const Problem& p) {
@@ -55,6 +58,7 @@ void LedgerView::Upsert(const Problem& p) {
         for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
     }
     dirty_ = true;
+    narrow_ = false;
 }
 
 void LedgerView::Remove(int64_t id) {
@@ -64,10 +68,17 @@ void LedgerView::Remove(int64_t id) {
     index_.clear();
     for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
     dirty_ = true;
+    narrow_ = false;
 }
 
 void LedgerView::SetFilter(const LedgerFilter& f) {
     if (f == filter_) return;
+    // Typing more of the search text only narrows the current result: filter
+    // that (already in order) instead of every row.
+    LedgerFilter same_but_text = f;
+    same_but_text.text = filter_.text;
+    narrow_ = !dirty_ && same_but_text == filter_ && !filter_.text.empty() &&
+              f.text.size() > filter_.text.size() && f.text.compare(0, filter_.text.size(), filter_.text) == 0;
     filter_ = f;
     text_lower_ = LowerAscii(f.text);
     text_fold_ = HasAsciiLetter(text_lower_);
@@ -80,12 +91,14 @@ void LedgerView::SetSort(SortColumn column, ProblemField field, bool ascending) 
     sort_field_ = field;
     ascending_ = ascending;
     dirty_ = true;
+    narrow_ = false;
 }
 
 void LedgerView::SetToday(const Date& today) {
     if (today == today_) return;
     today_ = today;
     dirty_ = true;
+    narrow_ = false;
 }
 
 const Problem* LedgerView::Find(int64_t id) const {
@@ -107,8 +120,15 @@ bool LedgerView::Matches(const Problem& p) const {
 }
 
 const std::vector<const Problem*>& LedgerView::Order() {
+    if (narrow_ && dirty_) {
+        narrow_ = dirty_ = false;
+        order_.erase(std::remove_if(order_.begin(), order_.end(), [this](const Problem* p) { return !Matches(*p); }),
+                     order_.end());
+        return order_;
+    }
     if (!dirty_) return order_;
     dirty_ = false;
+    narrow_ = false;
     order_.clear();
     order_.reserve(rows_.size());
     for (const Problem& p : rows_)

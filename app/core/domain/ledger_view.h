@@ -54,6 +54,7 @@ private:
     std::unordered_map<int64_t, size_t> index_;  // id -> position in rows_
     std::vector<const Problem*> order_;
     bool dirty_ = true;
+    bool narrow_ = false;  // only the search text grew: filter order_ itself
     LedgerFilter filter_;
     std::string text_lower_;
     bool text_fold_ = false;  // the search text has ASCII letters to fold
