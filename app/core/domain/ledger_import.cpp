@@ -3,6 +3,7 @@
 #include "campaign.h"
 #include "formats/csv.h"
 #include "formats/ledger_xlsx.h"
+#include "formats/table_file.h"
 #include "ledger_store.h"
 #include "problem_rules.h"
 #include "rules/text.h"
@@ -319,16 +320,10 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
 
 ImportPlan PlanPastedRows(const std::string& text, const Campaign& campaign, const LedgerStore& store,
                           const std::string& fallback_unit) {
-    Sheet sheet;
-    sheet.name = "粘贴的内容";
     CsvTable table;
     std::string error;
     ParseCsv(text, &table, &error);
-    for (auto& r : table.rows) {
-        std::vector<Cell> cells;
-        for (auto& t : r) cells.push_back(Cell{t.empty() ? Cell::kEmpty : Cell::kText, t, 0});
-        sheet.rows.push_back(std::move(cells));
-    }
+    Sheet sheet = SheetFromCsv(std::move(table), "粘贴的内容");
     ImportPlan plan;
     plan.file_name = "粘贴的内容";
     plan.sheet_name = sheet.name;

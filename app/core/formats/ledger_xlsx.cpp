@@ -201,6 +201,15 @@ void WriteSheet(lxw_workbook* wb, const Formats& f, const LedgerSheet& s) {
 
 }  // namespace
 
+std::vector<ProblemField> LedgerColumns(bool extended) {
+    std::vector<ProblemField> out;
+    for (const Column& c : kOfficial)
+        if (c.field >= 0) out.push_back(ProblemField(c.field));
+    if (extended)
+        for (const Column& c : kExtended) out.push_back(ProblemField(c.field));
+    return out;
+}
+
 bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string* error) {
     TempFile tmp("ledger", ".xlsx");
     if (!tmp.ok()) {

@@ -41,6 +41,10 @@ constexpr const char* kUuidHeader = "唯一编号（请勿修改）";
 // Returns false with a Chinese message if the workbook could not be written.
 bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string* error);
 
+// The problem fields the ledger's columns hold after 序号, in sheet order:
+// the six official ones, then (extended) 责任领导 … 整改状态. CSV uses the same.
+std::vector<ProblemField> LedgerColumns(bool extended);
+
 // `<单位>_整改台账_<YYYYMMDD>.xlsx`, with characters Windows forbids removed.
 std::string LedgerFileName(const std::string& unit, const Date& date, const char* extension);
 

@@ -5,6 +5,19 @@
 
 namespace htk {
 
+Sheet SheetFromCsv(CsvTable&& table, const std::string& name) {
+    Sheet sheet;
+    sheet.name = name;
+    sheet.rows.reserve(table.rows.size());
+    for (auto& r : table.rows) {
+        std::vector<Cell> cells;
+        cells.reserve(r.size());
+        for (auto& text : r) cells.push_back(Cell{text.empty() ? Cell::kEmpty : Cell::kText, std::move(text), 0});
+        sheet.rows.push_back(std::move(cells));
+    }
+    return sheet;
+}
+
 bool ReadTableFile(const std::string& file_name, std::string_view bytes, Workbook* out, std::string* error) {
     out->sheets.clear();
     out->custom_properties.clear();
@@ -19,16 +32,7 @@ bool ReadTableFile(const std::string& file_name, std::string_view bytes, Workboo
     }
     CsvTable table;
     if (!ParseCsv(bytes, &table, error)) return false;
-    Sheet sheet;
-    sheet.name = file_name;
-    sheet.rows.reserve(table.rows.size());
-    for (auto& r : table.rows) {
-        std::vector<Cell> cells;
-        cells.reserve(r.size());
-        for (auto& text : r) cells.push_back(Cell{text.empty() ? Cell::kEmpty : Cell::kText, std::move(text), 0});
-        sheet.rows.push_back(std::move(cells));
-    }
-    out->sheets.push_back(std::move(sheet));
+    out->sheets.push_back(SheetFromCsv(std::move(table), file_name));
     return true;
 }
 

@@ -2,12 +2,16 @@
 // signature, whatever the name says) or text (.csv/.txt, any encoding).
 #pragma once
 
+#include "csv.h"
 #include "sheet.h"
 
 #include <string>
 #include <string_view>
 
 namespace htk {
+
+// A CSV table as a sheet of text cells.
+Sheet SheetFromCsv(CsvTable&& table, const std::string& name);
 
 // Returns false with a Chinese message (e.g. for an old binary .xls).
 bool ReadTableFile(const std::string& file_name, std::string_view bytes, Workbook* out, std::string* error);

@@ -33,12 +33,13 @@ std::vector<OpenedFile> TakeOpenedFiles() {
 bool TakePastedText(std::string* out) { return web::TakeLoosePaste(out); }
 
 Date Today() {
-    char fixed[16] = {0};
-    htk_today_override(fixed, sizeof fixed);
-    if (fixed[0]) {
-        DateParse p = ParseDate(fixed);
-        if (p.ok) return p.date;
-    }
+    // The URL does not change while the page lives: read ?today= once.
+    static const Date fixed = [] {
+        char buf[16] = {0};
+        htk_today_override(buf, sizeof buf);
+        return buf[0] ? ParseDate(buf).date : Date{};
+    }();
+    if (fixed.valid()) return fixed;
     std::time_t t = std::time(nullptr);
     std::tm tm{};
     localtime_r(&t, &tm);

@@ -155,12 +155,7 @@ void ExportCsv(LedgerUi& L, const Settings& s) {
     platform::Mark("htk-export-csv-start");
     LedgerSheet sheet = CurrentSheet(L, s);
     CsvRows rows;
-    std::vector<ProblemField> fields = {ProblemField::kArea, ProblemField::kNature, ProblemField::kDescription,
-                                        ProblemField::kMeasures, ProblemField::kDeadline, ProblemField::kRespUnits};
-    if (sheet.extended)
-        for (ProblemField f : {ProblemField::kRespLeader, ProblemField::kCause, ProblemField::kProgress,
-                               ProblemField::kEffect, ProblemField::kStatus})
-            fields.push_back(f);
+    const std::vector<ProblemField> fields = LedgerColumns(sheet.extended);
     std::vector<std::string> header = {"序号"};
     for (ProblemField f : fields) header.push_back(FieldInfo(f).label);
     header.push_back(kUuidHeader);
