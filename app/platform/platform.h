@@ -25,6 +25,10 @@ std::vector<OpenedFile> TakeOpenedFiles();
 // Text pasted while no text field had the keyboard (e.g. rows copied from Excel).
 bool TakePastedText(std::string* out);
 
+// Asks for frames to keep coming although no input arrives (work that runs a
+// slice per frame, e.g. filtering a large table). Call it each frame while busy.
+void KeepDrawing();
+
 // A named point in time for tests/bench (performance.mark in the browser).
 void Mark(const char* name);
 

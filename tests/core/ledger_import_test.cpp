@@ -214,3 +214,32 @@ TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {
     EXPECT_FALSE(error.empty());
     EXPECT_FALSE(ReadTableFile("e.csv", "", &book, &error));
 }
+
+// A sheet long enough to be read in slices: rows on both sides of every cut,
+// rows without numbers, the merged title after the rows, prefixes throughout.
+TEST_F(LedgerImport, LongSheetIsReadInSlicesWithoutLosingARow) {
+    ImportPlan plan = Plan("long.xlsx");
+    ASSERT_TRUE(plan.fatal.empty()) << plan.fatal;
+    EXPECT_EQ(plan.header_row, 2);
+    EXPECT_EQ(plan.adds.size(), 5999u);
+    ASSERT_EQ(plan.errors.size(), 1u);
+    EXPECT_EQ(plan.errors[0].row, 4321 + 2);  // 交通 is not a policy area
+    // Row order and content survive the cuts: every row's number is in its text.
+    for (size_t i = 0; i < plan.adds.size(); ++i) {
+        int n = int(i) + 1 + (i + 1 >= 4321 ? 1 : 0);
+        ASSERT_NE(plan.adds[i][ProblemField::kDescription].find("第" + std::to_string(n) + "户"), std::string::npos)
+            << i;
+    }
+    Workbook book;
+    std::string error;
+    ASSERT_TRUE(ReadTableFile("long.xlsx", Slurp("long.xlsx"), &book, &error)) << error;
+    EXPECT_EQ(book.sheets[0].rows.size(), 6002u);
+    EXPECT_EQ(book.sheets[0].rows[0][6].text, "长台账");  // the merge after the rows was applied
+}
+
+TEST_F(LedgerImport, MalformedRowDeepInALongSheetIsRefused) {
+    Workbook book;
+    std::string error;
+    EXPECT_FALSE(ReadTableFile("long_broken.xlsx", Slurp("long_broken.xlsx"), &book, &error));
+    EXPECT_NE(error.find("不是有效的 XML"), std::string::npos) << error;
+}

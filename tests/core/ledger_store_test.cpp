@@ -234,3 +234,44 @@ TEST(LedgerView, TypingMoreSearchTextNarrowsToTheSameRowsAsAFreshFilter) {
     for (size_t i = 0; i < typed.Order().size(); ++i)
         EXPECT_EQ(typed.Order()[i]->id, fresh.Order()[i]->id) << i;
 }
+
+// The table filters a slice per frame: with no time at all each Refresh still
+// makes progress, the partial result is a prefix of the full one, keystrokes
+// arriving mid-scan restart it, and the end result equals a one-shot filter.
+TEST(LedgerView, FilteringASliceAtATimeEndsWhereOneScanEnds) {
+    std::vector<Problem> rows;
+    for (int i = 0; i < 3000; ++i) {
+        Problem p = Make(i % 2 ? "住房保障" : "健康保障", ("第" + std::to_string(i % 40) + "村某户").c_str(),
+                         i % 3 ? "2022-06-20" : "2022-06-10");
+        p.id = i + 1;
+        rows.push_back(p);
+    }
+    LedgerView sliced, once;
+    sliced.Reset(rows);
+    once.Reset(rows);
+    for (LedgerView* v : {&sliced, &once}) v->SetSort(SortColumn::kField, ProblemField::kDeadline, true);
+    LedgerFilter f;
+    f.text = "第1";
+    sliced.SetFilter(f);
+    const size_t partial = sliced.Refresh(0).size();  // one slice of 512 rows
+    EXPECT_TRUE(sliced.pending());
+    EXPECT_LT(partial, 3000u);
+    f.text = "第12";  // typed before the scan finished: starts over, still right
+    sliced.SetFilter(f);
+    int frames = 0;
+    while (sliced.pending()) {
+        sliced.Refresh(0);
+        ASSERT_LT(++frames, 100);
+    }
+    EXPECT_GT(frames, 3);
+    once.SetFilter(f);
+    const auto& want = once.Order();
+    ASSERT_EQ(sliced.Current().size(), want.size());
+    EXPECT_EQ(want.size(), 75u);  // 12 of every 40
+    for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(sliced.Current()[i]->id, want[i]->id) << i;
+    // Narrowing from a complete result, also by slices.
+    f.text = "第12村";
+    sliced.SetFilter(f);
+    while (sliced.pending()) sliced.Refresh(0);
+    EXPECT_EQ(sliced.Current().size(), 75u);
+}

@@ -10,6 +10,10 @@ TEST(Text, TrimRemovesEveryKindOfSpace) {
     EXPECT_EQ(Trim("\xEF\xBB\xBF序号"), "序号");
     EXPECT_EQ(Trim("   "), "");
     EXPECT_EQ(Trim("a b"), "a b");
+    EXPECT_EQ(Trim("\xE2\x80\x8B问题\xE2\x80\x8B\xEF\xBB\xBF "), "问题");  // zero-width spaces at both ends
+    EXPECT_EQ(Trim(" abc\xC4"), "abc\xC4");                                  // a stray byte is not a space
+    EXPECT_EQ(Trim("\x80\x80 "), "\x80\x80");
+    EXPECT_EQ(Trim(""), "");
 }
 
 TEST(Text, NormalizeKey) {
@@ -27,4 +31,14 @@ TEST(Text, Utf8) {
     EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
     EXPECT_EQ(Utf8Length("中文ab"), 4u);
     EXPECT_EQ(CollapseSpaces("  a \n\t b  "), "a b");
+}
+
+TEST(Text, NormalizersKeepWhatTheyDoNotChange) {
+    EXPECT_EQ(NormalizeWidth("第１２村，张某某户：Ａ"), "第12村,张某某户:A");
+    EXPECT_EQ(NormalizeWidth("plain ascii 中文"), "plain ascii 中文");
+    EXPECT_EQ(NormalizeWidth("a\xC4\xE3z"), "a\xEF\xBF\xBD\xEF\xBF\xBDz");  // invalid bytes: U+FFFD each
+    EXPECT_EQ(NormalizeWidth("\xEF\xBF\xBD"), "\xEF\xBF\xBD");                // a real U+FFFD stays
+    EXPECT_EQ(NormalizeKey(" 完成\xE3\x80\x80时限（ＡＢc） "), "完成时限(abc)");
+    EXPECT_EQ(NormalizeKey("\xC2\xA0UUID\xE2\x80\x8B"), "uuid");
+    EXPECT_EQ(NormalizeKey(""), "");
 }

@@ -211,34 +211,39 @@ private:
         return same >= 3;
     }
 
-    // Finds the stored row this one updates: by UUID, else same unit + 问题表述.
-    int64_t Match(const std::string& uuid, const Problem& p) {
+    // Finds the stored row this one updates: by UUID (deleted rows too: they
+    // come back), else a row of the same unit with the same 问题表述. Both from
+    // one read of the table, not a query per row.
+    const Problem* Match(const std::string& uuid, const Problem& p) {
+        const std::vector<Problem>& rows = all_rows();
         if (IsUuid(uuid)) {
-            if (int64_t id = store_.FindByUuid(uuid)) return id;
+            auto it = by_uuid_.find(uuid);
+            if (it != by_uuid_.end()) return &rows[it->second];
         }
-        const std::string& unit = p[ProblemField::kReportingUnit];
-        auto& index = IndexFor(unit);
+        auto& index = IndexFor(p[ProblemField::kReportingUnit]);
         auto it = index.find(NormalizeKey(p[ProblemField::kDescription]));
-        if (it == index.end() || it->second.empty()) return 0;
-        int64_t id = it->second.front();
+        if (it == index.end() || it->second.empty()) return nullptr;
+        size_t at = it->second.front();
         it->second.erase(it->second.begin());  // two equal rows in a file update two rows
-        return id;
+        return &rows[at];
     }
 
-    std::unordered_map<std::string, std::vector<int64_t>>& IndexFor(const std::string& unit) {
+    std::unordered_map<std::string, std::vector<size_t>>& IndexFor(const std::string& unit) {
         auto it = by_unit_.find(unit);
         if (it != by_unit_.end()) return it->second;
         auto& index = by_unit_[unit];
-        for (const Problem& row : all_rows()) {
-            if (row[ProblemField::kReportingUnit] == unit)
-                index[NormalizeKey(row[ProblemField::kDescription])].push_back(row.id);
-        }
+        const std::vector<Problem>& rows = all_rows();
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (!rows[i].deleted && rows[i][ProblemField::kReportingUnit] == unit)
+                index[NormalizeKey(rows[i][ProblemField::kDescription])].push_back(i);
         return index;
     }
 
     const std::vector<Problem>& all_rows() {
         if (!loaded_) {
-            rows_ = store_.LoadAll();
+            rows_ = store_.LoadAll(/*with_deleted=*/true);
+            by_uuid_.reserve(rows_.size());
+            for (size_t i = 0; i < rows_.size(); ++i) by_uuid_.emplace(rows_[i].uuid, i);
             loaded_ = true;
         }
         return rows_;
@@ -246,18 +251,16 @@ private:
 
     void Take(Problem p, const std::string& uuid, const std::vector<bool>& has_field, int sheet_row,
               ImportPlan* plan) {
-        int64_t id = Match(uuid, p);
+        const Problem* stored = Match(uuid, p);
         Problem row = p;
-        if (id) {
+        if (stored) {
             // Start from the stored row: fields the file does not carry stay.
-            Problem stored;
-            store_.Load(id, &stored);
-            row = stored;
+            row = *stored;
             for (int f = 0; f < kProblemFieldCount; ++f)
                 if (has_field[size_t(f)] && !(f == int(ProblemField::kStatus) && p.v[size_t(f)].empty()))
                     row.v[size_t(f)] = p.v[size_t(f)];
             if (!has_field[size_t(ProblemField::kReportingUnit)] && !p[ProblemField::kReportingUnit].empty() &&
-                stored[ProblemField::kReportingUnit].empty())
+                (*stored)[ProblemField::kReportingUnit].empty())
                 row[ProblemField::kReportingUnit] = p[ProblemField::kReportingUnit];
         } else if (IsUuid(uuid)) {
             row.uuid = uuid;  // a row from another installation keeps its identity
@@ -267,14 +270,12 @@ private:
             plan->errors.push_back(ImportRowError{sheet_row, JoinErrors(errors)});
             return;
         }
-        if (!id) {
+        if (!stored) {
             if (!row.uuid.empty() && !seen_uuids_.insert(row.uuid).second) row.uuid.clear();
             plan->adds.push_back(std::move(row));
             return;
         }
-        Problem stored;
-        store_.Load(id, &stored);
-        if (stored.v == row.v && !stored.deleted) {
+        if (stored->v == row.v && !stored->deleted) {
             ++plan->unchanged;
             return;
         }
@@ -283,8 +284,9 @@ private:
 
     const Campaign& campaign_;
     const LedgerStore& store_;
-    std::unordered_map<std::string, std::unordered_map<std::string, std::vector<int64_t>>> by_unit_;
-    std::vector<Problem> rows_;
+    std::unordered_map<std::string, std::unordered_map<std::string, std::vector<size_t>>> by_unit_;
+    std::unordered_map<std::string, size_t> by_uuid_;
+    std::vector<Problem> rows_;  // every stored row of the campaign, deleted ones too
     bool loaded_ = false;
     std::set<std::string> seen_uuids_;
 };

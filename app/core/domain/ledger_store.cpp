@@ -43,9 +43,9 @@ std::string Today(const ChangeContext& ctx) { return ctx.now.substr(0, 10); }
 
 LedgerStore::LedgerStore(Database& db, int64_t campaign_id) : db_(db), campaign_id_(campaign_id) {}
 
-std::vector<Problem> LedgerStore::LoadAll() const {
+std::vector<Problem> LedgerStore::LoadAll(bool with_deleted) const {
     std::vector<Problem> out;
-    Stmt q = db_.Prepare(SelectSql("campaign_id = ?1 AND deleted = 0 ORDER BY id"));
+    Stmt q = db_.Prepare(SelectSql(with_deleted ? "campaign_id = ?1 ORDER BY id" : "campaign_id = ?1 AND deleted = 0 ORDER BY id"));
     q.Bind(1, campaign_id_);
     while (q.Step()) out.push_back(ReadRow(q));
     return out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 namespace htk {
 namespace {
@@ -34,8 +35,17 @@ void LedgerView::Reset(std::vector<Problem> rows) {
     rows_ = std::move(rows);
     index_.clear();
     for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
+    RowsChanged();
+}
+
+void LedgerView::RowsChanged() {
+    // Pointers into rows_ may have moved: sort and scan again from scratch.
+    // order_ stays until then: a table being drawn this frame may hold it.
+    sort_dirty_ = true;
     dirty_ = true;
     narrow_ = false;
+    scan_from_.clear();
+    scan_pos_ = 0;
 }
 
 void LedgerView::Upsert(const Problem& p) {
@@ -57,8 +67,7 @@ void LedgerView::Upsert(const Problem& p) {
         index_.clear();
         for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
     }
-    dirty_ = true;
-    narrow_ = false;
+    RowsChanged();
 }
 
 void LedgerView::Remove(int64_t id) {
@@ -67,17 +76,16 @@ void LedgerView::Remove(int64_t id) {
     rows_.erase(rows_.begin() + std::ptrdiff_t(it->second));
     index_.clear();
     for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
-    dirty_ = true;
-    narrow_ = false;
+    RowsChanged();
 }
 
 void LedgerView::SetFilter(const LedgerFilter& f) {
     if (f == filter_) return;
-    // Typing more of the search text only narrows the current result: filter
-    // that (already in order) instead of every row.
+    // Typing more of the search text only narrows the last complete result:
+    // filter that (already in order) instead of every row.
     LedgerFilter same_but_text = f;
     same_but_text.text = filter_.text;
-    narrow_ = !dirty_ && same_but_text == filter_ && !filter_.text.empty() &&
+    narrow_ = !pending() && same_but_text == filter_ && !filter_.text.empty() &&
               f.text.size() > filter_.text.size() && f.text.compare(0, filter_.text.size(), filter_.text) == 0;
     filter_ = f;
     text_lower_ = LowerAscii(f.text);
@@ -90,6 +98,7 @@ void LedgerView::SetSort(SortColumn column, ProblemField field, bool ascending) 
     sort_ = column;
     sort_field_ = field;
     ascending_ = ascending;
+    sort_dirty_ = true;
     dirty_ = true;
     narrow_ = false;
 }
@@ -97,6 +106,7 @@ void LedgerView::SetSort(SortColumn column, ProblemField field, bool ascending) 
 void LedgerView::SetToday(const Date& today) {
     if (today == today_) return;
     today_ = today;
+    if (sort_ == SortColumn::kWarning) sort_dirty_ = true;
     dirty_ = true;
     narrow_ = false;
 }
@@ -119,37 +129,67 @@ bool LedgerView::Matches(const Problem& p) const {
     return true;
 }
 
-const std::vector<const Problem*>& LedgerView::Order() {
-    if (narrow_ && dirty_) {
-        narrow_ = dirty_ = false;
-        order_.erase(std::remove_if(order_.begin(), order_.end(), [this](const Problem* p) { return !Matches(*p); }),
-                     order_.end());
-        return order_;
-    }
-    if (!dirty_) return order_;
+void LedgerView::StartScan() {
     dirty_ = false;
-    narrow_ = false;
-    order_.clear();
-    order_.reserve(rows_.size());
-    for (const Problem& p : rows_)
-        if (Matches(p)) order_.push_back(&p);
-    // rows_ is in entry order, so a stable sort keeps it as the tie-breaker.
-    if (sort_ == SortColumn::kField) {
-        const size_t f = size_t(sort_field_);
-        std::stable_sort(order_.begin(), order_.end(),
-                         [f](const Problem* a, const Problem* b) { return a->v[f] < b->v[f]; });
-    } else if (sort_ == SortColumn::kWarning) {
-        // Worst first when ascending: red, yellow, none; then by deadline.
-        std::vector<std::pair<int, const Problem*>> keyed;
-        keyed.reserve(order_.size());
-        for (const Problem* p : order_) keyed.emplace_back(-int(WarningFor(*p, today_)), p);
-        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-            if (a.first != b.first) return a.first < b.first;
-            return a.second->v[size_t(ProblemField::kDeadline)] < b.second->v[size_t(ProblemField::kDeadline)];
-        });
-        for (size_t i = 0; i < keyed.size(); ++i) order_[i] = keyed[i].second;
+    if (narrow_) {
+        scan_from_ = std::move(order_);  // the last complete result, in order
+        narrow_ = false;
+    } else {
+        if (sort_dirty_) {
+            sort_dirty_ = false;
+            sorted_.clear();
+            sorted_.reserve(rows_.size());
+            for (const Problem& p : rows_) sorted_.push_back(&p);
+            // rows_ is in entry order, so a stable sort keeps it as the tie-breaker.
+            if (sort_ == SortColumn::kField) {
+                const size_t f = size_t(sort_field_);
+                std::stable_sort(sorted_.begin(), sorted_.end(),
+                                 [f](const Problem* a, const Problem* b) { return a->v[f] < b->v[f]; });
+            } else if (sort_ == SortColumn::kWarning) {
+                // Worst first when ascending: red, yellow, none; then by deadline.
+                std::vector<std::pair<int, const Problem*>> keyed;
+                keyed.reserve(sorted_.size());
+                for (const Problem* p : sorted_) keyed.emplace_back(-int(WarningFor(*p, today_)), p);
+                std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+                    if (a.first != b.first) return a.first < b.first;
+                    return a.second->v[size_t(ProblemField::kDeadline)] < b.second->v[size_t(ProblemField::kDeadline)];
+                });
+                for (size_t i = 0; i < keyed.size(); ++i) sorted_[i] = keyed[i].second;
+            }
+            if (!ascending_) std::reverse(sorted_.begin(), sorted_.end());
+        }
+        scan_from_ = sorted_;
     }
-    if (!ascending_) std::reverse(order_.begin(), order_.end());
+    scan_pos_ = 0;
+    order_.clear();
+    order_.reserve(scan_from_.size());
+}
+
+void LedgerView::Scan(double budget_ms) {
+    using Clock = std::chrono::steady_clock;
+    const auto until = Clock::now() + std::chrono::microseconds(int64_t(budget_ms * 1000));
+    while (scan_pos_ < scan_from_.size()) {
+        // Look at the clock every 512 rows: often enough, cheap enough.
+        size_t end = std::min(scan_from_.size(), scan_pos_ + 512);
+        for (; scan_pos_ < end; ++scan_pos_)
+            if (Matches(*scan_from_[scan_pos_])) order_.push_back(scan_from_[scan_pos_]);
+        if (budget_ms >= 0 && Clock::now() >= until) break;
+    }
+    if (scan_pos_ >= scan_from_.size()) {
+        scan_from_.clear();
+        scan_pos_ = 0;
+    }
+}
+
+const std::vector<const Problem*>& LedgerView::Refresh(double budget_ms) {
+    if (dirty_) StartScan();
+    Scan(budget_ms);
+    return order_;
+}
+
+const std::vector<const Problem*>& LedgerView::Order() {
+    if (dirty_) StartScan();
+    Scan(-1);
     return order_;
 }
 

@@ -30,6 +30,12 @@ struct LedgerFilter {
 // Columns the table can sort by: 序号 (entry order), any field, or warning.
 enum class SortColumn { kEntry, kField, kWarning };
 
+// The ledger table's rows: every stored row, filtered and sorted.
+//
+// Sorting happens once per sort order (or row change) into `sorted_`;
+// filtering is then one scan of that list, which keeps the order. The scan
+// can run a slice per frame (Refresh) so typing in the search box stays
+// smooth at any size; Order() finishes it at once for whoever needs all rows.
 class LedgerView {
 public:
     void Reset(std::vector<Problem> rows);
@@ -40,8 +46,15 @@ public:
     void SetSort(SortColumn column, ProblemField field, bool ascending);
     void SetToday(const Date& today);
 
-    // Rows passing the filter, in sort order (recomputed when needed).
+    // Rows passing the filter, in sort order: all of them (finishes any scan).
     const std::vector<const Problem*>& Order();
+    // Works on the scan for about `budget_ms`, then returns the rows found so
+    // far (complete once pending() is false).
+    const std::vector<const Problem*>& Refresh(double budget_ms);
+    bool pending() const { return dirty_ || scan_pos_ < scan_from_.size(); }
+    // What the last Refresh or Order returned, without doing any work.
+    const std::vector<const Problem*>& Current() const { return order_; }
+
     size_t total() const { return rows_.size(); }
     const Problem* Find(int64_t id) const;
     const Date& today() const { return today_; }
@@ -49,12 +62,19 @@ public:
 
 private:
     bool Matches(const Problem& p) const;
+    void RowsChanged();
+    void StartScan();
+    void Scan(double budget_ms);  // < 0: to the end
 
     std::vector<Problem> rows_;
     std::unordered_map<int64_t, size_t> index_;  // id -> position in rows_
-    std::vector<const Problem*> order_;
-    bool dirty_ = true;
-    bool narrow_ = false;  // only the search text grew: filter order_ itself
+    std::vector<const Problem*> sorted_;         // every row in sort order
+    bool sort_dirty_ = true;
+    std::vector<const Problem*> scan_from_;  // what the running scan filters
+    size_t scan_pos_ = 0;
+    std::vector<const Problem*> order_;  // what passed so far
+    bool dirty_ = true;                  // the filter, sort or rows changed: scan again
+    bool narrow_ = false;  // only the search text grew: filter the last complete result
     LedgerFilter filter_;
     std::string text_lower_;
     bool text_fold_ = false;  // the search text has ASCII letters to fold

@@ -42,8 +42,10 @@ void CollectText(const pugi::xml_node& n, std::string* out) {
     }
 }
 
-bool ParseXml(const std::string& text, pugi::xml_document* doc, const std::string& name, std::string* error) {
-    pugi::xml_parse_result r = doc->load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+// Parses in place: the document points into `text`, which must outlive it and
+// not change meanwhile (no copy of a part that can be tens of megabytes).
+bool ParseXml(std::string& text, pugi::xml_document* doc, const std::string& name, std::string* error) {
+    pugi::xml_parse_result r = doc->load_buffer_inplace(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!r) {
         *error = "文件已损坏（" + name + " 不是有效的 XML：" + r.description() + "）";
         return false;
@@ -109,7 +111,7 @@ struct Styles {
 Styles ReadStyles(const std::string& xml) {
     Styles s;
     pugi::xml_document doc;
-    if (doc.load_buffer(xml.data(), xml.size()).status != pugi::status_ok) return s;
+    if (doc.load_buffer(xml.data(), xml.size()).status != pugi::status_ok) return s;  // a copy: small
     pugi::xml_node root = doc.document_element();
     std::set<int> custom_dates;
     for (pugi::xml_node f : Child(root, "numFmts").children())
@@ -128,22 +130,58 @@ std::string Normalize(std::string target) {
     return "xl/" + target;
 }
 
-bool ReadSheet(const std::string& xml, const std::vector<std::string>& shared, const Styles& styles, Sheet* sheet,
-               std::string* error) {
-    pugi::xml_document doc;
-    if (!ParseXml(xml, &doc, sheet->name, error)) return false;
-    pugi::xml_node root = doc.document_element();
-    pugi::xml_node data = Child(root, "sheetData");
-    auto& rows = sheet->rows;
-    int next_row = 0;
-    for (pugi::xml_node r : data.children()) {
-        if (std::strcmp(Local(r), "row") != 0) continue;
-        int row = r.attribute("r") ? r.attribute("r").as_int() - 1 : next_row;
+// Where a worksheet's rows are: the text between <sheetData ...> and
+// </sheetData> (with any prefix, e.g. "x:"). False when that cannot be told
+// safely, e.g. comments or CDATA among the rows: then the whole part is parsed.
+struct RowsSpan {
+    size_t begin = 0, end = 0;
+    std::string row_end;  // "</row>" or "</x:row>"
+};
+
+bool FindRows(const std::string& xml, RowsSpan* span) {
+    size_t name = xml.find("sheetData");
+    if (name == std::string::npos) return false;
+    size_t lt = name;
+    while (lt > 0 && xml[lt - 1] != '<' && xml[lt - 1] != '/' && xml[lt - 1] != '>' && name - lt < 32) --lt;
+    if (lt == 0 || xml[lt - 1] != '<') return false;
+    std::string prefix = xml.substr(lt, name - lt);  // "" or "x:"
+    size_t gt = xml.find('>', name);
+    if (gt == std::string::npos || xml[gt - 1] == '/') return false;  // <sheetData/>: parse it whole
+    std::string close = "</" + prefix + "sheetData>";
+    size_t end = xml.rfind(close);
+    if (end == std::string::npos || end < gt) return false;
+    std::string_view rows(xml.data() + gt + 1, end - gt - 1);
+    if (rows.find("<!") != std::string_view::npos || rows.find("<?") != std::string_view::npos) return false;
+    span->begin = gt + 1;
+    span->end = end;
+    span->row_end = "</" + prefix + "row>";
+    return true;
+}
+
+class SheetReader {
+public:
+    SheetReader(const std::vector<std::string>& shared, const Styles& styles, Sheet* sheet)
+        : shared_(shared), styles_(styles), sheet_(sheet) {}
+
+    // Reads the <row> elements among `rows`; false (with a message) when the
+    // sheet has more rows than an import takes.
+    bool ReadRows(const pugi::xml_node& parent, std::string* error) {
+        for (pugi::xml_node r : parent.children()) {
+            if (std::strcmp(Local(r), "row") != 0) continue;
+            if (!ReadRow(r, error)) return false;
+        }
+        return true;
+    }
+
+private:
+    bool ReadRow(const pugi::xml_node& r, std::string* error) {
+        auto& rows = sheet_->rows;
+        int row = r.attribute("r") ? r.attribute("r").as_int() - 1 : next_row_;
         if (row < 0 || row >= int(kMaxImportRows)) {
-            *error = "表格“" + sheet->name + "”超过 " + std::to_string(kMaxImportRows) + " 行，无法导入";
+            *error = "表格“" + sheet_->name + "”超过 " + std::to_string(kMaxImportRows) + " 行，无法导入";
             return false;
         }
-        next_row = row + 1;
+        next_row_ = row + 1;
         int next_col = 0;
         for (pugi::xml_node c : r.children()) {
             if (std::strcmp(Local(c), "c") != 0) continue;
@@ -152,36 +190,96 @@ bool ReadSheet(const std::string& xml, const std::vector<std::string>& shared, c
                 if (!ParseRef(ref, &col, &ref_row)) continue;
             }
             next_col = col + 1;
-            Cell cell;
-            const char* t = c.attribute("t").as_string("n");
-            pugi::xml_node v = Child(c, "v");
-            if (std::strcmp(t, "s") == 0) {
-                size_t idx = size_t(v.text().as_ullong(~0ull));
-                if (idx < shared.size()) cell = Cell{Cell::kText, shared[idx], 0};
-            } else if (std::strcmp(t, "inlineStr") == 0) {
-                cell.type = Cell::kText;
-                CollectText(Child(c, "is"), &cell.text);
-            } else if (std::strcmp(t, "str") == 0) {
-                cell = Cell{Cell::kText, v.text().get(), 0};
-            } else if (std::strcmp(t, "b") == 0) {
-                cell = Cell{Cell::kBool, v.text().as_int() ? "TRUE" : "FALSE", 0};
-            } else if (std::strcmp(t, "e") == 0) {
-                cell = Cell{Cell::kText, v.text().get(), 0};
-            } else if (std::strcmp(t, "d") == 0) {  // ISO 8601 date (strict OOXML)
-                cell = Cell{Cell::kText, v.text().get(), 0};
-            } else if (v) {
-                double num = v.text().as_double();
-                size_t s = size_t(c.attribute("s").as_uint(0));
-                bool is_date = s < styles.xf_is_date.size() && styles.xf_is_date[s];
-                cell = Cell{is_date ? Cell::kDate : Cell::kNumber, NumberText(num), num};
-            }
+            Cell cell = ReadCell(c);
             if (cell.type == Cell::kEmpty || (cell.type == Cell::kText && cell.text.empty())) continue;
             if (size_t(row) >= rows.size()) rows.resize(size_t(row) + 1);
             auto& cells = rows[size_t(row)];
-            if (size_t(col) >= cells.size()) cells.resize(size_t(col) + 1);
+            if (size_t(col) >= cells.size()) {
+                if (cells.capacity() == 0) cells.reserve(16);
+                cells.resize(size_t(col) + 1);
+            }
             cells[size_t(col)] = std::move(cell);
         }
+        return true;
     }
+
+    Cell ReadCell(const pugi::xml_node& c) const {
+        Cell cell;
+        const char* t = c.attribute("t").as_string("n");
+        pugi::xml_node v = Child(c, "v");
+        if (std::strcmp(t, "s") == 0) {
+            size_t idx = size_t(v.text().as_ullong(~0ull));
+            if (idx < shared_.size()) cell = Cell{Cell::kText, shared_[idx], 0};
+        } else if (std::strcmp(t, "inlineStr") == 0) {
+            cell.type = Cell::kText;
+            CollectText(Child(c, "is"), &cell.text);
+        } else if (std::strcmp(t, "str") == 0) {
+            cell = Cell{Cell::kText, v.text().get(), 0};
+        } else if (std::strcmp(t, "b") == 0) {
+            cell = Cell{Cell::kBool, v.text().as_int() ? "TRUE" : "FALSE", 0};
+        } else if (std::strcmp(t, "e") == 0) {
+            cell = Cell{Cell::kText, v.text().get(), 0};
+        } else if (std::strcmp(t, "d") == 0) {  // ISO 8601 date (strict OOXML)
+            cell = Cell{Cell::kText, v.text().get(), 0};
+        } else if (v) {
+            double num = v.text().as_double();
+            size_t s = size_t(c.attribute("s").as_uint(0));
+            bool is_date = s < styles_.xf_is_date.size() && styles_.xf_is_date[s];
+            cell = Cell{is_date ? Cell::kDate : Cell::kNumber, NumberText(num), num};
+        }
+        return cell;
+    }
+
+    const std::vector<std::string>& shared_;
+    const Styles& styles_;
+    Sheet* sheet_;
+    int next_row_ = 0;
+};
+
+// A worksheet part, parsed in place. The rows are parsed a megabyte at a time
+// as XML fragments, so the DOM never holds more than a slice of a large sheet
+// (a 50,000-row sheet as one DOM took ~80 MB); the rest of the part (merged
+// cells) is parsed on its own. Anything unusual falls back to one whole parse.
+bool ReadSheet(std::string& xml, const std::vector<std::string>& shared, const Styles& styles, Sheet* sheet,
+               std::string* error) {
+    constexpr size_t kSlice = 1 << 20;
+    RowsSpan span;
+    pugi::xml_document doc;
+    if (FindRows(xml, &span)) {
+        SheetReader reader(shared, styles, sheet);
+        pugi::xml_parse_result parsed;
+        parsed.status = pugi::status_ok;
+        for (size_t at = span.begin; parsed && at < span.end;) {
+            size_t cut = span.end;
+            if (span.end - at > kSlice) {
+                size_t e = xml.find(span.row_end, at + kSlice);
+                if (e != std::string::npos && e < span.end) cut = e + span.row_end.size();
+            }
+            pugi::xml_document slice;
+            parsed = slice.load_buffer_inplace(&xml[at], cut - at, pugi::parse_default | pugi::parse_fragment,
+                                               pugi::encoding_utf8);
+            if (parsed && !reader.ReadRows(slice, error)) return false;
+            at = cut;
+        }
+        if (parsed) {
+            // The part without its rows, for what follows them.
+            std::string rest = xml.substr(0, span.begin) + xml.substr(span.end);
+            xml.swap(rest);
+            if (!ParseXml(xml, &doc, sheet->name, error)) return false;
+        } else {
+            // A slice did not parse: the text was changed in place, so the
+            // whole part cannot be parsed again from it. Report it as broken.
+            sheet->rows.clear();
+            *error = "文件已损坏（" + sheet->name + " 不是有效的 XML：" + parsed.description() + "）";
+            return false;
+        }
+    } else {
+        if (!ParseXml(xml, &doc, sheet->name, error)) return false;
+        SheetReader reader(shared, styles, sheet);
+        if (!reader.ReadRows(Child(doc.document_element(), "sheetData"), error)) return false;
+    }
+    pugi::xml_node root = doc.document_element();
+    auto& rows = sheet->rows;
     // Copy each merged range's top-left value into the whole range.
     for (pugi::xml_node m : Child(root, "mergeCells").children()) {
         std::string ref = m.attribute("ref").as_string();
@@ -249,9 +347,10 @@ bool ReadXlsx(std::string_view bytes, Workbook* out, std::string* error) {
         for (pugi::xml_node r : doc.document_element().children())
             targets[r.attribute("Id").as_string()] = Normalize(r.attribute("Target").as_string());
     }
-    if (!zip.Read("xl/workbook.xml", &text, error)) return false;
+    std::string workbook_xml;  // kept while `wb` points into it
+    if (!zip.Read("xl/workbook.xml", &workbook_xml, error)) return false;
     pugi::xml_document wb;
-    if (!ParseXml(text, &wb, "workbook.xml", error)) return false;
+    if (!ParseXml(workbook_xml, &wb, "workbook.xml", error)) return false;
     int index = 0;
     for (pugi::xml_node s : Child(wb.document_element(), "sheets").children()) {
         ++index;

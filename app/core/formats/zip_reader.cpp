@@ -88,18 +88,33 @@ bool ZipReader::Read(const std::string& name, std::string* out, std::string* err
         unzCloseCurrentFile(z);
         return refuse();
     }
-    // The declared size can lie: count what actually comes out.
-    char buf[65536];
-    int n;
+    // The declared size can lie: count what actually comes out. Inflate
+    // straight into the result, sized from the declaration and grown if needed.
+    out->resize(std::min<size_t>(info.uncompressed_size, limit_ - used_));
+    size_t got = 0;
+    int n = 0;
     bool too_big = false;
-    while ((n = unzReadCurrentFile(z, buf, sizeof buf)) > 0) {
-        used_ += size_t(n);
-        if (used_ > limit_) {
-            too_big = true;
-            break;
+    while (true) {
+        if (got == out->size()) {
+            // As long as declared, or longer: one byte tells whether more comes.
+            char probe;
+            n = unzReadCurrentFile(z, &probe, 1);
+            if (n <= 0) break;
+            if (used_ + got + 1 > limit_) {
+                too_big = true;
+                break;
+            }
+            out->resize(std::min(limit_ - used_, std::max<size_t>(2 * got, 65536)));
+            (*out)[got++] = probe;
+            continue;
         }
-        out->append(buf, size_t(n));
+        unsigned want = unsigned(std::min<size_t>(out->size() - got, 1 << 20));
+        n = unzReadCurrentFile(z, &(*out)[got], want);
+        if (n <= 0) break;
+        got += size_t(n);
     }
+    out->resize(got);
+    used_ += got;
     int close_rc = unzCloseCurrentFile(z);
     if (too_big) return refuse();
     if (n < 0 || close_rc == UNZ_CRCERROR) {

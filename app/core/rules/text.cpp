@@ -25,21 +25,30 @@ char32_t NextCodePoint(std::string_view s, size_t& i) {
 }
 
 void AppendUtf8(std::string& out, char32_t cp) {
+    // One append per code point: std::string's single-char calls are not
+    // inlined in the wasm build's libc++ and showed up in import profiles.
+    char b[4];
+    size_t n;
     if (cp < 0x80) {
-        out += char(cp);
+        b[0] = char(cp);
+        n = 1;
     } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
+        b[0] = char(0xC0 | (cp >> 6));
+        b[1] = char(0x80 | (cp & 0x3F));
+        n = 2;
     } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
+        b[0] = char(0xE0 | (cp >> 12));
+        b[1] = char(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = char(0x80 | (cp & 0x3F));
+        n = 3;
     } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
+        b[0] = char(0xF0 | (cp >> 18));
+        b[1] = char(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = char(0x80 | ((cp >> 6) & 0x3F));
+        b[3] = char(0x80 | (cp & 0x3F));
+        n = 4;
     }
+    out.append(b, n);
 }
 
 namespace {
@@ -49,46 +58,102 @@ bool IsSpace(char32_t cp) {
            cp == 0xA0 || cp == 0xFEFF || cp == 0x200B;
 }
 
+// Full-width ASCII (U+FF01..U+FF5E) to ASCII, U+3000 to a space.
+char32_t HalfWidth(char32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
+    return cp == 0x3000 ? U' ' : cp;
+}
+
+// NextCodePoint() read `bytes` bytes and gave `cp`: was it a replacement for
+// invalid input (a real U+FFFD is three bytes)?
+bool IsInvalid(char32_t cp, size_t bytes) { return cp == 0xFFFD && bytes != 3; }
+
+}  // namespace
+
+namespace {
+
+// Length of the space (as IsSpace) that starts at s[i], or 0.
+size_t SpaceAt(std::string_view s, size_t i) {
+    size_t save = i;
+    char32_t cp = NextCodePoint(s, i);
+    return IsSpace(cp) ? i - save : 0;
+}
+
+// Length of the space that ends just before s[end], or 0. Spaces are at most
+// three bytes long, so only the last three bytes need looking at.
+size_t SpaceBefore(std::string_view s, size_t end) {
+    for (size_t n = 1; n <= 3 && n <= end; ++n) {
+        unsigned char c = static_cast<unsigned char>(s[end - n]);
+        if ((c & 0xC0) == 0x80) continue;  // a continuation byte: go back further
+        return SpaceAt(s, end - n) == n ? n : 0;
+    }
+    return 0;
+}
+
 }  // namespace
 
 std::string Trim(std::string_view s) {
-    // Find the first and last non-space code points.
-    size_t i = 0, first = std::string_view::npos, last_end = 0;
-    while (i < s.size()) {
-        size_t at = i;
-        char32_t cp = NextCodePoint(s, i);
-        if (!IsSpace(cp)) {
-            if (first == std::string_view::npos) first = at;
-            last_end = i;
-        }
+    // Only the ends are looked at: most text has nothing to trim.
+    size_t begin = 0, end = s.size();
+    while (begin < end) {
+        size_t n = SpaceAt(s, begin);
+        if (!n) break;
+        begin += n;
     }
-    if (first == std::string_view::npos) return "";
-    return std::string(s.substr(first, last_end - first));
+    while (end > begin) {
+        size_t n = SpaceBefore(s, end);
+        if (!n) break;
+        end -= n;
+    }
+    return std::string(s.substr(begin, end - begin));
 }
+
+// Both normalisers copy unchanged stretches of the input in one piece and only
+// re-encode what changes; they run over every cell of an import.
 
 std::string NormalizeWidth(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    size_t i = 0;
+    size_t i = 0, copied = 0;
     while (i < s.size()) {
+        size_t at = i;
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         char32_t cp = NextCodePoint(s, i);
-        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
-        else if (cp == 0x3000) cp = ' ';
-        AppendUtf8(out, cp);
+        char32_t to = HalfWidth(cp);
+        if (to == cp && !IsInvalid(cp, i - at)) continue;
+        out.append(s.data() + copied, at - copied);
+        AppendUtf8(out, to);
+        copied = i;
     }
+    out.append(s.data() + copied, s.size() - copied);
     return out;
 }
 
 std::string NormalizeKey(std::string_view s) {
     std::string out;
-    std::string w = NormalizeWidth(s);
-    size_t i = 0;
-    while (i < w.size()) {
-        char32_t cp = NextCodePoint(w, i);
-        if (IsSpace(cp)) continue;
-        if (cp < 0x80) cp = char32_t(std::tolower(int(cp)));
-        AppendUtf8(out, cp);
+    out.reserve(s.size());
+    size_t i = 0, copied = 0;
+    while (i < s.size()) {
+        size_t at = i;
+        char32_t cp, to;
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            cp = char32_t(s[i++]);
+            to = cp;
+        } else {
+            cp = NextCodePoint(s, i);
+            to = HalfWidth(cp);
+        }
+        if (to >= 'A' && to <= 'Z') to += 'a' - 'A';
+        bool space = IsSpace(to);
+        if (to == cp && !space && !IsInvalid(cp, i - at)) continue;
+        out.append(s.data() + copied, at - copied);
+        if (!space) AppendUtf8(out, to);
+        copied = i;
     }
+    out.append(s.data() + copied, s.size() - copied);
     return out;
 }
 

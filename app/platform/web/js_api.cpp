@@ -68,10 +68,13 @@ EMSCRIPTEN_KEEPALIVE const char* htk_item_rect(const char* id) {
     return Out({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"text", r.text}});
 }
 
-// CPU time per drawn frame since the last call: {count, p50, p95, max} in ms.
+// CPU time per drawn frame since the last call: {count, p50, p95, max} in ms,
+// build_p95/build_max for the part before the WebGL calls, and `frames`, each
+// frame's time in the order drawn.
 EMSCRIPTEN_KEEPALIVE const char* htk_frame_stats(const char*) {
     htk::web::FrameStats s = htk::web::TakeFrameStats();
-    return Out({{"count", s.count}, {"p50", s.p50}, {"p95", s.p95}, {"max", s.max}});
+    return Out({{"count", s.count}, {"p50", s.p50}, {"p95", s.p95}, {"max", s.max}, {"build_p95", s.build_p95},
+                {"build_max", s.build_max}, {"frames", s.frames}});
 }
 
 // The characters of `text` that the loaded font cannot draw (ImGui would show '?').

@@ -32,19 +32,26 @@ WebApp& App() {
     return app;
 }
 
-static std::vector<double> g_frame_ms;
+static std::vector<double> g_frame_ms, g_build_ms;
 
-void RecordFrameTime(double ms) {
-    if (g_frame_ms.size() < 100000) g_frame_ms.push_back(ms);
+void RecordFrameTime(double total_ms, double build_ms) {
+    if (g_frame_ms.size() >= 100000) return;
+    g_frame_ms.push_back(total_ms);
+    g_build_ms.push_back(build_ms);
 }
 
 FrameStats TakeFrameStats() {
-    std::vector<double> v;
+    std::vector<double> v, b;
     v.swap(g_frame_ms);
-    if (v.empty()) return FrameStats{0, 0, 0, 0};
+    b.swap(g_build_ms);
+    if (v.empty()) return FrameStats{0, 0, 0, 0, 0, 0, {}};
+    std::vector<double> drawn(v.begin(), v.begin() + std::ptrdiff_t(std::min<size_t>(v.size(), 1000)));
     std::sort(v.begin(), v.end());
-    auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
-    return FrameStats{int(v.size()), at(0.5), at(0.95), v.back()};
+    std::sort(b.begin(), b.end());
+    auto at = [](const std::vector<double>& x, double q) {
+        return x[std::min(x.size() - 1, size_t(q * double(x.size())))];
+    };
+    return FrameStats{int(v.size()), at(v, 0.5), at(v, 0.95), v.back(), at(b, 0.95), b.back(), std::move(drawn)};
 }
 
 namespace {
@@ -110,6 +117,12 @@ EM_BOOL OnContextLost(int, const void*, void*) {
     g_loop.context_lost = true;
     return EM_TRUE;  // preventDefault: ask the browser to restore it
 }
+
+}  // namespace
+
+void KeepDrawing() { g_loop.active_until = std::max(g_loop.active_until, Now() + 0.1); }
+
+namespace {
 
 EM_BOOL OnContextRestored(int, const void*, void*) {
     ImGui_ImplOpenGL3_Shutdown();
@@ -198,13 +211,14 @@ void Frame() {
     app.status.storage_persisted = htk_storage_persisted();
     ui::DrawApp(app.ui, app.status);
     ImGui::Render();
+    const double built = Now();
 
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_loop.last_draw = now;
-    RecordFrameTime((Now() - now) * 1000.0);
+    RecordFrameTime((Now() - now) * 1000.0, (built - now) * 1000.0);
 
     SyncTextInput(io);
     ImGuiMouseCursor cursor = ImGui::GetMouseCursor();

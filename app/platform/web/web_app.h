@@ -2,6 +2,8 @@
 // (main.cpp) and the page-facing API (js_api.cpp).
 #pragma once
 
+#include <vector>
+
 #include "app_ui.h"
 #include "storage/database.h"
 
@@ -17,11 +19,18 @@ struct WebApp {
 
 WebApp& App();
 
-// CPU time of recently drawn frames, for tests/bench (js_api.cpp: htk_frame_stats).
-void RecordFrameTime(double ms);
+// Draws the next frames at full rate even without input (platform::KeepDrawing).
+void KeepDrawing();
+
+// CPU time of recently drawn frames, for tests/bench (js_api.cpp: htk_frame_stats):
+// the whole frame, and the part spent building it (our UI code and ImGui,
+// before the WebGL calls).
+void RecordFrameTime(double total_ms, double build_ms);
 struct FrameStats {
     int count;
     double p50, p95, max;
+    double build_p95, build_max;
+    std::vector<double> frames;  // each frame's total, in the order drawn (at most 1,000)
 };
 FrameStats TakeFrameStats();  // and start a new sample
 

@@ -5,6 +5,7 @@
 #include "input_queue.h"
 #include "js_imports.h"
 #include "platform.h"
+#include "web_app.h"
 
 #include <emscripten/emscripten.h>
 
@@ -23,6 +24,8 @@ void DownloadFile(const std::string& name, const std::string& bytes, const char*
 void OpenFilePicker() { htk_open_file_picker(); }
 
 void Mark(const char* name) { htk_mark(name); }
+
+void KeepDrawing() { web::KeepDrawing(); }
 
 std::vector<OpenedFile> TakeOpenedFiles() {
     std::vector<OpenedFile> out;

@@ -71,7 +71,7 @@ void DrawLedgerTable(LedgerUi& L) {
             specs->SpecsDirty = false;
         }
     }
-    const auto& rows = L.view.Order();
+    const auto& rows = L.view.Current();  // refreshed by the screen this frame
     if (L.scroll_to_selected) {
         L.scroll_to_selected = false;
         for (size_t i = 0; i < rows.size(); ++i)

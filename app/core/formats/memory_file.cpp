@@ -1,0 +1,98 @@
+#include "memory_file.h"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <vector>
+
+namespace {
+
+// The file is a list of fixed-size blocks: appending never moves what is
+// already written (a 25 MB sheet grown by realloc spent most of its time
+// copying), and any position is one division away.
+constexpr size_t kBlock = 1 << 20;
+
+struct MemoryFile {
+    std::vector<std::unique_ptr<char[]>> blocks;
+    size_t size = 0, pos = 0;
+    char io[1 << 16];  // stdio's buffer: fewer, larger calls into Write/Read
+};
+
+ssize_t Read(void* cookie, char* buf, size_t size) {
+    auto* f = static_cast<MemoryFile*>(cookie);
+    size_t done = 0;
+    while (done < size && f->pos < f->size) {
+        size_t off = f->pos % kBlock;
+        size_t n = std::min({size - done, f->size - f->pos, kBlock - off});
+        std::memcpy(buf + done, f->blocks[f->pos / kBlock].get() + off, n);
+        done += n;
+        f->pos += n;
+    }
+    return ssize_t(done);
+}
+
+// Bytes between the old end and a position seeked past it read as zeros,
+// like a file written past its end.
+void ZeroGap(MemoryFile* f) {
+    for (size_t at = f->size; at < f->pos;) {
+        size_t off = at % kBlock, n = std::min(f->pos - at, kBlock - off);
+        std::memset(f->blocks[at / kBlock].get() + off, 0, n);
+        at += n;
+    }
+    f->size = f->pos;
+}
+
+ssize_t Write(void* cookie, const char* buf, size_t size) {
+    auto* f = static_cast<MemoryFile*>(cookie);
+    size_t done = 0;
+    while (done < size) {
+        size_t index = f->pos / kBlock, off = f->pos % kBlock;
+        while (f->blocks.size() <= index) {
+            std::unique_ptr<char[]> block(new (std::nothrow) char[kBlock]);
+            if (!block) return ssize_t(done);  // a short write: libxlsxwriter reports it
+            f->blocks.push_back(std::move(block));
+        }
+        if (f->pos > f->size) ZeroGap(f);
+        size_t n = std::min(size - done, kBlock - off);
+        std::memcpy(f->blocks[index].get() + off, buf + done, n);
+        done += n;
+        f->pos += n;
+        f->size = std::max(f->size, f->pos);
+    }
+    return ssize_t(done);
+}
+
+int Close(void* cookie) {
+    delete static_cast<MemoryFile*>(cookie);
+    return 0;
+}
+
+}  // namespace
+
+extern "C" FILE* htk_memory_tmpfile(void) {
+    auto* f = new (std::nothrow) MemoryFile;
+    if (!f) return nullptr;
+    cookie_io_functions_t io = {};
+    io.read = Read;
+    io.write = Write;
+    io.close = Close;
+    // glibc passes off64_t*, musl off_t*: a generic lambda fits either.
+    io.seek = [](void* cookie, auto* offset, int whence) -> int {
+        auto* f = static_cast<MemoryFile*>(cookie);
+        long long base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (long long)f->pos : (long long)f->size;
+        long long to = base + (long long)*offset;
+        if (to < 0) return -1;
+        f->pos = size_t(to);
+        *offset = to;
+        return 0;
+    };
+    FILE* file = fopencookie(f, "w+b", io);
+    if (!file) {
+        delete f;
+        return nullptr;
+    }
+    // Neither libc touches a caller's buffer after the close function ran.
+    setvbuf(file, f->io, _IOFBF, sizeof f->io);
+    return file;
+}

@@ -1,0 +1,18 @@
+// memory_file.h — a read/write FILE* kept in the heap, for libxlsxwriter.
+//
+// libxlsxwriter writes each part of a workbook (a 50,000-row sheet is ~25 MB of
+// XML) to a tmpfile() before it zips it. In the browser tmpfile() is a file in
+// Emscripten's MEMFS, which grows a file by 1/8 at a time and copies all of it
+// at each step: a quarter of the time of a large export went there. The
+// third-party build compiles libxlsxwriter with -Dtmpfile=htk_memory_tmpfile,
+// so its temporary parts live here instead; natively it behaves the same.
+#pragma once
+
+#include <cstdio>
+
+extern "C" {
+
+// A new empty file opened "w+b": write, seek, read back; fclose frees it.
+// Returns NULL when memory runs out, like tmpfile().
+FILE* htk_memory_tmpfile(void);
+}
