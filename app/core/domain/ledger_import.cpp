@@ -6,6 +6,7 @@
 #include "formats/table_file.h"
 #include "ledger_store.h"
 #include "problem_rules.h"
+#include "sheet_header.h"
 #include "rules/text.h"
 #include "rules/uuid.h"
 
@@ -17,94 +18,42 @@
 namespace htk {
 namespace {
 
-constexpr int kHeaderSearchRows = 20;
 constexpr int kColSeq = -1;
 constexpr int kColUuid = -2;
-constexpr int kColNone = -3;
+constexpr int kColNone = kNoColumn;
 
-// Header words people use, per field. Compared with NormalizeKey after
-// dropping any (…) remark, so “完成时限（精准到日）” is 完成时限.
-const std::map<std::string, int>& HeaderWords() {
-    static const std::map<std::string, int> words = [] {
-        std::map<std::string, int> m;
-        auto add = [&](int field, std::initializer_list<const char*> list) {
-            for (const char* w : list) m[NormalizeKey(w)] = field;
-        };
-        add(kColSeq, {"序号", "编号", "序"});
-        add(kColUuid, {kUuidHeader, "唯一编号", "uuid"});
-        add(int(ProblemField::kArea), {"问题类型", "问题类别", "问题分类", "类型", "类别", "所属领域", "行业领域"});
-        add(int(ProblemField::kNature), {"问题性质", "性质"});
-        add(int(ProblemField::kDescription),
-            {"问题表述", "问题描述", "存在问题", "存在的问题", "问题", "问题内容", "具体问题", "问题情况", "发现问题"});
-        add(int(ProblemField::kMeasures), {"整改措施", "措施", "整改举措", "整改办法", "整改方案"});
-        add(int(ProblemField::kDeadline),
-            {"完成时限", "整改时限", "完成时间", "时限", "整改期限", "完成期限", "计划完成时间", "整改完成时限"});
-        add(int(ProblemField::kRespUnits), {"责任单位", "牵头单位", "责任部门", "牵头部门", "牵头责任单位"});
-        add(int(ProblemField::kRespLeader), {"责任领导", "分管领导", "责任人"});
-        add(int(ProblemField::kCause), {"原因分析", "问题原因", "原因", "产生原因"});
-        add(int(ProblemField::kProgress), {"整改进度", "进度", "进展情况", "整改进展"});
-        add(int(ProblemField::kEffect), {"落实效果", "整改效果", "效果"});
-        add(int(ProblemField::kStatus), {"整改状态", "状态", "是否完成", "完成情况", "是否整改到位"});
-        add(int(ProblemField::kDoneDate), {"完成日期", "销号日期", "实际完成时间", "实际完成日期"});
-        add(int(ProblemField::kFoundDate), {"发现日期", "发现时间", "排查日期"});
-        add(int(ProblemField::kTownship), {"所属乡镇", "乡镇", "乡(镇)", "所在乡镇"});
-        add(int(ProblemField::kVillage), {"所属村", "村", "行政村", "所在村"});
-        add(int(ProblemField::kReportingUnit), {"填报单位"});
-        return m;
+// Header words people use, per field.
+const HeaderWords& LedgerHeaderWords() {
+    static const HeaderWords words = [] {
+        HeaderWords w;
+        w.Add(kColSeq, {"序号", "编号", "序"});
+        w.Add(kColUuid, {kUuidHeader, "唯一编号", "uuid"});
+        w.Add(int(ProblemField::kArea), {"问题类型", "问题类别", "问题分类", "类型", "类别", "所属领域", "行业领域"});
+        w.Add(int(ProblemField::kNature), {"问题性质", "性质"});
+        w.Add(int(ProblemField::kDescription),
+              {"问题表述", "问题描述", "存在问题", "存在的问题", "问题", "问题内容", "具体问题", "问题情况", "发现问题"});
+        w.Add(int(ProblemField::kMeasures), {"整改措施", "措施", "整改举措", "整改办法", "整改方案"});
+        w.Add(int(ProblemField::kDeadline),
+              {"完成时限", "整改时限", "完成时间", "时限", "整改期限", "完成期限", "计划完成时间", "整改完成时限"});
+        w.Add(int(ProblemField::kRespUnits), {"责任单位", "牵头单位", "责任部门", "牵头部门", "牵头责任单位"});
+        w.Add(int(ProblemField::kRespLeader), {"责任领导", "分管领导", "责任人"});
+        w.Add(int(ProblemField::kCause), {"原因分析", "问题原因", "原因", "产生原因"});
+        w.Add(int(ProblemField::kProgress), {"整改进度", "进度", "进展情况", "整改进展"});
+        w.Add(int(ProblemField::kEffect), {"落实效果", "整改效果", "效果"});
+        w.Add(int(ProblemField::kStatus), {"整改状态", "状态", "是否完成", "完成情况", "是否整改到位"});
+        w.Add(int(ProblemField::kDoneDate), {"完成日期", "销号日期", "实际完成时间", "实际完成日期"});
+        w.Add(int(ProblemField::kFoundDate), {"发现日期", "发现时间", "排查日期"});
+        w.Add(int(ProblemField::kTownship), {"所属乡镇", "乡镇", "乡(镇)", "所在乡镇"});
+        w.Add(int(ProblemField::kVillage), {"所属村", "村", "行政村", "所在村"});
+        w.Add(int(ProblemField::kReportingUnit), {"填报单位"});
+        return w;
     }();
     return words;
 }
 
-std::string HeaderKey(const std::string& text) {
-    std::string s = text;
-    // Drop remarks in brackets and required-field stars.
-    for (auto [open, close] : {std::pair<std::string, std::string>{"（", "）"}, {"(", ")"}, {"【", "】"}}) {
-        size_t a;
-        while ((a = s.find(open)) != std::string::npos) {
-            size_t b = s.find(close, a);
-            if (b == std::string::npos) break;
-            s.erase(a, b + close.size() - a);
-        }
-    }
-    s.erase(std::remove(s.begin(), s.end(), '*'), s.end());
-    return NormalizeKey(s);
-}
-
-int ColumnOf(const Cell& c) {
-    if (c.type != Cell::kText) return kColNone;
-    auto it = HeaderWords().find(HeaderKey(c.text));
-    return it == HeaderWords().end() ? kColNone : it->second;
-}
-
-struct HeaderMatch {
-    int row = -1;
-    std::vector<int> column_field;  // per sheet column
-    int recognised = 0;
-};
-
+// A ledger header names 问题表述 and at least two other columns.
 HeaderMatch FindHeader(const Sheet& sheet) {
-    HeaderMatch best;
-    const int limit = std::min<int>(kHeaderSearchRows, int(sheet.rows.size()));
-    for (int r = 0; r < limit; ++r) {
-        HeaderMatch m;
-        m.row = r;
-        bool has_description = false;
-        std::vector<bool> seen(kProblemFieldCount + 3, false);
-        for (const Cell& c : sheet.rows[size_t(r)]) {
-            int f = ColumnOf(c);
-            // A field claimed twice (two "问题" columns) keeps the first.
-            if (f != kColNone && !seen[size_t(f + 3)]) {
-                seen[size_t(f + 3)] = true;
-                ++m.recognised;
-                has_description |= f == int(ProblemField::kDescription);
-            } else {
-                f = kColNone;
-            }
-            m.column_field.push_back(f);
-        }
-        if (has_description && m.recognised >= 3 && m.recognised > best.recognised) best = m;
-    }
-    return best;
+    return FindHeaderRow(sheet, LedgerHeaderWords(), int(ProblemField::kDescription), 3);
 }
 
 bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }

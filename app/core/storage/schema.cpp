@@ -110,6 +110,34 @@ static const char* const kMigrations[] = {
     );
     CREATE INDEX problem_history_by_problem ON problem_history(problem_id, id);
     )sql",
+    // 3: villages and the household registry (not tied to a campaign: the
+    //    next campaign screens the same households).
+    R"sql(
+    CREATE TABLE village (
+        id       INTEGER PRIMARY KEY,
+        township TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        UNIQUE (township, name)
+    );
+    CREATE TABLE household (
+        id         INTEGER PRIMARY KEY,
+        code       TEXT NOT NULL DEFAULT '',   -- 户编号
+        head_name  TEXT NOT NULL,              -- 户主姓名
+        id_number  TEXT NOT NULL DEFAULT '',   -- 身份证号, normalised (upper-case X)
+        township   TEXT NOT NULL DEFAULT '',   -- 所属乡镇
+        village    TEXT NOT NULL DEFAULT '',   -- 所属村
+        kind       TEXT NOT NULL,              -- 户类型, one of HouseholdKindLabel()
+        population INTEGER NOT NULL DEFAULT 0, -- 人口数
+        phone      TEXT NOT NULL DEFAULT '',
+        note       TEXT NOT NULL DEFAULT '',
+        demo       INTEGER NOT NULL DEFAULT 0, -- part of the removable demo data
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX household_by_code ON household(code) WHERE code <> '';
+    CREATE INDEX household_by_id_number ON household(id_number) WHERE id_number <> '';
+    CREATE INDEX household_by_place ON household(township, village);
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }

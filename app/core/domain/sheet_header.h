@@ -1,0 +1,47 @@
+// sheet_header.h — finds the header row of a table filled by hand.
+//
+// People put titles, unit lines and blank rows above a table and word its
+// column labels their own way (问题描述 for 问题表述, 证件号码 for 身份证号,
+// “完成时限（精准到日）”). Each importer names its columns with the words it
+// accepts; this finds the row, in the first rows of a sheet, that names the
+// most of them and maps every sheet column to one (or to none).
+#pragma once
+
+#include "formats/sheet.h"
+
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace htk {
+
+constexpr int kHeaderSearchRows = 20;
+constexpr int kNoColumn = -1000;  // a sheet column no field claims
+
+// Label text as compared: width-normalised, spaces, (…) remarks and * dropped.
+std::string HeaderKey(const std::string& text);
+
+// The words an importer accepts, per field id (any int but kNoColumn).
+class HeaderWords {
+public:
+    void Add(int field, std::initializer_list<const char*> words);
+    int Find(const std::string& label) const;  // kNoColumn when unknown
+
+private:
+    std::map<std::string, int> by_key_;
+};
+
+struct HeaderMatch {
+    int row = -1;                   // 0-based; -1 when none was found
+    std::vector<int> column_field;  // per sheet column: a field, or kNoColumn
+    int recognised = 0;
+    bool Has(int field) const;
+};
+
+// The row in the first kHeaderSearchRows naming `required` and at least
+// `min_fields` known fields, naming the most; a field named twice keeps the
+// first column.
+HeaderMatch FindHeaderRow(const Sheet& sheet, const HeaderWords& words, int required, int min_fields);
+
+}  // namespace htk
