@@ -1,6 +1,9 @@
 #include "app_ui.h"
 
 #include "domain/campaign.h"
+#include "domain/household_import.h"
+#include "formats/table_file.h"
+#include "households/households_ui.h"
 #include "ledger/ledger_ui.h"
 #include "screens/screens.h"
 #include "test_marks.h"
@@ -97,6 +100,7 @@ void InitUi(UiState& ui, Database* db) {
     ui.db = db;
     ui.settings = LoadSettings(*db);
     ui.ledger = std::make_unique<LedgerUi>(*db, EnsureCurrentCampaign(*db));
+    ui.households = std::make_unique<HouseholdsUi>(*db);
 }
 
 void FlushPendingEdits(UiState& ui) {
@@ -114,11 +118,40 @@ void FlushPendingEdits(UiState& ui) {
     FlushDraft(L, ui.settings);
 }
 
+// Files chosen or dropped on any screen, one at a time: a household list
+// opens its preview on 入户排查, anything else the ledger's import preview.
+void ReceiveFiles(UiState& ui) {
+    for (auto& f : platform::TakeOpenedFiles()) ui.waiting_files.push_back(std::move(f));
+    if (ui.ledger->pending_import || ui.households->pending_import || ui.waiting_files.empty()) return;
+    platform::OpenedFile file = std::move(ui.waiting_files.front());
+    ui.waiting_files.erase(ui.waiting_files.begin());
+    Workbook book;
+    std::string error;
+    platform::Mark("htk-import-read-start");
+    const bool read = ReadTableFile(file.name, file.bytes, &book, &error);
+    platform::Mark("htk-import-read-end");
+    if (!read) {
+        std::string text = "无法导入“" + file.name + "”：" + error;
+        if (ui.section == Section::kScreening) {
+            ShowHouseholdMessage(*ui.households, text, true);
+        } else {
+            ShowMessage(*ui.ledger, text, true);
+            ui.section = Section::kLedger;
+        }
+        return;
+    }
+    if (IsHouseholdWorkbook(book)) {
+        ReceiveHouseholdWorkbook(*ui.households, file.name, book);
+        ui.section = Section::kScreening;
+    } else {
+        ReceiveLedgerWorkbook(*ui.ledger, ui.settings, file.name, book);
+        ui.section = Section::kLedger;
+    }
+}
+
 void DrawApp(UiState& ui, const PlatformStatus& st) {
     BeginMarksFrame();
-    // Files chosen or dropped on any screen open the ledger's import preview.
-    ReceiveFiles(*ui.ledger, ui.settings);
-    if (ui.ledger->pending_import) ui.section = Section::kLedger;
+    ReceiveFiles(ui);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);

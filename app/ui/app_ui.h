@@ -5,10 +5,12 @@
 #pragma once
 
 #include "domain/settings.h"
+#include "platform.h"
 #include "storage/save_scheduler.h"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace htk {
 class Database;
@@ -17,6 +19,7 @@ class Database;
 namespace htk::ui {
 
 struct LedgerUi;
+struct HouseholdsUi;
 
 enum class Section { kHome, kLedger, kScreening, kWeekly, kDistrict, kSettings, kCount };
 
@@ -36,6 +39,8 @@ struct UiState {
     Settings settings;          // what the settings screen edits; written through on change
     Section section = Section::kHome;
     std::unique_ptr<LedgerUi> ledger;
+    std::unique_ptr<HouseholdsUi> households;
+    std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
 };
 
 void InitUi(UiState& ui, Database* db);

@@ -177,23 +177,10 @@ void ExportCsv(LedgerUi& L, const Settings& s) {
 }
 
 // Reads the first waiting file into an import plan for the preview dialog.
-void ReceiveFiles(LedgerUi& L, const Settings& s) {
-    auto& waiting = L.waiting_files;
-    for (auto& f : platform::TakeOpenedFiles()) waiting.push_back(std::move(f));
-    if (L.pending_import || waiting.empty()) return;
-    platform::OpenedFile file = std::move(waiting.front());
-    waiting.erase(waiting.begin());
-    Workbook book;
-    std::string error;
-    platform::Mark("htk-import-read-start");
-    if (!ReadTableFile(file.name, file.bytes, &book, &error)) {
-        ShowMessage(L, "无法导入“" + file.name + "”：" + error, true);
-        return;
-    }
-    platform::Mark("htk-import-read-end");
-    auto plan = std::make_unique<ImportPlan>(PlanLedgerImport(book, file.name, L.campaign, L.store, s.unit_name));
+void ReceiveLedgerWorkbook(LedgerUi& L, const Settings& s, const std::string& file_name, const Workbook& book) {
+    if (L.pending_import) return;
+    L.pending_import = std::make_unique<ImportPlan>(PlanLedgerImport(book, file_name, L.campaign, L.store, s.unit_name));
     platform::Mark("htk-import-plan-end");
-    L.pending_import = std::move(plan);
 }
 
 void ReceivePaste(LedgerUi& L, const Settings& s, const std::string& text) {

@@ -3,6 +3,8 @@
 
 #include "ledger_ui.h"
 
+#include "dialogs.h"
+
 #include "domain/settings.h"
 #include "platform.h"
 #include "test_marks.h"
@@ -16,25 +18,11 @@
 namespace htk::ui {
 namespace {
 
-void CenterNext(float w_fonts, float h_fonts) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    float fh = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x * 0.9f, w_fonts * fh), std::min(vp->Size.y * 0.85f, h_fonts * fh)));
-}
-
-bool Confirmed() {
-    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
-}
-bool Cancelled() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
-
 void ImportPreview(LedgerUi& L, const Settings& s) {
     if (!L.pending_import) return;
     ImportPlan& plan = *L.pending_import;
     if (!ImGui::IsPopupOpen("导入预览")) ImGui::OpenPopup("导入预览");
-    CenterNext(46, 32);
+    CenterNextDialog(46, 32);
     if (!ImGui::BeginPopupModal("导入预览", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
         return;
     MarkItem("import.dialog", plan.file_name.c_str());
@@ -42,7 +30,7 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
     if (!plan.fatal.empty()) {
         ColoredTextWrapped(kColorRed, ("无法导入：" + plan.fatal).c_str());
         ImGui::Spacing();
-        if (ImGui::Button("关闭 (Esc)") || Cancelled() || Confirmed()) {
+        if (ImGui::Button("关闭 (Esc)") || DialogCancelled() || DialogConfirmed()) {
             L.pending_import.reset();
             ImGui::CloseCurrentPopup();
         }
@@ -66,36 +54,7 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
     }
     ImGui::Separator();
     float footer = ImGui::GetFrameHeightWithSpacing() * 2;
-    if (!plan.errors.empty()) {
-        ColoredTextWrapped(kColorRed, "以下行不会导入（其余行照常导入）：");
-        if (ImGui::BeginTable("##errors", 2, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter,
-                              ImVec2(0, -footer))) {
-            ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn("行号", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
-            ImGui::TableSetupColumn("原因", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableHeadersRow();
-            ImGuiListClipper clipper;
-            clipper.Begin(int(plan.errors.size()));
-            while (clipper.Step())
-                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                    const ImportRowError& e = plan.errors[size_t(i)];
-                    ImGui::TableNextRow();
-                    ImGui::TableSetColumnIndex(0);
-                    ImGui::Text("第 %d 行", e.row);
-                    ImGui::TableSetColumnIndex(1);
-                    ImGui::TextWrapped("%s", e.message.c_str());
-                    if (i < 20) {
-                        char id[24];
-                        std::snprintf(id, sizeof id, "import.error.%d", i);
-                        std::string text = std::to_string(e.row) + ":" + e.message;
-                        MarkItem(id, text.c_str());
-                    }
-                }
-            ImGui::EndTable();
-        }
-    } else {
-        ImGui::Dummy(ImVec2(0, ImGui::GetContentRegionAvail().y - footer));
-    }
+    RowErrorsTable(plan.errors, footer, "import.error");
     const bool can = plan.taken() > 0;
     if (!can) ImGui::BeginDisabled();
     bool go = ImGui::Button("确认导入 (Enter)");
@@ -103,7 +62,7 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
     if (!can) ImGui::EndDisabled();
     ImGui::SameLine();
     bool cancel = ImGui::Button("取消 (Esc)");
-    if ((go || (can && Confirmed()))) {
+    if ((go || (can && DialogConfirmed()))) {
         platform::Mark("htk-import-apply-start");
         std::vector<int64_t> ids = ApplyLedgerImport(plan, L.store, MakeContext(s, "import"));
         RefreshRows(L, ids);
@@ -114,7 +73,7 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
                            "（可用 Ctrl+Z 撤销）");
         L.pending_import.reset();
         ImGui::CloseCurrentPopup();
-    } else if (cancel || Cancelled()) {
+    } else if (cancel || DialogCancelled()) {
         ShowMessage(L, "已取消导入，数据没有改变");
         L.pending_import.reset();
         ImGui::CloseCurrentPopup();
@@ -125,7 +84,7 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
 void DeleteConfirm(LedgerUi& L, const Settings& s) {
     if (!L.confirm_delete) return;
     if (!ImGui::IsPopupOpen("删除问题")) ImGui::OpenPopup("删除问题");
-    CenterNext(28, 10);
+    CenterNextDialog(28, 10);
     if (!ImGui::BeginPopupModal("删除问题", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
         return;
     const Problem* p = L.view.Find(L.selected);
@@ -135,14 +94,14 @@ void DeleteConfirm(LedgerUi& L, const Settings& s) {
     bool yes = ImGui::Button("删除 (Enter)");
     ImGui::SameLine();
     bool no = ImGui::Button("取消 (Esc)");
-    if (p && (yes || Confirmed())) {
+    if (p && (yes || DialogConfirmed())) {
         RefreshRows(L, L.store.Delete({p->id}, MakeContext(s, "edit")));
         L.editing = false;
         L.selected = 0;
         ShowMessage(L, "已删除（Ctrl+Z 可撤销）");
         L.confirm_delete = false;
         ImGui::CloseCurrentPopup();
-    } else if (!p || no || Cancelled()) {
+    } else if (!p || no || DialogCancelled()) {
         L.confirm_delete = false;
         ImGui::CloseCurrentPopup();
     }
@@ -152,7 +111,7 @@ void DeleteConfirm(LedgerUi& L, const Settings& s) {
 void Help(LedgerUi& L) {
     if (!L.show_help) return;
     if (!ImGui::IsPopupOpen("快捷键")) ImGui::OpenPopup("快捷键");
-    CenterNext(30, 24);
+    CenterNextDialog(30, 24);
     if (!ImGui::BeginPopupModal("快捷键", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
     static const char* kKeys[][2] = {
         {"Alt+N 或 Insert", "新增问题"},       {"Ctrl+D", "复制选中的问题"},
@@ -176,7 +135,7 @@ void Help(LedgerUi& L) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    if (ImGui::Button("关闭 (Esc)") || Cancelled() || Confirmed()) {
+    if (ImGui::Button("关闭 (Esc)") || DialogCancelled() || DialogConfirmed()) {
         L.show_help = false;
         ImGui::CloseCurrentPopup();
     }

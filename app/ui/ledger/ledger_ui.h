@@ -60,7 +60,6 @@ struct LedgerUi {
     bool confirm_delete = false;
     bool show_help = false;
     std::unique_ptr<ImportPlan> pending_import;
-    std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
 
     // A line of feedback under the toolbar ("已导出 …", "导入失败：…").
     std::string message;
@@ -87,7 +86,8 @@ void ExportXlsx(LedgerUi& L, const Settings& settings);
 void ExportCsv(LedgerUi& L, const Settings& settings);
 void UndoLedger(LedgerUi& L, const Settings& settings);
 void RedoLedger(LedgerUi& L, const Settings& settings);
-void ReceiveFiles(LedgerUi& L, const Settings& settings);
+// A file read as a ledger: its import plan waits for confirmation.
+void ReceiveLedgerWorkbook(LedgerUi& L, const Settings& settings, const std::string& file_name, const Workbook& book);
 void ReceivePaste(LedgerUi& L, const Settings& settings, const std::string& text);
 // Re-reads changed rows from the store into the view; with reload_draft the
 // editor's draft follows too (after undo, redo or an import).

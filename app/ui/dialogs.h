@@ -1,0 +1,20 @@
+// dialogs.h — what the import previews and confirmations share: placement,
+// Enter/Esc, and the list of rows a file could not give.
+#pragma once
+
+#include "domain/ledger_import.h"  // ImportRowError
+
+#include <vector>
+
+namespace htk::ui {
+
+// Centres the next window, sized in font heights (at most 90% × 85% of the screen).
+void CenterNextDialog(float w_fonts, float h_fonts);
+bool DialogConfirmed();  // Enter pressed this frame
+bool DialogCancelled();  // Esc pressed this frame
+
+// "以下行不会导入" and a scrolling table of sheet rows and reasons, leaving
+// `footer` pixels below. The first 20 rows are marked "<mark>.0" … for tests.
+void RowErrorsTable(const std::vector<ImportRowError>& errors, float footer, const char* mark);
+
+}  // namespace htk::ui

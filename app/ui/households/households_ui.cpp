@@ -1,0 +1,193 @@
+#include "households_ui.h"
+
+#include "dialogs.h"
+#include "platform.h"
+#include "rules/id_number.h"
+#include "rules/text.h"
+#include "test_marks.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+namespace htk::ui {
+namespace {
+
+bool Matches(const Household& h, const std::string& q) {
+    for (const std::string* f : {&h.head_name, &h.code, &h.id_number, &h.village, &h.township})
+        if (f->find(q) != std::string::npos) return true;
+    return false;
+}
+
+void Refilter(HouseholdsUi& H) {
+    if (H.shown_for == H.search && H.loaded) return;
+    if (!H.loaded) {
+        H.rows = H.store.LoadAll();
+        H.loaded = true;
+    }
+    const std::string q = Trim(NormalizeWidth(H.search));
+    H.shown.clear();
+    H.shown.reserve(H.rows.size());
+    for (const Household& h : H.rows)
+        if (q.empty() || Matches(h, q)) H.shown.push_back(&h);
+    H.shown_for = H.search;
+}
+
+void Table(HouseholdsUi& H) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("##households", 8, flags, ImVec2(0, 0))) return;
+    const float fh = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("户编号", ImGuiTableColumnFlags_WidthFixed, 8 * fh);
+    ImGui::TableSetupColumn("户主姓名", ImGuiTableColumnFlags_WidthFixed, 5 * fh);
+    ImGui::TableSetupColumn("身份证号", ImGuiTableColumnFlags_WidthFixed, 10 * fh);
+    ImGui::TableSetupColumn("所属乡镇", ImGuiTableColumnFlags_WidthFixed, 5 * fh);
+    ImGui::TableSetupColumn("所属村", ImGuiTableColumnFlags_WidthFixed, 5 * fh);
+    ImGui::TableSetupColumn("户类型", ImGuiTableColumnFlags_WidthFixed, 9 * fh);
+    ImGui::TableSetupColumn("人口", ImGuiTableColumnFlags_WidthFixed, 2.5f * fh);
+    ImGui::TableSetupColumn("联系电话", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(H.shown.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Household& h = *H.shown[size_t(i)];
+            const std::string id = H.show_full_id ? h.id_number : MaskIdNumber(h.id_number);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(h.code.c_str());
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(h.head_name.c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(id.c_str());
+            if (i < 50) {
+                char mark[32];
+                std::snprintf(mark, sizeof mark, "households.row.%d", i);
+                std::string text = h.head_name + "|" + id + "|" + h.village;
+                MarkItem(mark, text.c_str());
+            }
+            ImGui::TableSetColumnIndex(3);
+            ImGui::TextUnformatted(h.township.c_str());
+            ImGui::TableSetColumnIndex(4);
+            ImGui::TextUnformatted(h.village.c_str());
+            ImGui::TableSetColumnIndex(5);
+            ImGui::TextUnformatted(h.kind.c_str());
+            ImGui::TableSetColumnIndex(6);
+            ImGui::Text("%d", h.population);
+            ImGui::TableSetColumnIndex(7);
+            ImGui::TextUnformatted(h.phone.c_str());
+        }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error) {
+    H.message = std::move(text);
+    H.message_is_error = error;
+    H.message_until = ImGui::GetTime() + 8;
+}
+
+void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, const Workbook& book) {
+    if (H.pending_import) return;
+    H.pending_import = std::make_unique<HouseholdImportPlan>(
+        PlanHouseholdImport(book, file_name, H.store, platform::Today()));
+    platform::Mark("htk-households-plan-end");
+}
+
+void DrawHouseholds(HouseholdsUi& H) {
+    Refilter(H);
+    const float fh = ImGui::GetFontSize();
+    if (ImGui::Button("导入农户名册… (Ctrl+O)")) platform::OpenFilePicker();
+    MarkItem("households.import");
+    Tooltip("选择 .xlsx 或 .csv 文件（如防返贫监测系统导出的名册），也可以直接拖到页面上");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(14 * fh);
+    ImGui::InputTextWithHint("##h_search", "搜索户主姓名、户编号、身份证号、村", &H.search);
+    MarkItem("households.search", H.search.c_str());
+    ImGui::SameLine();
+    ImGui::Checkbox("显示完整身份证号", &H.show_full_id);
+    MarkItem("households.show_full_id", H.show_full_id ? "1" : "0");
+    Tooltip("默认打码显示（如 411023********1234）；勾选后本次使用期间显示完整号码");
+
+    char count[128];
+    if (H.search.empty()) std::snprintf(count, sizeof count, "共 %zu 户", H.rows.size());
+    else std::snprintf(count, sizeof count, "共 %zu 户，搜索到 %zu 户", H.rows.size(), H.shown.size());
+    ImGui::TextDisabled("%s", count);
+    MarkItem("households.count", count);
+    if (!H.message.empty() && ImGui::GetTime() < H.message_until) {
+        ImGui::SameLine(0, 24);
+        ImGui::PushStyleColor(ImGuiCol_Text, H.message_is_error ? kColorRed : kColorGreen);
+        ImGui::TextUnformatted(H.message.c_str());
+        ImGui::PopStyleColor();
+        MarkItem("households.message", H.message.c_str());
+    }
+    if (H.rows.empty()) {
+        ImGui::Spacing();
+        ColoredTextWrapped(kColorMuted,
+                           "还没有农户名册。请导入防返贫监测系统导出的名册，或按“户编号、户主姓名、身份证号、所属乡镇、"
+                           "所属村、户类型、人口数、联系电话”整理的表格（.xlsx 或 .csv）。");
+        return;
+    }
+    Table(H);
+}
+
+void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
+    if (!H.pending_import) return;
+    HouseholdImportPlan& plan = *H.pending_import;
+    if (!ImGui::IsPopupOpen("导入农户名册")) ImGui::OpenPopup("导入农户名册");
+    CenterNextDialog(46, 32);
+    if (!ImGui::BeginPopupModal("导入农户名册", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+        return;
+    MarkItem("households.import.dialog", plan.file_name.c_str());
+    ImGui::Text("文件：%s", plan.file_name.c_str());
+    if (!plan.fatal.empty()) {
+        ColoredTextWrapped(kColorRed, ("无法导入：" + plan.fatal).c_str());
+        if (ImGui::Button("关闭 (Esc)") || DialogCancelled() || DialogConfirmed()) {
+            H.pending_import.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::Text("工作表：%s，表头在第 %d 行", plan.sheet_name.c_str(), plan.header_row);
+    char summary[256];
+    std::snprintf(summary, sizeof summary, "将新增 %zu 户，更新 %zu 户；%d 户与现有记录相同；合并重复行 %d 个；%zu 行无法导入",
+                  plan.adds.size(), plan.updates.size(), plan.unchanged, plan.merged, plan.errors.size());
+    ImGui::TextUnformatted(summary);
+    MarkItem("households.import.summary", summary);
+    std::string cols = "识别的列：";
+    for (size_t i = 0; i < plan.columns.size(); ++i) cols += (i ? "、" : "") + plan.columns[i];
+    ColoredTextWrapped(kColorMuted, cols.c_str());
+    ImGui::Separator();
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2;
+    RowErrorsTable(plan.errors, footer, "households.import.error");
+    const bool can = plan.taken() > 0;
+    if (!can) ImGui::BeginDisabled();
+    bool go = ImGui::Button("确认导入 (Enter)");
+    MarkItem("households.import.confirm");
+    if (!can) ImGui::EndDisabled();
+    ImGui::SameLine();
+    bool cancel = ImGui::Button("取消 (Esc)");
+    if (go || (can && DialogConfirmed())) {
+        H.store.Apply(plan.adds, plan.updates, now);
+        H.loaded = false;  // reload and refilter
+        H.shown_for = "\x01";
+        ShowHouseholdMessage(H, "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
+                                    std::to_string(plan.updates.size()) + " 户" +
+                                    (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入"));
+        H.pending_import.reset();
+        ImGui::CloseCurrentPopup();
+    } else if (cancel || DialogCancelled()) {
+        ShowHouseholdMessage(H, "已取消导入，数据没有改变");
+        H.pending_import.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace htk::ui

@@ -1,0 +1,44 @@
+// households_ui.h — the household registry on the 入户排查 screen: the list
+// (search, 身份证号 masked unless the user asks), and the import preview.
+#pragma once
+
+#include "domain/household.h"
+#include "domain/household_import.h"
+#include "domain/household_store.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace htk {
+class Database;
+}
+
+namespace htk::ui {
+
+struct HouseholdsUi {
+    explicit HouseholdsUi(Database& db) : store(db) {}
+
+    HouseholdStore store;
+    std::vector<Household> rows;  // the registry, loaded when first shown and after imports
+    bool loaded = false;
+
+    std::string search;                  // 户主姓名, 户编号, 身份证号 or 村
+    std::string shown_for = "\x01";      // the search `shown` was computed for
+    std::vector<const Household*> shown;
+    bool show_full_id = false;           // an explicit choice; off again on every start
+
+    std::unique_ptr<HouseholdImportPlan> pending_import;
+    std::string message;
+    double message_until = 0;
+    bool message_is_error = false;
+};
+
+// A file read as a household list: its import plan waits for confirmation.
+void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, const Workbook& book);
+void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error = false);
+
+void DrawHouseholds(HouseholdsUi& H);
+void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now);
+
+}  // namespace htk::ui

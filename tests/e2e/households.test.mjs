@@ -1,0 +1,72 @@
+// The household registry as a user meets it: a monitoring-system export
+// dropped on any screen opens its own preview on 入户排查 (not the ledger's),
+// Enter imports it, 身份证号 shows masked unless asked, search finds a
+// household, and a reload keeps the registry and masks again.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { ROOT, click, dropFile, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+
+let server, b, page;
+const work = mkdtempSync(join(tmpdir(), 'htk-households-'));
+const households = () => page.evaluate(() => window.app.query('SELECT count(*) AS n FROM household')[0].n);
+
+before(async () => {
+  const made = spawnSync('/usr/bin/python3', [join(ROOT, 'tests/fixtures/make_ledger_fixtures.py'), work]);
+  assert.equal(made.status, 0, String(made.stderr));
+  server = await startServer();
+  b = await launch({ viewport: { width: 1400, height: 900 } });
+  page = b.page;
+  page.on('filechooser', () => {});
+  await page.goto(server.url + '?today=2022-06-07');
+  await waitReady(page);
+});
+after(async () => { await b.close(); server.stop(); });
+
+test('a monitoring-system export is previewed as households, with every bad row explained', async () => {
+  await click(page, 'nav.home');
+  await dropFile(page, join(work, 'households.xlsx'), '建安区监测对象名册.xlsx');
+  await page.waitForFunction(() => window.app.rect('households.import.summary'));
+  assert.equal(await page.evaluate(() => window.app.rect('import.summary')), null);  // not the ledger's
+  assert.match((await rect(page, 'households.import.summary')).text,
+    /将新增 4 户，更新 0 户；0 户与现有记录相同；合并重复行 1 个；4 行无法导入/);
+  assert.match((await rect(page, 'households.import.error.0')).text, /^7:.*校验位/);
+  assert.match((await rect(page, 'households.import.error.1')).text, /^8:.*存成了数字/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM household')[0].n === 4);
+  assert.equal(await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem')[0].n), 0);
+  assert.match((await rect(page, 'households.count')).text, /共 4 户/);
+});
+
+test('身份证号 is masked unless the user asks, and search finds a household', async () => {
+  await page.waitForFunction(() => window.app.rect('households.row.0'));
+  const rows = [];
+  for (let i = 0; i < 4; i++) rows.push((await rect(page, `households.row.${i}`)).text);
+  const zhang = rows.find((r) => r.startsWith('张某某'));
+  assert.match(zhang, /^张某某\|411023\*{8}\d{3}[\dX]\|小宋村$/, rows.join(' / '));
+  await click(page, 'households.show_full_id');
+  await page.waitForFunction(() => /\|411023\d{11}[\dX]\|/.test(
+    [0, 1, 2, 3].map((i) => window.app.rect(`households.row.${i}`).text).join('\n')));
+  await click(page, 'households.show_full_id');
+  await click(page, 'households.search');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('鲁庄');
+  await page.waitForFunction(() => window.app.rect('households.count').text.includes('搜索到 1 户'));
+  assert.match((await rect(page, 'households.row.0')).text, /^黄某某\|/);
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-households.png') });
+});
+
+test('the registry survives a reload, masked again', async () => {
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await households(), 4);
+  await click(page, 'nav.screening');
+  await page.waitForFunction(() => window.app.rect('households.row.0'));
+  assert.equal((await rect(page, 'households.show_full_id')).text, '0');
+  assert.match((await rect(page, 'households.row.0')).text, /\*{8}|\|\|/);
+});
