@@ -79,6 +79,8 @@ await page.waitForFunction((n) => window.app.query('SELECT count(*) AS n FROM pr
 const csvApply = await between('htk-import-apply-start', 'htk-import-apply-end');
 await page.waitForFunction(() => window.app.status().save === 'saved', null, timeout);
 
+const heapAfterCsv = await page.evaluate(() => window.app.memory().wasm);
+
 // 2. Official xlsx export (Ctrl+E), 3. CSV export (Ctrl+Shift+E). Each three
 // times, like SheetJS below: the first run includes the browser's compiling of
 // the hot wasm code; the table shows the first and the median.
@@ -93,6 +95,8 @@ for (let k = 0; k < 3; k++) {
   [download] = await Promise.all([page.waitForEvent('download', timeout), page.keyboard.press('Control+Shift+E')]);
   csvExports.push(await between('htk-export-csv-start', 'htk-export-csv-end'));
 }
+
+const heapAfterExport = await page.evaluate(() => window.app.memory().wasm);
 
 // 4. xlsx import of our own 50k-row file (read + match every row: all unchanged), three times.
 const xlsxImports = [];
@@ -184,5 +188,5 @@ console.log(`| CSV export | ${result.csv_export_50k_ms} | | |`);
 console.log(`| CSV import: read + check / write to SQLite | ${result.csv_import_50k_ms} / ${result.csv_import_apply_50k_ms} | | |`);
 console.log(`| frame CPU p95 while scrolling / while filtering | ${result.frame_ms_p95_50k} / ${result.frame_ms_p95_filter_50k} | | |`);
 console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_50k} | | |`);
-console.log(`(${importSummary}; after filtering: ${filtered}; scroll frames ${scroll.count}, max ${scroll.max.toFixed(1)} ms; frames per keystroke: ${filter.perKey}; wasm heap ${(mem.wasm / 1048576).toFixed(0)} MB, JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
+console.log(`(${importSummary}; after filtering: ${filtered}; scroll frames ${scroll.count}, max ${scroll.max.toFixed(1)} ms; frames per keystroke: ${filter.perKey}; wasm heap ${(heapAfterCsv / 1048576).toFixed(0)} MB after the CSV import, ${(heapAfterExport / 1048576).toFixed(0)} after the exports, ${(mem.wasm / 1048576).toFixed(0)} MB at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
 console.log(JSON.stringify(result));

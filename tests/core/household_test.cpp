@@ -1,6 +1,9 @@
 #include "domain/household.h"
 #include "domain/household_import.h"
 #include "domain/household_store.h"
+#include "domain/household_view.h"
+#include "domain/problem_rules.h"
+#include "domain/screening.h"
 #include "formats/table_file.h"
 #include "rules/id_number.h"
 #include "test_db.h"
@@ -104,4 +107,110 @@ TEST(HouseholdImport, MonitoringSystemExportWithQuirks) {
 TEST(HouseholdImport, LedgerSheetIsNotAHouseholdList) {
     Workbook book = ReadFixture("hand_made.xlsx");
     EXPECT_FALSE(IsHouseholdWorkbook(book));
+}
+
+TEST(HouseholdView, SearchesNameCodeIdAndPlaceASliceAtATime) {
+    std::vector<Household> rows;
+    for (int i = 0; i < 5000; ++i) {
+        Household h = Make(("41102300" + std::to_string(10000 + i)).c_str(), i % 2 ? "张某某" : "李某某",
+                           i % 10 ? "小宋村" : "鲁庄村");
+        h.id_number = i == 4321 ? "11010519491231002X" : "";
+        rows.push_back(h);
+    }
+    HouseholdView v;
+    v.Reset(rows);
+    EXPECT_EQ(v.Refresh(-1).size(), 5000u);
+    v.SetSearch("鲁庄");
+    v.Refresh(0);  // one slice
+    EXPECT_TRUE(v.pending());
+    int frames = 0;
+    while (v.pending()) {
+        v.Refresh(0);
+        ASSERT_LT(++frames, 20);
+    }
+    EXPECT_EQ(v.Current().size(), 500u);
+    v.SetSearch("鲁庄 ");  // trailing space: the same search
+    EXPECT_FALSE(v.pending());
+    v.SetSearch("１１０１０５１９４９１２３１００２x");  // full-width, lower-case x
+    EXPECT_EQ(v.Refresh(-1).size(), 1u);
+    v.SetSearch("4110230014321");
+    ASSERT_EQ(v.Refresh(-1).size(), 1u);
+    EXPECT_EQ(v.Current()[0]->id_number, "11010519491231002X");
+}
+
+TEST(Screening, ResultsPerHouseholdAndVillageWithALinkedProblemAndProgress) {
+    test::TestDb t;
+    HouseholdStore households(*t.db);
+    Household a = Make("4110230010001", "张某某", "小宋村"), b = Make("4110230010002", "李某某", "小宋村");
+    households.Apply({a, b}, {}, "2022-06-02 09:00:00");
+    std::vector<Household> rows = households.LoadAll();
+    ScreeningStore store(*t.db, t.campaign_id);
+    const auto household_points = PointsFor(t.campaign, false);
+    const auto village_points = PointsFor(t.campaign, true);
+    EXPECT_EQ(household_points.size() + village_points.size(), 39u);
+    EXPECT_EQ(village_points.size(), 4u);
+
+    // Every household point of 张某某: the first one 有问题, the rest 正常.
+    ScreeningTarget ta{rows[0].id, rows[0].township, rows[0].village};
+    for (const CheckPoint* p : household_points) {
+        ScreeningEntry e;
+        e.point_id = p->id;
+        e.result = p == household_points[0] ? ScreenResult::kProblem : ScreenResult::kOk;
+        e.checked_on = "2022-06-03";
+        store.Set(ta, e, "2022-06-03 10:00:00");
+    }
+    // 李某某: one point only, then taken back to 未查.
+    ScreeningTarget tb{rows[1].id, rows[1].township, rows[1].village};
+    ScreeningEntry e;
+    e.point_id = household_points[1]->id;
+    e.result = ScreenResult::kNotApplicable;
+    store.Set(tb, e, "2022-06-03 10:00:00");
+    EXPECT_EQ(store.Load(tb).size(), 1u);
+    e.result = ScreenResult::kUnchecked;
+    store.Set(tb, e, "2022-06-03 10:01:00");
+    EXPECT_TRUE(store.Load(tb).empty());
+    e.point_id = household_points[2]->id;
+    e.result = ScreenResult::kOk;
+    store.Set(tb, e, "2022-06-03 10:02:00");
+
+    // The village's 户厕 point from counts: 16 of 20 is 80% < 85%.
+    const CheckPoint* toilets = nullptr;
+    for (const CheckPoint* p : village_points)
+        if (!p->rule.empty()) toilets = p;
+    ASSERT_NE(toilets, nullptr);
+    PercentRule rule;
+    ASSERT_TRUE(ParsePercentRule(toilets->rule, &rule));
+    EXPECT_EQ(rule.min, 85);
+    EXPECT_EQ(ResultFromCounts(rule, 16, 20), ScreenResult::kProblem);
+    EXPECT_EQ(ResultFromCounts(rule, 17, 20), ScreenResult::kOk);
+    EXPECT_EQ(ResultFromCounts(rule, 0, 0), ScreenResult::kUnchecked);
+    ScreeningTarget village{0, "椹涧乡", "小宋村"};
+    ScreeningEntry v;
+    v.point_id = toilets->id;
+    v.done = 16;
+    v.total = 20;
+    v.result = ResultFromCounts(rule, v.done, v.total);
+    store.Set(village, v, "2022-06-04 09:00:00");
+    EXPECT_EQ(store.Load(village).at(toilets->id).done, 16);
+    EXPECT_TRUE(store.Load(ta).count(household_points[0]->id));
+    EXPECT_FALSE(store.Load(village).count(household_points[0]->id));
+
+    auto progress = store.Progress(int(household_points.size()));
+    ASSERT_EQ(progress.size(), 1u);
+    EXPECT_EQ(progress[0].households, 2);
+    EXPECT_EQ(progress[0].screened, 1);
+    EXPECT_EQ(progress[0].started, 1);
+    EXPECT_EQ(progress[0].problems, 2);  // 张某某's point and the village's 户厕 rate
+
+    // The problem a 有问题 starts passes the ledger's rules once a deadline is set.
+    const Area* area = AreaOfPoint(t.campaign, household_points[0]->id);
+    ASSERT_NE(area, nullptr);
+    ScreeningEntry found;
+    found.note = "未悬挂标示牌";
+    Problem p = ProblemFromScreening(t.campaign, *area, *household_points[0], &rows[0], ta, found, Date{2022, 6, 3});
+    EXPECT_EQ(p[ProblemField::kArea], "住房保障");
+    EXPECT_EQ(p[ProblemField::kRespUnits], "区住建局");
+    EXPECT_EQ(p[ProblemField::kDescription], "小宋村张某某户住房安全鉴定和标示牌：未悬挂标示牌");
+    EXPECT_EQ(p[ProblemField::kDeadline], "2022-06-29");
+    EXPECT_TRUE(NormalizeAndValidate(p, t.campaign).empty());
 }

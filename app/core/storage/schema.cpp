@@ -138,6 +138,27 @@ static const char* const kMigrations[] = {
     CREATE INDEX household_by_id_number ON household(id_number) WHERE id_number <> '';
     CREATE INDEX household_by_place ON household(township, village);
     )sql",
+    // 4: 入户排查 results, per campaign: a household's or a village's result
+    //    for one check point ('' = 未查 is no row at all).
+    R"sql(
+    CREATE TABLE screening (
+        id           INTEGER PRIMARY KEY,
+        campaign_id  INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        household_id INTEGER NOT NULL DEFAULT 0,  -- 0 for a village-level point
+        township     TEXT NOT NULL DEFAULT '',    -- the village, for village-level points
+        village      TEXT NOT NULL DEFAULT '',
+        point_id     INTEGER NOT NULL REFERENCES check_point(id),
+        result       TEXT NOT NULL CHECK (result IN ('ok', 'problem', 'na')),
+        note         TEXT NOT NULL DEFAULT '',
+        checked_on   TEXT NOT NULL DEFAULT '',    -- ISO date
+        screener     TEXT NOT NULL DEFAULT '',    -- 排查人
+        done_count   INTEGER NOT NULL DEFAULT 0,  -- counts for a min_percent point
+        total_count  INTEGER NOT NULL DEFAULT 0,
+        problem_id   INTEGER NOT NULL DEFAULT 0,  -- the ledger problem a 有问题 created
+        updated_at   TEXT NOT NULL,
+        UNIQUE (campaign_id, household_id, township, village, point_id)
+    );
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }

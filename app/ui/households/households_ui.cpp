@@ -16,27 +16,10 @@
 namespace htk::ui {
 namespace {
 
-bool Matches(const Household& h, const std::string& q) {
-    for (const std::string* f : {&h.head_name, &h.code, &h.id_number, &h.village, &h.township})
-        if (f->find(q) != std::string::npos) return true;
-    return false;
-}
+// Milliseconds of searching per frame (a district has ~250,000 households).
+constexpr double kSearchBudgetMs = 6.0;
 
-void Refilter(HouseholdsUi& H) {
-    if (H.shown_for == H.search && H.loaded) return;
-    if (!H.loaded) {
-        H.rows = H.store.LoadAll();
-        H.loaded = true;
-    }
-    const std::string q = Trim(NormalizeWidth(H.search));
-    H.shown.clear();
-    H.shown.reserve(H.rows.size());
-    for (const Household& h : H.rows)
-        if (q.empty() || Matches(h, q)) H.shown.push_back(&h);
-    H.shown_for = H.search;
-}
-
-void Table(HouseholdsUi& H) {
+void Table(HouseholdsUi& H, const std::vector<const Household*>& shown) {
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##households", 8, flags, ImVec2(0, 0))) return;
@@ -52,10 +35,10 @@ void Table(HouseholdsUi& H) {
     ImGui::TableSetupColumn("联系电话", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
-    clipper.Begin(int(H.shown.size()));
+    clipper.Begin(int(shown.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const Household& h = *H.shown[size_t(i)];
+            const Household& h = *shown[size_t(i)];
             const std::string id = H.show_full_id ? h.id_number : MaskIdNumber(h.id_number);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
@@ -100,7 +83,10 @@ void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, con
 }
 
 void DrawHouseholds(HouseholdsUi& H) {
-    Refilter(H);
+    if (!H.loaded) {
+        H.view.Reset(H.store.LoadAll());
+        H.loaded = true;
+    }
     const float fh = ImGui::GetFontSize();
     if (ImGui::Button("导入农户名册… (Ctrl+O)")) platform::OpenFilePicker();
     MarkItem("households.import");
@@ -114,9 +100,14 @@ void DrawHouseholds(HouseholdsUi& H) {
     MarkItem("households.show_full_id", H.show_full_id ? "1" : "0");
     Tooltip("默认打码显示（如 411023********1234）；勾选后本次使用期间显示完整号码");
 
+    H.view.SetSearch(H.search);
+    const std::vector<const Household*>& shown = H.view.Refresh(kSearchBudgetMs);
+    const bool searching = H.view.pending();
+    if (searching) platform::KeepDrawing();
     char count[128];
-    if (H.search.empty()) std::snprintf(count, sizeof count, "共 %zu 户", H.rows.size());
-    else std::snprintf(count, sizeof count, "共 %zu 户，搜索到 %zu 户", H.rows.size(), H.shown.size());
+    if (H.search.empty()) std::snprintf(count, sizeof count, "共 %zu 户", H.view.total());
+    else std::snprintf(count, sizeof count, "共 %zu 户，%s %zu 户", H.view.total(), searching ? "正在搜索…已找到" : "搜索到",
+                       shown.size());
     ImGui::TextDisabled("%s", count);
     MarkItem("households.count", count);
     if (!H.message.empty() && ImGui::GetTime() < H.message_until) {
@@ -126,14 +117,14 @@ void DrawHouseholds(HouseholdsUi& H) {
         ImGui::PopStyleColor();
         MarkItem("households.message", H.message.c_str());
     }
-    if (H.rows.empty()) {
+    if (H.view.total() == 0) {
         ImGui::Spacing();
         ColoredTextWrapped(kColorMuted,
                            "还没有农户名册。请导入防返贫监测系统导出的名册，或按“户编号、户主姓名、身份证号、所属乡镇、"
                            "所属村、户类型、人口数、联系电话”整理的表格（.xlsx 或 .csv）。");
         return;
     }
-    Table(H);
+    Table(H, shown);
 }
 
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
@@ -175,8 +166,7 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     bool cancel = ImGui::Button("取消 (Esc)");
     if (go || (can && DialogConfirmed())) {
         H.store.Apply(plan.adds, plan.updates, now);
-        H.loaded = false;  // reload and refilter
-        H.shown_for = "\x01";
+        H.loaded = false;  // reload and search again
         ShowHouseholdMessage(H, "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
                                     std::to_string(plan.updates.size()) + " 户" +
                                     (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入"));

@@ -5,6 +5,7 @@
 #include "domain/household.h"
 #include "domain/household_import.h"
 #include "domain/household_store.h"
+#include "domain/household_view.h"
 
 #include <memory>
 #include <string>
@@ -20,13 +21,11 @@ struct HouseholdsUi {
     explicit HouseholdsUi(Database& db) : store(db) {}
 
     HouseholdStore store;
-    std::vector<Household> rows;  // the registry, loaded when first shown and after imports
+    HouseholdView view;   // the registry, loaded when first shown and after imports
     bool loaded = false;
 
-    std::string search;                  // 户主姓名, 户编号, 身份证号 or 村
-    std::string shown_for = "\x01";      // the search `shown` was computed for
-    std::vector<const Household*> shown;
-    bool show_full_id = false;           // an explicit choice; off again on every start
+    std::string search;         // 户主姓名, 户编号, 身份证号, 乡镇 or 村
+    bool show_full_id = false;  // an explicit choice; off again on every start
 
     std::unique_ptr<HouseholdImportPlan> pending_import;
     std::string message;

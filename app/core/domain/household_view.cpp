@@ -1,0 +1,68 @@
+#include "household_view.h"
+
+#include "rules/text.h"
+
+#include <chrono>
+
+namespace htk {
+namespace {
+
+bool Matches(const Household& h, const std::string& q) {
+    if (q.empty()) return true;
+    for (const std::string* f : {&h.head_name, &h.code, &h.id_number, &h.village, &h.township})
+        if (f->find(q) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+void HouseholdView::Reset(std::vector<Household> rows) {
+    rows_ = std::move(rows);
+    from_.clear();
+    pos_ = 0;
+    shown_.clear();
+    dirty_ = true;
+    narrow_ = false;
+}
+
+void HouseholdView::SetSearch(const std::string& text) {
+    // ID numbers are stored with an upper-case X and half-width digits.
+    std::string q = Trim(NormalizeWidth(text));
+    for (char& c : q)
+        if (c == 'x') c = 'X';
+    if (q == search_) return;
+    narrow_ = !pending() && !search_.empty() && q.size() > search_.size() && q.compare(0, search_.size(), search_) == 0;
+    search_ = q;
+    dirty_ = true;
+}
+
+const std::vector<const Household*>& HouseholdView::Refresh(double budget_ms) {
+    using Clock = std::chrono::steady_clock;
+    const auto until = Clock::now() + std::chrono::microseconds(int64_t(budget_ms * 1000));
+    if (dirty_) {
+        dirty_ = false;
+        if (narrow_) {
+            from_ = std::move(shown_);
+        } else {
+            from_.clear();
+            from_.reserve(rows_.size());
+            for (const Household& h : rows_) from_.push_back(&h);
+        }
+        narrow_ = false;
+        pos_ = 0;
+        shown_.clear();
+    }
+    while (pos_ < from_.size()) {
+        size_t end = std::min(from_.size(), pos_ + 1024);
+        for (; pos_ < end; ++pos_)
+            if (Matches(*from_[pos_], search_)) shown_.push_back(from_[pos_]);
+        if (budget_ms >= 0 && Clock::now() >= until) break;
+    }
+    if (pos_ >= from_.size()) {
+        from_.clear();
+        pos_ = 0;
+    }
+    return shown_;
+}
+
+}  // namespace htk

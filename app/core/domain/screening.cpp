@@ -1,0 +1,170 @@
+#include "screening.h"
+
+#include "storage/database.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cassert>
+#include <cmath>
+
+namespace htk {
+
+const char* ScreenResultCode(ScreenResult r) {
+    switch (r) {
+        case ScreenResult::kOk: return "ok";
+        case ScreenResult::kProblem: return "problem";
+        case ScreenResult::kNotApplicable: return "na";
+        case ScreenResult::kUnchecked: break;
+    }
+    return "";
+}
+
+const char* ScreenResultLabel(ScreenResult r) {
+    switch (r) {
+        case ScreenResult::kOk: return "正常";
+        case ScreenResult::kProblem: return "有问题";
+        case ScreenResult::kNotApplicable: return "不适用";
+        case ScreenResult::kUnchecked: break;
+    }
+    return "未查";
+}
+
+ScreenResult ScreenResultFromCode(const std::string& code) {
+    if (code == "ok") return ScreenResult::kOk;
+    if (code == "problem") return ScreenResult::kProblem;
+    if (code == "na") return ScreenResult::kNotApplicable;
+    return ScreenResult::kUnchecked;
+}
+
+bool ParsePercentRule(const std::string& json, PercentRule* out) {
+    if (json.empty()) return false;
+    nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+    if (!j.is_object() || j.value("kind", "") != "min_percent" || !j.contains("value") || !j["value"].is_number())
+        return false;
+    out->min = j["value"].get<double>();
+    out->of = j.value("of", "");
+    return true;
+}
+
+ScreenResult ResultFromCounts(const PercentRule& rule, int done, int total) {
+    if (total <= 0 || done < 0 || done > total) return ScreenResult::kUnchecked;
+    // Compare in whole households: 85% of 20 is 17, and 17 of 20 passes.
+    return done * 100.0 + 1e-9 >= rule.min * total ? ScreenResult::kOk : ScreenResult::kProblem;
+}
+
+std::vector<const CheckPoint*> PointsFor(const Campaign& campaign, bool village) {
+    std::vector<const CheckPoint*> out;
+    for (const Area& a : campaign.areas)
+        for (const CheckPoint& p : a.points)
+            if ((p.scope == "village") == village) out.push_back(&p);
+    return out;
+}
+
+const Area* AreaOfPoint(const Campaign& campaign, int64_t point_id) {
+    for (const Area& a : campaign.areas)
+        for (const CheckPoint& p : a.points)
+            if (p.id == point_id) return &a;
+    return nullptr;
+}
+
+Problem ProblemFromScreening(const Campaign& campaign, const Area& area, const CheckPoint& point, const Household* h,
+                             const ScreeningTarget& target, const ScreeningEntry& entry, const Date& today) {
+    Problem p = NewProblem();
+    p[ProblemField::kArea] = area.name;
+    p[ProblemField::kNature] = "个性问题";
+    std::string who = h ? target.village + h->head_name + "户" : target.township + target.village;
+    std::string what = point.short_name;
+    if (!entry.note.empty()) what += "：" + entry.note;
+    else what += "存在问题";
+    p[ProblemField::kDescription] = who + what;
+    // A first measure so the row is complete at once; the editor opens on it
+    // for the unit to make it concrete.
+    p[ProblemField::kMeasures] = "对照“" + point.short_name + "”要求，限期整改到位";
+    std::string units;
+    for (const std::string& u : area.lead_units) units += (units.empty() ? "" : "、") + u;
+    p[ProblemField::kRespUnits] = units;
+    p[ProblemField::kTownship] = target.township;
+    p[ProblemField::kVillage] = target.village;
+    p[ProblemField::kFoundDate] = FormatIso(today);
+    Date deadline;
+    for (const Phase& ph : campaign.phases)
+        if (ph.code == "rectify") deadline = ph.end;
+    if (!deadline.valid() || deadline < today) deadline = AddDays(today, 15);
+    p[ProblemField::kDeadline] = FormatIso(deadline);
+    return p;
+}
+
+std::map<int64_t, ScreeningEntry> ScreeningStore::Load(const ScreeningTarget& t) const {
+    std::map<int64_t, ScreeningEntry> out;
+    Stmt& q = db_.Cached(
+        "SELECT point_id, result, note, checked_on, screener, done_count, total_count, problem_id FROM screening "
+        "WHERE campaign_id = ?1 AND household_id = ?2 AND township = ?3 AND village = ?4");
+    q.Bind(1, campaign_id_).Bind(2, t.household_id).Bind(3, t.household_id ? "" : t.township);
+    q.Bind(4, t.household_id ? "" : t.village);
+    while (q.Step()) {
+        ScreeningEntry e;
+        e.point_id = q.Int(0);
+        e.result = ScreenResultFromCode(q.Text(1));
+        e.note = q.Text(2);
+        e.checked_on = q.Text(3);
+        e.screener = q.Text(4);
+        e.done = int(q.Int(5));
+        e.total = int(q.Int(6));
+        e.problem_id = q.Int(7);
+        out[e.point_id] = e;
+    }
+    return out;
+}
+
+void ScreeningStore::Set(const ScreeningTarget& t, const ScreeningEntry& e, const std::string& now) {
+    // A household's rows carry no place (the household has it); a village's do.
+    const std::string township = t.household_id ? "" : t.township, village = t.household_id ? "" : t.village;
+    Transaction tx(db_);
+    if (e.result == ScreenResult::kUnchecked) {
+        Stmt& del = db_.Cached(
+            "DELETE FROM screening WHERE campaign_id = ?1 AND household_id = ?2 AND township = ?3 AND village = ?4 "
+            "AND point_id = ?5");
+        del.Bind(1, campaign_id_).Bind(2, t.household_id).Bind(3, township).Bind(4, village).Bind(5, e.point_id);
+        bool ok = del.Run();
+        assert(ok);
+        (void)ok;
+    } else {
+        Stmt& up = db_.Cached(
+            "INSERT INTO screening(campaign_id, household_id, township, village, point_id, result, note, checked_on, "
+            "screener, done_count, total_count, problem_id, updated_at) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+            "ON CONFLICT(campaign_id, household_id, township, village, point_id) DO UPDATE SET result = ?6, "
+            "note = ?7, checked_on = ?8, screener = ?9, done_count = ?10, total_count = ?11, problem_id = ?12, "
+            "updated_at = ?13");
+        up.Bind(1, campaign_id_).Bind(2, t.household_id).Bind(3, township).Bind(4, village).Bind(5, e.point_id);
+        up.Bind(6, ScreenResultCode(e.result)).Bind(7, e.note).Bind(8, e.checked_on).Bind(9, e.screener);
+        up.Bind(10, int64_t(e.done)).Bind(11, int64_t(e.total)).Bind(12, e.problem_id).Bind(13, now);
+        bool ok = up.Run();
+        assert(ok && "screening upsert failed");
+        (void)ok;
+    }
+    bool ok = tx.Commit();
+    assert(ok);
+    (void)ok;
+}
+
+std::vector<VillageProgress> ScreeningStore::Progress(int household_points) const {
+    std::vector<VillageProgress> out;
+    Stmt q = db_.Prepare(
+        "WITH per AS (SELECT h.township, h.village, "
+        "  (SELECT count(*) FROM screening s WHERE s.campaign_id = ?1 AND s.household_id = h.id) AS n, "
+        "  (SELECT count(*) FROM screening s WHERE s.campaign_id = ?1 AND s.household_id = h.id "
+        "     AND s.result = 'problem') AS p "
+        "  FROM household h) "
+        "SELECT township, village, count(*), sum(n >= ?2), sum(n > 0 AND n < ?2), sum(p), "
+        "  (SELECT count(*) FROM screening v WHERE v.campaign_id = ?1 AND v.household_id = 0 "
+        "     AND v.township = per.township AND v.village = per.village AND v.result = 'problem') "
+        "FROM per GROUP BY township, village ORDER BY township, village");
+    q.Bind(1, campaign_id_).Bind(2, int64_t(household_points));
+    while (q.Step())
+        out.push_back(VillageProgress{q.Text(0), q.Text(1), int(q.Int(2)), int(q.Int(3)), int(q.Int(4)),
+                                      int(q.Int(5) + q.Int(6))});
+    return out;
+}
+
+}  // namespace htk
