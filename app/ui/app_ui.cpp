@@ -4,6 +4,7 @@
 #include "domain/household_import.h"
 #include "formats/table_file.h"
 #include "households/households_ui.h"
+#include "households/screening_ui.h"
 #include "ledger/ledger_ui.h"
 #include "screens/screens.h"
 #include "test_marks.h"
@@ -101,6 +102,7 @@ void InitUi(UiState& ui, Database* db) {
     ui.settings = LoadSettings(*db);
     ui.ledger = std::make_unique<LedgerUi>(*db, EnsureCurrentCampaign(*db));
     ui.households = std::make_unique<HouseholdsUi>(*db);
+    ui.screening = std::make_unique<ScreeningUi>(*db, ui.ledger->campaign.id);
 }
 
 void FlushPendingEdits(UiState& ui) {

@@ -20,6 +20,7 @@ namespace htk::ui {
 
 struct LedgerUi;
 struct HouseholdsUi;
+struct ScreeningUi;
 
 enum class Section { kHome, kLedger, kScreening, kWeekly, kDistrict, kSettings, kCount };
 
@@ -40,6 +41,7 @@ struct UiState {
     Section section = Section::kHome;
     std::unique_ptr<LedgerUi> ledger;
     std::unique_ptr<HouseholdsUi> households;
+    std::unique_ptr<ScreeningUi> screening;
     std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
 };
 

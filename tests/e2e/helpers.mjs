@@ -89,7 +89,12 @@ export async function click(page, id) {
   for (let i = 0; i < 60; i++) {
     const r = await rect(page, id);
     if (prev && r.x === prev.x && r.y === prev.y && r.w === prev.w && r.h === prev.h) {
-      await page.mouse.click(r.x + Math.min(r.w / 2, 40), r.y + Math.max(1, r.h) / 2);
+      // The pointer arrives first, as a hand moves it: some ImGui widgets (tabs)
+      // only take a press on an item that was already hovered in the last frame.
+      const x = r.x + Math.min(r.w / 2, 40), y = r.y + Math.max(1, r.h) / 2;
+      await page.mouse.move(x, y);
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      await page.mouse.click(x, y);
       return;
     }
     prev = r;

@@ -70,3 +70,59 @@ test('the registry survives a reload, masked again', async () => {
   assert.equal((await rect(page, 'households.show_full_id')).text, '0');
   assert.match((await rect(page, 'households.row.0')).text, /\*{8}|\|\|/);
 });
+
+test('screening a household by keyboard: 有问题 starts a ledger problem, opened with Enter', async () => {
+  await click(page, 'nav.screening');
+  await click(page, 'households.search');
+  await waitTextFocus(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('张某某');
+  await page.waitForFunction(() => window.app.rect('households.count').text.includes('搜索到 1 户'));
+  await click(page, 'households.row.0');
+  await page.waitForFunction(() => window.app.rect('screening.household')?.text === '张某某');
+  // Leave the search box: keys now act on the points.
+  await click(page, 'screening.count');
+  await page.keyboard.press('1');                     // point 1 正常, on to point 2
+  await page.waitForFunction(() => window.app.rect('screening.point.0').text.endsWith('|正常'));
+  await page.keyboard.press('3');                     // point 2 不适用
+  await page.keyboard.press('ArrowDown');             // skip point 3
+  await page.keyboard.press('2');                     // point 4 有问题
+  await page.waitForFunction(() => window.app.rect('screening.point.3').text.endsWith('|有问题'));
+  assert.match((await rect(page, 'screening.point.1')).text, /\|不适用$/);
+  assert.match((await rect(page, 'screening.point.2')).text, /\|未查$/);
+  assert.match((await rect(page, 'screening.count')).text, /已查 3 \/ 35 个要点/);
+  const problem = +(await rect(page, 'screening.problem')).text;
+  const [row] = await page.evaluate((id) => window.app.query(
+    `SELECT area, nature, description, resp_units, village, deadline FROM problem WHERE id = ${id}`), problem);
+  assert.equal(row.nature, '个性问题');
+  assert.equal(row.village, '小宋村');
+  assert.match(row.description, /^小宋村张某某户/);
+  assert.equal(row.deadline, '2022-06-29');
+  const [link] = await page.evaluate(() => window.app.query(
+    "SELECT count(*) AS n, max(problem_id) AS p FROM screening WHERE result = 'problem'"));
+  assert.deepEqual(link, { n: 1, p: problem });
+  await page.keyboard.press('Enter');                 // open it in the ledger to complete it
+  await page.waitForFunction((d) => window.app.rect('editor.description')?.text === d, row.description);
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-screening-problem.png') });
+});
+
+test('village points: 整村户厕改造率 from the counts, and progress per village', async () => {
+  await click(page, 'nav.screening');
+  await click(page, 'screening.tab.villages');
+  await page.waitForFunction(() => window.app.rect('village.select'));
+  assert.equal((await rect(page, 'village.select')).text, '椹涧乡 大宋村');
+  const before = await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem')[0].n);
+  await click(page, 'village.toilets.done');
+  await waitTextFocus(page);
+  await page.keyboard.type('16');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('20');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => window.app.rect('village.toilets.result')?.text === '改造率 80.0%：有问题');
+  assert.equal(await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem')[0].n), before + 1);
+  await click(page, 'screening.tab.progress');
+  await page.waitForFunction(() => window.app.rect('progress.total'));
+  // 4 households; 张某某 started (3 of 35 points); problems: his one and the first village's 户厕.
+  assert.match((await rect(page, 'progress.total')).text, /^合计\|\|4\|0\|1\|3\|2$/);
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-screening-progress.png') });
+});

@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace htk::ui {
@@ -20,6 +21,18 @@ namespace {
 constexpr double kSearchBudgetMs = 6.0;
 
 void Table(HouseholdsUi& H, const std::vector<const Household*>& shown) {
+    // PgUp/PgDn: the previous/next household, when no field has the keyboard.
+    if (!ImGui::GetIO().WantTextInput && !shown.empty()) {
+        int step = ImGui::IsKeyPressed(34, true) ? 1 : ImGui::IsKeyPressed(33, true) ? -1 : 0;
+        if (step) {
+            int at = -1;
+            for (size_t i = 0; i < shown.size(); ++i)
+                if (shown[i]->id == H.selected) at = int(i);
+            at = at < 0 ? 0 : std::max(0, std::min(int(shown.size()) - 1, at + step));
+            H.selected = shown[size_t(at)]->id;
+            H.scroll_to_selected = true;
+        }
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##households", 8, flags, ImVec2(0, 0))) return;
@@ -34,14 +47,31 @@ void Table(HouseholdsUi& H, const std::vector<const Household*>& shown) {
     ImGui::TableSetupColumn("人口", ImGuiTableColumnFlags_WidthFixed, 2.5f * fh);
     ImGui::TableSetupColumn("联系电话", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
+    const float row_h = ImGui::GetFrameHeight();
+    if (H.scroll_to_selected) {
+        H.scroll_to_selected = false;
+        for (size_t i = 0; i < shown.size(); ++i)
+            if (shown[i]->id == H.selected) {
+                float y = float(i) * row_h;
+                if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.8f)
+                    ImGui::SetScrollY(y - ImGui::GetWindowHeight() * 0.4f);
+            }
+    }
     ImGuiListClipper clipper;
-    clipper.Begin(int(shown.size()));
+    clipper.Begin(int(shown.size()), row_h);
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Household& h = *shown[size_t(i)];
             const std::string id = H.show_full_id ? h.id_number : MaskIdNumber(h.id_number);
-            ImGui::TableNextRow();
+            ImGui::TableNextRow(0, row_h);
             ImGui::TableSetColumnIndex(0);
+            ImGui::PushID(int(h.id));
+            // The row's selectable spans every column; the code is drawn over it.
+            if (ImGui::Selectable("##row", h.id == H.selected, ImGuiSelectableFlags_SpanAllColumns,
+                                  ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
+                H.selected = h.id;
+            ImGui::PopID();
+            ImGui::SameLine(0, 0);
             ImGui::TextUnformatted(h.code.c_str());
             ImGui::TableSetColumnIndex(1);
             ImGui::TextUnformatted(h.head_name.c_str());
@@ -82,7 +112,7 @@ void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, con
     platform::Mark("htk-households-plan-end");
 }
 
-void DrawHouseholds(HouseholdsUi& H) {
+void DrawHouseholdsBar(HouseholdsUi& H) {
     if (!H.loaded) {
         H.view.Reset(H.store.LoadAll());
         H.loaded = true;
@@ -117,6 +147,9 @@ void DrawHouseholds(HouseholdsUi& H) {
         ImGui::PopStyleColor();
         MarkItem("households.message", H.message.c_str());
     }
+}
+
+void DrawHouseholdsTable(HouseholdsUi& H) {
     if (H.view.total() == 0) {
         ImGui::Spacing();
         ColoredTextWrapped(kColorMuted,
@@ -124,7 +157,7 @@ void DrawHouseholds(HouseholdsUi& H) {
                            "所属村、户类型、人口数、联系电话”整理的表格（.xlsx 或 .csv）。");
         return;
     }
-    Table(H, shown);
+    Table(H, H.view.Current());
 }
 
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {

@@ -26,6 +26,8 @@ struct HouseholdsUi {
 
     std::string search;         // 户主姓名, 户编号, 身份证号, 乡镇 or 村
     bool show_full_id = false;  // an explicit choice; off again on every start
+    int64_t selected = 0;       // the household being screened
+    bool scroll_to_selected = false;
 
     std::unique_ptr<HouseholdImportPlan> pending_import;
     std::string message;
@@ -37,7 +39,9 @@ struct HouseholdsUi {
 void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, const Workbook& book);
 void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error = false);
 
-void DrawHouseholds(HouseholdsUi& H);
+// The toolbar and count (DrawHouseholdsBar), then the list (DrawHouseholdsTable).
+void DrawHouseholdsBar(HouseholdsUi& H);
+void DrawHouseholdsTable(HouseholdsUi& H);
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now);
 
 }  // namespace htk::ui

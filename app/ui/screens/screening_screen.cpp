@@ -1,7 +1,9 @@
 #include "screens.h"
 
 #include "households/households_ui.h"
+#include "households/screening_ui.h"
 #include "platform.h"
+#include "test_marks.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -9,9 +11,34 @@
 namespace htk::ui {
 
 void DrawScreeningScreen(UiState& ui) {
-    ScreenTitle("入户排查", "农户名册；对照八个方面 39 个排查要点逐户筛查");
+    ScreenTitle("入户排查", "农户名册；对照八个方面 39 个排查要点逐户筛查，村级要点按村排查");
     HouseholdsUi& H = *ui.households;
-    DrawHouseholds(H);
+    if (ImGui::BeginTabBar("##screening")) {
+        if (ImGui::BeginTabItem("逐户排查")) {
+            DrawHouseholdsBar(H);
+            const float list_w = ImGui::GetContentRegionAvail().x * 0.52f;
+            ImGui::BeginChild("##list", ImVec2(list_w, 0));
+            DrawHouseholdsTable(H);
+            ImGui::EndChild();
+            ImGui::SameLine();
+            ImGui::BeginChild("##screen", ImVec2(0, 0), true);
+            DrawHouseholdScreening(ui, H.selected);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        MarkItem("screening.tab.households");
+        if (ImGui::BeginTabItem("村级要点")) {
+            DrawVillageScreening(ui);
+            ImGui::EndTabItem();
+        }
+        MarkItem("screening.tab.villages");
+        if (ImGui::BeginTabItem("排查进度")) {
+            DrawScreeningProgress(ui);
+            ImGui::EndTabItem();
+        }
+        MarkItem("screening.tab.progress");
+        ImGui::EndTabBar();
+    }
     DrawHouseholdImportPreview(H, platform::NowText());
 }
 

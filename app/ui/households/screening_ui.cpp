@@ -1,0 +1,324 @@
+#include "screening_ui.h"
+
+#include "app_ui.h"
+#include "households_ui.h"
+#include "ledger/ledger_ui.h"
+#include "platform.h"
+#include "test_marks.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+namespace htk::ui {
+namespace {
+
+constexpr int kKeyUp = 38, kKeyDown = 40, kKey0 = 48;
+
+bool Key(int code, bool repeat = false) { return ImGui::IsKeyPressed(code, repeat); }
+
+ImU32 ResultColor(ScreenResult r) {
+    switch (r) {
+        case ScreenResult::kOk: return kColorGreen;
+        case ScreenResult::kProblem: return kColorRed;
+        case ScreenResult::kNotApplicable: return kColorMuted;
+        case ScreenResult::kUnchecked: break;
+    }
+    return kColorMuted;
+}
+
+void Load(ScreeningUi& S, const ScreeningTarget& t) {
+    if (S.loaded && S.target.household_id == t.household_id && S.target.township == t.township &&
+        S.target.village == t.village)
+        return;
+    S.target = t;
+    S.entries = S.store.Load(t);
+    S.loaded = true;
+    S.cursor = 0;
+    S.note.clear();
+    S.last_problem = 0;
+    S.counts_for = 0;
+}
+
+// Stores one point's entry for the target; 有问题 without a linked problem
+// starts one in the ledger (an undoable ledger step) and links it.
+void Commit(UiState& ui, ScreeningUi& S, const CheckPoint& point, ScreeningEntry e, const Household* h) {
+    LedgerUi& L = *ui.ledger;
+    e.point_id = point.id;
+    e.checked_on = FormatIso(platform::Today());
+    e.screener = ui.settings.contact_name;
+    if (e.result == ScreenResult::kProblem && e.problem_id == 0) {
+        if (const Area* area = AreaOfPoint(L.campaign, point.id)) {
+            Problem p = ProblemFromScreening(L.campaign, *area, point, h, S.target, e, platform::Today());
+            p[ProblemField::kReportingUnit] = ui.settings.unit_name;
+            e.problem_id = L.store.Add(p, MakeContext(ui.settings, "screening"));
+            RefreshRows(L, {e.problem_id});
+            S.last_problem = e.problem_id;
+        }
+    }
+    S.store.Set(S.target, e, platform::NowText());
+    if (e.result == ScreenResult::kUnchecked) S.entries.erase(point.id);
+    else S.entries[point.id] = e;
+    S.progress_dirty = true;
+}
+
+void SetResult(UiState& ui, ScreeningUi& S, const CheckPoint& point, ScreenResult result, const Household* h) {
+    ScreeningEntry e = S.entries.count(point.id) ? S.entries[point.id] : ScreeningEntry{};
+    e.result = result;
+    if (!S.note.empty()) e.note = S.note;
+    Commit(ui, S, point, e, h);
+}
+
+void OpenProblem(UiState& ui, int64_t id) {
+    ui.section = Section::kLedger;
+    SelectProblem(*ui.ledger, ui.settings, id);
+    ui.ledger->scroll_to_selected = true;
+}
+
+// The points of one target, grouped by area, with result buttons; the keys
+// act on the cursor's point when no text field has the keyboard.
+void PointsList(UiState& ui, ScreeningUi& S, const std::vector<const CheckPoint*>& points, const Household* h) {
+    const Campaign& c = ui.ledger->campaign;
+    if (points.empty()) return;
+    if (S.cursor >= int(points.size())) S.cursor = int(points.size()) - 1;
+    if (!ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        if (Key(kKeyDown, true)) S.cursor = std::min(int(points.size()) - 1, S.cursor + 1);
+        if (Key(kKeyUp, true)) S.cursor = std::max(0, S.cursor - 1);
+        const CheckPoint& at = *points[size_t(S.cursor)];
+        ScreenResult keyed = ScreenResult::kUnchecked;
+        bool pressed = false;
+        for (int k = 0; k <= 3; ++k)
+            if (Key(kKey0 + k) || Key(96 + k)) {  // the digit row or the keypad
+                keyed = ScreenResult(k);
+                pressed = true;
+            }
+        if (pressed && at.rule.empty()) {
+            SetResult(ui, S, at, keyed, h);
+            S.note.clear();
+            if (keyed != ScreenResult::kProblem) S.cursor = std::min(int(points.size()) - 1, S.cursor + 1);
+        }
+    }
+    int64_t area_id = -1;
+    const float fh = ImGui::GetFontSize();
+    for (size_t i = 0; i < points.size(); ++i) {
+        const CheckPoint& p = *points[i];
+        const Area* area = AreaOfPoint(c, p.id);
+        if (area && area->id != area_id) {
+            area_id = area->id;
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+            ImGui::Text("%s、%s（%s）", std::to_string(area->no).c_str(), area->name.c_str(),
+                        area->lead_units.empty() ? "" : area->lead_units[0].c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::PushID(int(p.id));
+        const ScreenResult r = S.entries.count(p.id) ? S.entries[p.id].result : ScreenResult::kUnchecked;
+        const bool at_cursor = int(i) == S.cursor;
+        if (ImGui::Selectable("##pt", at_cursor, 0, ImVec2(0, ImGui::GetFrameHeight()))) S.cursor = int(i);
+        ImGui::SameLine(0, 0);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetContentRegionAvail().x);
+        ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + fh * 0.3f);
+        ImGui::PushStyleColor(ImGuiCol_Text, ResultColor(r));
+        ImGui::Text("%-4s", ScreenResultLabel(r));
+        ImGui::PopStyleColor();
+        ImGui::SameLine(fh * 4);
+        ImGui::TextUnformatted(p.short_name.c_str());
+        Tooltip(p.text.c_str());
+        char mark[32];
+        std::snprintf(mark, sizeof mark, "screening.point.%zu", i);
+        std::string text = p.short_name + "|" + ScreenResultLabel(r);
+        MarkItem(mark, text.c_str());
+        if (at_cursor && p.rule.empty()) {
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - fh * 12.5f);
+            for (ScreenResult choice : {ScreenResult::kOk, ScreenResult::kProblem, ScreenResult::kNotApplicable}) {
+                char label[32];
+                std::snprintf(label, sizeof label, "%d %s", int(choice), ScreenResultLabel(choice));
+                if (ImGui::SmallButton(label)) {
+                    SetResult(ui, S, p, choice, h);
+                    S.note.clear();
+                }
+                ImGui::SameLine();
+            }
+            ImGui::NewLine();
+        }
+        ImGui::PopID();
+    }
+}
+
+// Counts for a min_percent point (整村户厕改造率): the result follows them,
+// taken when a count field is left (not at every digit typed).
+void PercentPoint(UiState& ui, ScreeningUi& S, const CheckPoint& p) {
+    PercentRule rule;
+    if (!ParsePercentRule(p.rule, &rule)) return;
+    const ScreeningEntry stored = S.entries.count(p.id) ? S.entries[p.id] : ScreeningEntry{};
+    if (S.counts_for != p.id) {
+        S.counts_for = p.id;
+        S.done = stored.done;
+        S.total = stored.total;
+    }
+    const float fh = ImGui::GetFontSize();
+    ImGui::PushID(int(p.id));
+    ImGui::Text("%s（不低于 %.0f%%）", rule.of.empty() ? p.short_name.c_str() : rule.of.c_str(), rule.min);
+    ImGui::SetNextItemWidth(6 * fh);
+    ImGui::InputInt("已改造户数", &S.done, 0);
+    MarkItem("village.toilets.done");
+    bool left = ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(6 * fh);
+    ImGui::InputInt("应改造户数", &S.total, 0);
+    MarkItem("village.toilets.total");
+    left |= ImGui::IsItemDeactivatedAfterEdit();
+    if (left) {
+        ScreeningEntry e = stored;
+        e.done = S.done;
+        e.total = S.total;
+        e.result = ResultFromCounts(rule, S.done, S.total);
+        if (S.total > 0)
+            e.note = "整村户厕改造率 " + std::to_string(S.done * 100 / S.total) + "%" +
+                     (e.result == ScreenResult::kProblem ? "，低于 " + std::to_string(int(rule.min)) + "%" : "");
+        Commit(ui, S, p, e, nullptr);
+    }
+    if (stored.total > 0 && stored.result != ScreenResult::kUnchecked) {
+        ImGui::SameLine();
+        char text[64];
+        std::snprintf(text, sizeof text, "改造率 %.1f%%：%s", 100.0 * stored.done / stored.total,
+                      ScreenResultLabel(stored.result));
+        ImGui::PushStyleColor(ImGuiCol_Text, ResultColor(stored.result));
+        ImGui::TextUnformatted(text);
+        ImGui::PopStyleColor();
+        MarkItem("village.toilets.result", text);
+    }
+    ImGui::PopID();
+}
+
+void LastProblemNotice(UiState& ui, ScreeningUi& S) {
+    if (!S.last_problem) return;
+    ImGui::Spacing();
+    ColoredTextWrapped(kColorRed, "已在整改台账中生成问题（问题类型、责任单位已预填），请完善整改措施和完成时限。");
+    MarkItem("screening.problem", std::to_string(S.last_problem).c_str());
+    if (ImGui::Button("打开并完善 (Enter)") ||
+        (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))) {
+        int64_t id = S.last_problem;
+        S.last_problem = 0;
+        OpenProblem(ui, id);
+    }
+    MarkItem("screening.open_problem");
+}
+
+}  // namespace
+
+void DrawHouseholdScreening(UiState& ui, int64_t household_id) {
+    ScreeningUi& S = *ui.screening;
+    const Household* h = nullptr;
+    for (const Household* x : ui.households->view.Current())
+        if (x->id == household_id) h = x;
+    if (!h) {
+        ColoredTextWrapped(kColorMuted, "在左侧名册中点选一户开始排查。选中要点后按 1 正常、2 有问题、3 不适用、"
+                                        "0 未查；↑↓ 换要点，PgUp/PgDn 换户。");
+        return;
+    }
+    Load(S, ScreeningTarget{h->id, h->township, h->village});
+    ImGui::Text("%s户 · %s%s · %s", h->head_name.c_str(), h->township.c_str(), h->village.c_str(), h->kind.c_str());
+    MarkItem("screening.household", h->head_name.c_str());
+    const auto points = PointsFor(ui.ledger->campaign, false);
+    int done = 0;
+    for (const CheckPoint* p : points) done += S.entries.count(p->id) ? 1 : 0;
+    char progress[64];
+    std::snprintf(progress, sizeof progress, "已查 %d / %zu 个要点", done, points.size());
+    ImGui::TextDisabled("%s", progress);
+    MarkItem("screening.count", progress);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##note", "情况说明（可选，标记“有问题”时写入问题表述）", &S.note);
+    MarkItem("screening.note");
+    LastProblemNotice(ui, S);
+    ImGui::Separator();
+    ImGui::BeginChild("##points");
+    PointsList(ui, S, points, h);
+    ImGui::EndChild();
+}
+
+void DrawVillageScreening(UiState& ui) {
+    ScreeningUi& S = *ui.screening;
+    if (S.villages_dirty) {
+        S.villages = ui.households->store.Villages();
+        S.villages_dirty = false;
+    }
+    if (S.villages.empty()) {
+        ColoredTextWrapped(kColorMuted, "导入农户名册后，这里按村排查村卫生室、集中供水点和整村户厕改造率。");
+        return;
+    }
+    if (S.village < 0 || S.village >= int(S.villages.size())) S.village = 0;
+    const VillageCount& v = S.villages[size_t(S.village)];
+    const std::string shown = v.township + " " + v.village;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo("村", shown.c_str())) {
+        for (size_t i = 0; i < S.villages.size(); ++i) {
+            std::string label = S.villages[i].township + " " + S.villages[i].village;
+            if (ImGui::Selectable(label.c_str(), int(i) == S.village)) S.village = int(i);
+        }
+        ImGui::EndCombo();
+    }
+    MarkItem("village.select", shown.c_str());
+    Load(S, ScreeningTarget{0, v.township, v.village});
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##vnote", "情况说明（可选）", &S.note);
+    LastProblemNotice(ui, S);
+    ImGui::Separator();
+    std::vector<const CheckPoint*> keyed;
+    for (const CheckPoint* p : PointsFor(ui.ledger->campaign, true)) {
+        if (p->rule.empty()) keyed.push_back(p);
+        else PercentPoint(ui, S, *p);
+    }
+    PointsList(ui, S, keyed, nullptr);
+}
+
+void DrawScreeningProgress(UiState& ui) {
+    ScreeningUi& S = *ui.screening;
+    if (S.progress_dirty) {
+        S.progress = S.store.Progress(int(PointsFor(ui.ledger->campaign, false).size()));
+        S.progress_dirty = false;
+    }
+    if (S.progress.empty()) {
+        ColoredTextWrapped(kColorMuted, "导入农户名册后，这里按村、乡镇统计排查进度和发现的问题。");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
+                                  ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("##progress", 7, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const char* h : {"所属乡镇", "村", "户数", "已排查", "排查中", "未排查", "发现问题"}) ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    VillageProgress total;
+    total.township = "合计";
+    for (size_t i = 0; i <= S.progress.size(); ++i) {
+        const bool sum = i == S.progress.size();
+        const VillageProgress& p = sum ? total : S.progress[i];
+        if (!sum) {
+            total.households += p.households;
+            total.screened += p.screened;
+            total.started += p.started;
+            total.problems += p.problems;
+        }
+        ImGui::TableNextRow();
+        const int values[] = {p.households, p.screened, p.started, p.households - p.screened - p.started, p.problems};
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextUnformatted(p.township.c_str());
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted(p.village.c_str());
+        std::string text = p.township + "|" + p.village;
+        for (int k = 0; k < 5; ++k) {
+            ImGui::TableSetColumnIndex(2 + k);
+            ImGui::Text("%d", values[k]);
+            text += "|" + std::to_string(values[k]);
+        }
+        char mark[32];
+        std::snprintf(mark, sizeof mark, sum ? "progress.total" : "progress.row.%zu", i);
+        MarkItem(mark, text.c_str());
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace htk::ui
