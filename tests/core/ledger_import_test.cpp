@@ -243,3 +243,24 @@ TEST_F(LedgerImport, MalformedRowDeepInALongSheetIsRefused) {
     EXPECT_FALSE(ReadTableFile("long_broken.xlsx", Slurp("long_broken.xlsx"), &book, &error));
     EXPECT_NE(error.find("不是有效的 XML"), std::string::npos) << error;
 }
+
+// The ledger screen passes the rows it holds; the plan is the same as when the
+// planner reads them itself, deleted rows (read here) coming back by UUID.
+TEST_F(LedgerImport, PlanFromTheScreensRowsEqualsPlanFromTheStore) {
+    ApplyLedgerImport(Plan("hand_made.xlsx"), store, ctx);
+    std::vector<Problem> rows = store.LoadAll();
+    ASSERT_EQ(rows.size(), 5u);
+    rows[1][ProblemField::kMeasures] = "改为本周内完成";
+    Workbook read = ExportAndRead(rows, "椹涧乡");
+    store.Delete({rows[4].id}, ctx);
+    const std::vector<Problem> current = store.LoadAll();
+    ImportPlan with = PlanLedgerImport(read, "export.xlsx", t.campaign, store, "", &current);
+    ImportPlan without = PlanLedgerImport(read, "export.xlsx", t.campaign, store, "");
+    for (const ImportPlan* p : {&with, &without}) {
+        EXPECT_EQ(p->adds.size(), 0u);
+        ASSERT_EQ(p->updates.size(), 2u);
+        EXPECT_EQ(p->updates[0].id, rows[1].id);
+        EXPECT_EQ(p->updates[1].id, rows[4].id);  // deleted, comes back
+        EXPECT_EQ(p->unchanged, 3);
+    }
+}

@@ -108,7 +108,8 @@ std::string CellValue(const Cell& c, bool is_date) {
 
 class Planner {
 public:
-    Planner(const Campaign& campaign, const LedgerStore& store) : campaign_(campaign), store_(store) {}
+    Planner(const Campaign& campaign, const LedgerStore& store, const std::vector<Problem>* current)
+        : campaign_(campaign), store_(store), current_(current) {}
 
     void Plan(const Sheet& sheet, const HeaderMatch& header, const std::string& unit, ImportPlan* plan) {
         std::vector<bool> has_field(kProblemFieldCount, false);
@@ -164,35 +165,41 @@ private:
     // come back), else a row of the same unit with the same 问题表述. Both from
     // one read of the table, not a query per row.
     const Problem* Match(const std::string& uuid, const Problem& p) {
-        const std::vector<Problem>& rows = all_rows();
+        const std::vector<const Problem*>& rows = all_rows();
         if (IsUuid(uuid)) {
             auto it = by_uuid_.find(uuid);
-            if (it != by_uuid_.end()) return &rows[it->second];
+            if (it != by_uuid_.end()) return rows[it->second];
         }
         auto& index = IndexFor(p[ProblemField::kReportingUnit]);
         auto it = index.find(NormalizeKey(p[ProblemField::kDescription]));
         if (it == index.end() || it->second.empty()) return nullptr;
         size_t at = it->second.front();
         it->second.erase(it->second.begin());  // two equal rows in a file update two rows
-        return &rows[at];
+        return rows[at];
     }
 
     std::unordered_map<std::string, std::vector<size_t>>& IndexFor(const std::string& unit) {
         auto it = by_unit_.find(unit);
         if (it != by_unit_.end()) return it->second;
         auto& index = by_unit_[unit];
-        const std::vector<Problem>& rows = all_rows();
+        const std::vector<const Problem*>& rows = all_rows();
         for (size_t i = 0; i < rows.size(); ++i)
-            if (!rows[i].deleted && rows[i][ProblemField::kReportingUnit] == unit)
-                index[NormalizeKey(rows[i][ProblemField::kDescription])].push_back(i);
+            if (!rows[i]->deleted && (*rows[i])[ProblemField::kReportingUnit] == unit)
+                index[NormalizeKey((*rows[i])[ProblemField::kDescription])].push_back(i);
         return index;
     }
 
-    const std::vector<Problem>& all_rows() {
+    // Every stored row of the campaign, deleted ones too: the caller's copy of
+    // the current rows when it has one (a 50k-row ledger is ~35 MB: not twice),
+    // plus the deleted rows read here.
+    const std::vector<const Problem*>& all_rows() {
         if (!loaded_) {
-            rows_ = store_.LoadAll(/*with_deleted=*/true);
+            own_ = current_ ? store_.LoadDeleted() : store_.LoadAll(/*with_deleted=*/true);
+            if (current_)
+                for (const Problem& p : *current_) rows_.push_back(&p);
+            for (const Problem& p : own_) rows_.push_back(&p);
             by_uuid_.reserve(rows_.size());
-            for (size_t i = 0; i < rows_.size(); ++i) by_uuid_.emplace(rows_[i].uuid, i);
+            for (size_t i = 0; i < rows_.size(); ++i) by_uuid_.emplace(rows_[i]->uuid, i);
             loaded_ = true;
         }
         return rows_;
@@ -235,7 +242,9 @@ private:
     const LedgerStore& store_;
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<size_t>>> by_unit_;
     std::unordered_map<std::string, size_t> by_uuid_;
-    std::vector<Problem> rows_;  // every stored row of the campaign, deleted ones too
+    const std::vector<Problem>* current_;  // the stored rows not deleted, or null
+    std::vector<Problem> own_;
+    std::vector<const Problem*> rows_;
     bool loaded_ = false;
     std::set<std::string> seen_uuids_;
 };
@@ -243,7 +252,8 @@ private:
 }  // namespace
 
 ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
-                            const LedgerStore& store, const std::string& fallback_unit) {
+                            const LedgerStore& store, const std::string& fallback_unit,
+                            const std::vector<Problem>* current) {
     ImportPlan plan;
     plan.file_name = file_name;
     // Visible sheets first; the first one with a ledger header is read.
@@ -260,7 +270,7 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
         auto prop = book.custom_properties.find("htk_unit");
         plan.unit = prop != book.custom_properties.end() && !prop->second.empty() ? prop->second
                                                                                    : FindUnitLine(*s, header.row);
-        Planner planner(campaign, store);
+        Planner planner(campaign, store, current);
         planner.Plan(*s, header, plan.unit.empty() ? fallback_unit : plan.unit, &plan);
         return plan;
     }
@@ -292,13 +302,13 @@ ImportPlan PlanPastedRows(const std::string& text, const Campaign& campaign, con
         // A pseudo header row so that row numbers stay the pasted line numbers.
         sheet.rows.insert(sheet.rows.begin(), std::vector<Cell>());
         header.row = 0;
-        Planner(campaign, store).Plan(sheet, header, fallback_unit, &plan);
+        Planner(campaign, store, nullptr).Plan(sheet, header, fallback_unit, &plan);
         for (ImportRowError& e : plan.errors) e.row -= 1;
         plan.header_row = 0;
         return plan;
     }
     plan.header_row = header.row + 1;
-    Planner(campaign, store).Plan(sheet, header, fallback_unit, &plan);
+    Planner(campaign, store, nullptr).Plan(sheet, header, fallback_unit, &plan);
     return plan;
 }
 

@@ -43,8 +43,11 @@ struct ImportPlan {
 
 // Finds the ledger header row (in the first 20 rows of each sheet) and reads
 // the rows under it. `fallback_unit` names the 填报单位 when the file does not.
+// `current`, when given, must be every stored row that is not deleted (as the
+// ledger screen holds them): then they are not read again.
 ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
-                            const LedgerStore& store, const std::string& fallback_unit);
+                            const LedgerStore& store, const std::string& fallback_unit,
+                            const std::vector<Problem>* current = nullptr);
 
 // Rows pasted from Excel/WPS (tab-separated text): with a header row if the
 // first line has one, otherwise in the official column order.

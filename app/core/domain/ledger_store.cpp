@@ -51,6 +51,14 @@ std::vector<Problem> LedgerStore::LoadAll(bool with_deleted) const {
     return out;
 }
 
+std::vector<Problem> LedgerStore::LoadDeleted() const {
+    std::vector<Problem> out;
+    Stmt q = db_.Prepare(SelectSql("campaign_id = ?1 AND deleted = 1 ORDER BY id"));
+    q.Bind(1, campaign_id_);
+    while (q.Step()) out.push_back(ReadRow(q));
+    return out;
+}
+
 bool LedgerStore::Load(int64_t id, Problem* out) const {
     Stmt& q = db_.Cached(SelectSql("id = ?1"));
     q.Bind(1, id);

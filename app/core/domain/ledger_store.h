@@ -33,6 +33,7 @@ public:
     LedgerStore(Database& db, int64_t campaign_id);
 
     std::vector<Problem> LoadAll(bool with_deleted = false) const;  // oldest first
+    std::vector<Problem> LoadDeleted() const;
     bool Load(int64_t id, Problem* out) const;  // also deleted rows
     int64_t FindByUuid(const std::string& uuid) const;  // 0: none
     // A row of the same unit with the same 问题表述 (ignoring spaces): how a

@@ -179,7 +179,9 @@ void ExportCsv(LedgerUi& L, const Settings& s) {
 // Reads the first waiting file into an import plan for the preview dialog.
 void ReceiveLedgerWorkbook(LedgerUi& L, const Settings& s, const std::string& file_name, const Workbook& book) {
     if (L.pending_import) return;
-    L.pending_import = std::make_unique<ImportPlan>(PlanLedgerImport(book, file_name, L.campaign, L.store, s.unit_name));
+    // The view holds every live row once it is loaded: the planner uses it.
+    L.pending_import = std::make_unique<ImportPlan>(
+        PlanLedgerImport(book, file_name, L.campaign, L.store, s.unit_name, L.loaded ? &L.view.rows() : nullptr));
     platform::Mark("htk-import-plan-end");
 }
 
