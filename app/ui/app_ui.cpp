@@ -131,6 +131,7 @@ void ReceiveFiles(UiState& ui) {
     std::string error;
     platform::Mark("htk-import-read-start");
     const bool read = ReadTableFile(file.name, file.bytes, &book, &error);
+    std::string().swap(file.bytes);  // read: free it before planning (a large file is tens of MB)
     platform::Mark("htk-import-read-end");
     if (!read) {
         std::string text = "无法导入“" + file.name + "”：" + error;

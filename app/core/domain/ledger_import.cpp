@@ -317,4 +317,9 @@ std::vector<int64_t> ApplyLedgerImport(const ImportPlan& plan, LedgerStore& stor
     return store.ApplyBatch(plan.adds, plan.updates, ctx, "导入“" + plan.file_name + "”");
 }
 
+std::vector<int64_t> ApplyLedgerImport(ImportPlan&& plan, LedgerStore& store, const ChangeContext& ctx) {
+    if (plan.taken() == 0) return {};
+    return store.ApplyBatch(std::move(plan.adds), plan.updates, ctx, "导入“" + plan.file_name + "”");
+}
+
 }  // namespace htk

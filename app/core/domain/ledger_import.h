@@ -56,5 +56,7 @@ ImportPlan PlanPastedRows(const std::string& text, const Campaign& campaign, con
 
 // Writes the plan as one transaction and one undo step; returns touched ids.
 std::vector<int64_t> ApplyLedgerImport(const ImportPlan& plan, LedgerStore& store, const ChangeContext& ctx);
+// The same, giving up the plan's new rows instead of copying them.
+std::vector<int64_t> ApplyLedgerImport(ImportPlan&& plan, LedgerStore& store, const ChangeContext& ctx);
 
 }  // namespace htk

@@ -199,6 +199,38 @@ void WriteSheet(lxw_workbook* wb, const Formats& f, const LedgerSheet& s) {
     worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
 }
 
+bool IsWholeNumber(const std::string& s) {
+    if (s.empty() || s.size() > 9) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, t.name.c_str());
+    size_t columns = 0;
+    for (const auto& r : t.rows) columns = std::max(columns, r.size());
+    if (columns == 0) return;
+    std::vector<double> widths(columns, 8);
+    for (const auto& r : t.rows)
+        for (size_t c = 0; c < r.size(); ++c) widths[c] = std::min(60.0, std::max(widths[c], TextWidth(r[c]) + 2));
+    for (size_t c = 0; c < columns; ++c) worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
+    worksheet_set_row(ws, 0, 30, nullptr);
+    if (columns > 1) worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(columns - 1), t.title.c_str(), f.title);
+    else worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+        const lxw_row_t row = lxw_row_t(r + 1);
+        for (size_t c = 0; c < columns; ++c) {
+            const std::string text = c < t.rows[r].size() ? NeutralizeFormula(t.rows[r][c]) : std::string();
+            lxw_format* fmt = r == 0 ? f.header : f.cell;
+            if (r > 0 && IsWholeNumber(text)) worksheet_write_number(ws, row, lxw_col_t(c), std::stod(text), f.center);
+            else worksheet_write_string(ws, row, lxw_col_t(c), text.c_str(), fmt);
+        }
+    }
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+}
+
 }  // namespace
 
 std::vector<ProblemField> LedgerColumns(bool extended) {
@@ -240,6 +272,7 @@ bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string
 
     Formats f = MakeFormats(wb);
     for (const LedgerSheet& s : book.sheets) WriteSheet(wb, f, s);
+    for (const TableSheet& t : book.tables) WriteTable(wb, f, t);
     lxw_error rc = workbook_close(wb);
     if (rc != LXW_NO_ERROR) {
         *error = std::string("写入 Excel 文件失败：") + lxw_strerror(rc);

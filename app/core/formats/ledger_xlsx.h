@@ -27,8 +27,18 @@ struct LedgerSheet {
     std::vector<const Problem*> rows; // in the order to number them
 };
 
+// A plain bordered table after the ledger sheets (e.g. a report's statistics):
+// a title row, then `rows`, the first of them the header. Text that reads as a
+// whole number is written as a number.
+struct TableSheet {
+    std::string name;
+    std::string title;
+    std::vector<std::vector<std::string>> rows;
+};
+
 struct LedgerWorkbook {
     std::vector<LedgerSheet> sheets;
+    std::vector<TableSheet> tables;
     // Written into the file's custom properties, read back on import.
     std::string campaign_code;
     std::string unit;

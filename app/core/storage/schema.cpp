@@ -159,6 +159,27 @@ static const char* const kMigrations[] = {
         UNIQUE (campaign_id, household_id, township, village, point_id)
     );
     )sql",
+    // 5: 周报: a frozen copy of the unit's ledger as reported in week k of the
+    //    排查整改 phase (rows as JSON objects of the problem's columns), so a
+    //    report stays what it was whatever changes later.
+    R"sql(
+    CREATE TABLE weekly_report (
+        id          INTEGER PRIMARY KEY,
+        campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        week_no     INTEGER NOT NULL,
+        unit        TEXT NOT NULL,
+        report_date TEXT NOT NULL,   -- ISO date printed on the sheet
+        created_at  TEXT NOT NULL,
+        UNIQUE (campaign_id, week_no, unit)
+    );
+    CREATE TABLE weekly_report_row (
+        report_id INTEGER NOT NULL REFERENCES weekly_report(id) ON DELETE CASCADE,
+        seq       INTEGER NOT NULL,
+        uuid      TEXT NOT NULL,
+        data      TEXT NOT NULL,     -- {"area": …, "description": …, …}
+        PRIMARY KEY (report_id, seq)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }

@@ -64,14 +64,17 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
     bool cancel = ImGui::Button("取消 (Esc)");
     if ((go || (can && DialogConfirmed()))) {
         platform::Mark("htk-import-apply-start");
-        std::vector<int64_t> ids = ApplyLedgerImport(plan, L.store, MakeContext(s, "import"));
+        const std::string done = "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) +
+                                 " 条，更新 " + std::to_string(plan.updates.size()) + " 条" +
+                                 (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入") +
+                                 "（可用 Ctrl+Z 撤销）";
+        std::vector<int64_t> ids = ApplyLedgerImport(std::move(plan), L.store, MakeContext(s, "import"));
+        // The plan's rows go before the view reads the ledger again: a large
+        // import would otherwise hold both copies at once.
+        L.pending_import.reset();
         RefreshRows(L, ids);
         platform::Mark("htk-import-apply-end");
-        ShowMessage(L, "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 条，更新 " +
-                           std::to_string(plan.updates.size()) + " 条" +
-                           (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入") +
-                           "（可用 Ctrl+Z 撤销）");
-        L.pending_import.reset();
+        ShowMessage(L, done);
         ImGui::CloseCurrentPopup();
     } else if (cancel || DialogCancelled()) {
         ShowMessage(L, "已取消导入，数据没有改变");

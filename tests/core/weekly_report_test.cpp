@@ -1,0 +1,121 @@
+#include "domain/ledger_store.h"
+#include "domain/weekly_report.h"
+#include "formats/xlsx_reader.h"
+#include "test_db.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+using namespace htk;
+
+namespace {
+
+Problem Make(const char* desc, const char* deadline, const char* status = "open") {
+    Problem p = NewProblem();
+    p.uuid = std::string("00000000-0000-4000-8000-00000000000") + desc[0];
+    p[ProblemField::kArea] = "住房保障";
+    p[ProblemField::kNature] = "个性问题";
+    p[ProblemField::kDescription] = desc;
+    p[ProblemField::kMeasures] = "限期整改";
+    p[ProblemField::kDeadline] = deadline;
+    p[ProblemField::kRespUnits] = "区住建局";
+    p[ProblemField::kStatus] = status;
+    return p;
+}
+
+}  // namespace
+
+TEST(WeeklyReport, WeeksOfThePhase) {
+    test::TestDb t;
+    auto weeks = ReportWeeks(t.campaign);
+    ASSERT_EQ(weeks.size(), 4u);  // 6-02 … 6-29: four weeks, the last one short
+    EXPECT_EQ(FormatIso(weeks[0].start), "2022-06-02");
+    EXPECT_EQ(FormatIso(weeks[0].end), "2022-06-08");
+    EXPECT_EQ(FormatIso(weeks[3].start), "2022-06-23");
+    EXPECT_EQ(FormatIso(weeks[3].end), "2022-06-29");
+    EXPECT_EQ(WeekNumberOn(weeks, Date{2022, 6, 1}), 0);
+    EXPECT_EQ(WeekNumberOn(weeks, Date{2022, 6, 2}), 1);
+    EXPECT_EQ(WeekNumberOn(weeks, Date{2022, 6, 8}), 1);
+    EXPECT_EQ(WeekNumberOn(weeks, Date{2022, 6, 9}), 2);
+    EXPECT_EQ(WeekNumberOn(weeks, Date{2022, 7, 9}), 4);
+}
+
+TEST(WeeklyReport, SnapshotStaysAsReportedAndDiffsWithLastWeek) {
+    test::TestDb t;
+    WeeklyReportStore reports(*t.db, t.campaign_id);
+    std::vector<Problem> week1 = {Make("A 住房未鉴定", "2022-06-10"), Make("B 标示牌缺失", "2022-06-12"),
+                                  Make("C 危房住人", "2022-06-09")};
+    int64_t r1 = reports.Create(1, "椹涧乡", Date{2022, 6, 8}, week1, "2022-06-08 17:00:00");
+    // The ledger moves on: A done, B still open, C overdue, D new.
+    week1[0][ProblemField::kDescription] = "changed after the report";
+    std::vector<Problem> week2 = {Make("A 住房未鉴定", "2022-06-10", "done"), Make("B 标示牌缺失", "2022-06-20"),
+                                  Make("C 危房住人", "2022-06-09", "in_progress"), Make("D 饮水", "2022-06-20")};
+    int64_t r2 = reports.Create(2, "椹涧乡", Date{2022, 6, 15}, week2, "2022-06-15 17:00:00");
+
+    WeeklyReport first, second, previous;
+    ASSERT_TRUE(reports.Load(r1, &first));
+    EXPECT_EQ(first.rows[0][ProblemField::kDescription], "A 住房未鉴定");  // frozen
+    ASSERT_TRUE(reports.Load(r2, &second));
+    ASSERT_TRUE(reports.LoadPrevious("椹涧乡", 2, &previous));
+    EXPECT_EQ(previous.id, r1);
+    EXPECT_FALSE(reports.LoadPrevious("椹涧乡", 1, &previous));
+
+    WeeklyDiff d = DiffReports(&first, second);
+    ASSERT_EQ(d.added.size(), 1u);
+    EXPECT_EQ((*d.added[0])[ProblemField::kDescription], "D 饮水");
+    ASSERT_EQ(d.completed.size(), 1u);
+    EXPECT_EQ(d.still_open.size(), 2u);  // B and C
+    ASSERT_EQ(d.newly_overdue.size(), 1u);  // C: due 6-09, open on 6-15
+    EXPECT_EQ((*d.newly_overdue[0])[ProblemField::kDescription], "C 危房住人");
+
+    auto table = WeeklyStatsTable(second, d, t.campaign);
+    EXPECT_EQ(table[1][1], "4");    // 问题总数
+    EXPECT_EQ(table[2][2], "完成率 25.0%");
+    EXPECT_EQ(table[5][1], "1");    // 超期未完成
+    EXPECT_EQ(table[7][1], "1");    // 本周新增
+
+    // Generating week 2 again replaces it; the list shows both weeks, newest first.
+    reports.Create(2, "椹涧乡", Date{2022, 6, 15}, week2, "2022-06-15 18:00:00");
+    auto list = reports.List();
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].week_no, 2);
+    EXPECT_EQ(list[0].rows, 4);
+    EXPECT_EQ(list[0].created_at, "2022-06-15 18:00:00");
+}
+
+TEST(WeeklyReport, ExportHasTheLedgerAndTheStatisticsAndIsTheSameEveryTime) {
+    test::TestDb t;
+    WeeklyReportStore reports(*t.db, t.campaign_id);
+    int64_t id = reports.Create(1, "椹涧乡", Date{2022, 6, 8}, {Make("A 住房未鉴定", "2022-06-10")},
+                                "2022-06-08 17:00:00");
+    WeeklyReport r;
+    ASSERT_TRUE(reports.Load(id, &r));
+    WeeklyDiff d = DiffReports(nullptr, r);
+    std::string a, b, error;
+    ASSERT_TRUE(WriteLedgerXlsx(WeeklyReportWorkbook(r, d, t.campaign), &a, &error)) << error;
+    ASSERT_TRUE(WriteLedgerXlsx(WeeklyReportWorkbook(r, d, t.campaign), &b, &error)) << error;
+    EXPECT_EQ(WeeklyReportFileName(r), "椹涧乡_整改台账_第1周_20220608.xlsx");
+    Workbook ra, rb;
+    ASSERT_TRUE(ReadXlsx(a, &ra, &error)) << error;
+    ASSERT_TRUE(ReadXlsx(b, &rb, &error)) << error;
+    ASSERT_EQ(ra.sheets.size(), 2u);
+    for (size_t s = 0; s < 2; ++s) {
+        ASSERT_EQ(ra.sheets[s].rows.size(), rb.sheets[s].rows.size());
+        for (size_t i = 0; i < ra.sheets[s].rows.size(); ++i)
+            for (size_t c = 0; c < ra.sheets[s].rows[i].size(); ++c)
+                EXPECT_EQ(ra.sheets[s].rows[i][c].text, rb.sheets[s].rows[i][c].text);
+    }
+    EXPECT_EQ(ra.sheets[0].name, "整改台账（第1周）");
+    EXPECT_EQ(ra.sheets[1].name, "本周统计");
+    // An independent reader: openpyxl sees the date line and the statistics.
+    std::string path = std::string(HTK_TEST_OUT) + "/weekly.xlsx";
+    std::ofstream(path, std::ios::binary) << a;
+    std::string cmd = "/usr/bin/python3 -c \"import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); "
+                      "s=wb.worksheets[1]; t=wb.worksheets[0]; "
+                      "assert '2022 年 6 月 8 日' in str(t['E2'].value), t['E2'].value; "
+                      "assert s['A3'].value=='问题总数' and s['B3'].value==1, (s['A3'].value, s['B3'].value)\" " +
+                      path;
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
