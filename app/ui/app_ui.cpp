@@ -5,6 +5,7 @@
 #include "formats/table_file.h"
 #include "households/households_ui.h"
 #include "households/screening_ui.h"
+#include "weekly/weekly_ui.h"
 #include "ledger/ledger_ui.h"
 #include "screens/screens.h"
 #include "test_marks.h"
@@ -103,6 +104,7 @@ void InitUi(UiState& ui, Database* db) {
     ui.ledger = std::make_unique<LedgerUi>(*db, EnsureCurrentCampaign(*db));
     ui.households = std::make_unique<HouseholdsUi>(*db);
     ui.screening = std::make_unique<ScreeningUi>(*db, ui.ledger->campaign.id);
+    ui.weekly = std::make_unique<WeeklyUi>(*db, ui.ledger->campaign.id);
 }
 
 void FlushPendingEdits(UiState& ui) {

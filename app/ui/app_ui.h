@@ -21,6 +21,7 @@ namespace htk::ui {
 struct LedgerUi;
 struct HouseholdsUi;
 struct ScreeningUi;
+struct WeeklyUi;
 
 enum class Section { kHome, kLedger, kScreening, kWeekly, kDistrict, kSettings, kCount };
 
@@ -42,6 +43,7 @@ struct UiState {
     std::unique_ptr<LedgerUi> ledger;
     std::unique_ptr<HouseholdsUi> households;
     std::unique_ptr<ScreeningUi> screening;
+    std::unique_ptr<WeeklyUi> weekly;
     std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
 };
 

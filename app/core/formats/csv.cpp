@@ -18,29 +18,42 @@ std::string UnneutralizeFormula(std::string_view cell) {
     return std::string(cell);
 }
 
-std::string WriteCsv(const CsvRows& rows, const CsvWriteOptions& options) {
-    std::string out;
-    if (!options.gb18030) out = "\xEF\xBB\xBF";
-    for (const auto& row : rows) {
-        for (size_t c = 0; c < row.size(); ++c) {
-            if (c) out += ',';
-            std::string cell = NeutralizeFormula(row[c]);
-            bool quote = cell.find_first_of(",\"\r\n") != std::string::npos;
-            if (!quote) {
-                out += cell;
-                continue;
-            }
-            out += '"';
-            for (char ch : cell) {
-                if (ch == '"') out += '"';
-                out += ch;
-            }
-            out += '"';
+CsvWriter::CsvWriter(const CsvWriteOptions& options) : options_(options) {
+    if (!options_.gb18030) out_ = "\xEF\xBB\xBF";
+}
+
+void CsvWriter::Row(const std::vector<std::string_view>& cells) {
+    for (size_t c = 0; c < cells.size(); ++c) {
+        if (c) out_ += ',';
+        std::string cell = NeutralizeFormula(cells[c]);
+        if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+            out_ += cell;
+            continue;
         }
-        out += "\r\n";
+        out_ += '"';
+        for (char ch : cell) {
+            if (ch == '"') out_ += '"';
+            out_ += ch;
+        }
+        out_ += '"';
     }
-    if (options.gb18030) return EncodeGb18030(out);
-    return out;
+    out_ += "\r\n";
+}
+
+std::string CsvWriter::Finish() {
+    std::string out;
+    out.swap(out_);
+    return options_.gb18030 ? EncodeGb18030(out) : out;
+}
+
+std::string WriteCsv(const CsvRows& rows, const CsvWriteOptions& options) {
+    CsvWriter w(options);
+    std::vector<std::string_view> cells;
+    for (const auto& row : rows) {
+        cells.assign(row.begin(), row.end());
+        w.Row(cells);
+    }
+    return w.Finish();
 }
 
 // Picks the delimiter that appears most in the first line, outside quotes.

@@ -26,6 +26,19 @@ std::string NeutralizeFormula(std::string_view cell);
 // Undoes NeutralizeFormula (for reading files we wrote).
 std::string UnneutralizeFormula(std::string_view cell);
 
+// Builds a CSV file a row at a time, so a large ledger is not first copied
+// into a table of strings.
+class CsvWriter {
+public:
+    explicit CsvWriter(const CsvWriteOptions& options = {});
+    void Row(const std::vector<std::string_view>& cells);
+    std::string Finish();  // the file's bytes (GB18030-encoded if asked)
+
+private:
+    CsvWriteOptions options_;
+    std::string out_;
+};
+
 std::string WriteCsv(const CsvRows& rows, const CsvWriteOptions& options = {});
 
 struct CsvTable {

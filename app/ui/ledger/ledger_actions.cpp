@@ -154,21 +154,22 @@ void ExportXlsx(LedgerUi& L, const Settings& s) {
 void ExportCsv(LedgerUi& L, const Settings& s) {
     platform::Mark("htk-export-csv-start");
     LedgerSheet sheet = CurrentSheet(L, s);
-    CsvRows rows;
+    CsvWriter csv(CsvWriteOptions{L.csv_gb18030});
     const std::vector<ProblemField> fields = LedgerColumns(sheet.extended);
-    std::vector<std::string> header = {"序号"};
-    for (ProblemField f : fields) header.push_back(FieldInfo(f).label);
-    header.push_back(kUuidHeader);
-    rows.push_back(header);
+    std::vector<std::string_view> cells = {"序号"};
+    for (ProblemField f : fields) cells.push_back(FieldInfo(f).label);
+    cells.push_back(kUuidHeader);
+    csv.Row(cells);
     int seq = 0;
     for (const Problem* p : sheet.rows) {
-        std::vector<std::string> r = {std::to_string(++seq)};
+        const std::string n = std::to_string(++seq);
+        cells.assign(1, n);
         for (ProblemField f : fields)
-            r.push_back(f == ProblemField::kStatus ? StatusLabel(p->status()) : (*p)[f]);
-        r.push_back(p->uuid);
-        rows.push_back(std::move(r));
+            cells.push_back(f == ProblemField::kStatus ? std::string_view(StatusLabel(p->status())) : (*p)[f]);
+        cells.push_back(p->uuid);
+        csv.Row(cells);
     }
-    std::string bytes = WriteCsv(rows, CsvWriteOptions{L.csv_gb18030});
+    std::string bytes = csv.Finish();
     platform::Mark("htk-export-csv-end");
     std::string name = LedgerFileName(s.unit_name, platform::Today(), ".csv");
     platform::DownloadFile(name, bytes, L.csv_gb18030 ? "text/csv;charset=gb18030" : "text/csv;charset=utf-8");
@@ -176,7 +177,7 @@ void ExportCsv(LedgerUi& L, const Settings& s) {
                        (L.csv_gb18030 ? "GB18030 编码" : "UTF-8 编码") + "）");
 }
 
-// Reads the first waiting file into an import plan for the preview dialog.
+// A file read as a ledger: plans its import for the preview dialog.
 void ReceiveLedgerWorkbook(LedgerUi& L, const Settings& s, const std::string& file_name, const Workbook& book) {
     if (L.pending_import) return;
     // The view holds every live row once it is loaded: the planner uses it.

@@ -1,16 +1,194 @@
 #include "screens.h"
 
+#include "dialogs.h"
+#include "ledger/ledger_ui.h"
+#include "platform.h"
+#include "test_marks.h"
+#include "theme.h"
+#include "weekly/weekly_ui.h"
 #include "widgets.h"
 
-namespace htk::ui {
+#include <imgui.h>
 
-void DrawWeeklyScreen(UiState&) {
+#include <cstdio>
+
+namespace htk::ui {
+namespace {
+
+std::string UnitOf(const Settings& s) { return s.unit_name.empty() ? "未填写单位" : s.unit_name; }
+
+void Show(WeeklyUi& W, int64_t id) {
+    W.shown_id = id;
+    if (!W.store.Load(id, &W.shown)) {
+        W.shown_id = 0;
+        return;
+    }
+    W.has_previous = W.store.LoadPrevious(W.shown.unit, W.shown.week_no, &W.previous);
+    W.diff = DiffReports(W.has_previous ? &W.previous : nullptr, W.shown);
+}
+
+// Freezes the ledger as it is now as this week's report.
+void Generate(UiState& ui, WeeklyUi& W, int week) {
+    LedgerUi& L = *ui.ledger;
+    if (!L.loaded) {
+        L.view.Reset(L.store.LoadAll());
+        L.loaded = true;
+    }
+    FlushDraft(L, ui.settings);
+    int64_t id = W.store.Create(week, UnitOf(ui.settings), platform::Today(), L.view.rows(), platform::NowText());
+    W.list_dirty = true;
+    Show(W, id);
+    W.message = "已生成第 " + std::to_string(week) + " 周报告（" + std::to_string(W.shown.rows.size()) + " 条问题）";
+    W.message_until = ImGui::GetTime() + 8;
+}
+
+void Export(WeeklyUi& W, int64_t id) {
+    if (W.shown_id != id) Show(W, id);
+    std::string bytes, error;
+    if (!WriteLedgerXlsx(WeeklyReportWorkbook(W.shown, W.diff, *W.campaign_for_export), &bytes, &error)) {
+        W.message = "导出失败：" + error;
+        W.message_until = ImGui::GetTime() + 12;
+        return;
+    }
+    platform::DownloadFile(WeeklyReportFileName(W.shown), bytes,
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+void ReplaceConfirm(UiState& ui, WeeklyUi& W, int week) {
+    if (!W.confirm_replace) return;
+    if (!ImGui::IsPopupOpen("重新生成周报")) ImGui::OpenPopup("重新生成周报");
+    CenterNextDialog(26, 9);
+    if (!ImGui::BeginPopupModal("重新生成周报", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+        return;
+    ImGui::TextWrapped("第 %d 周报告已经生成。重新生成会用台账的当前内容替换它。", week);
+    MarkItem("weekly.replace.dialog");
+    bool yes = ImGui::Button("重新生成 (Enter)");
+    ImGui::SameLine();
+    bool no = ImGui::Button("取消 (Esc)");
+    if (yes || DialogConfirmed()) {
+        W.confirm_replace = false;
+        Generate(ui, W, week);
+        ImGui::CloseCurrentPopup();
+    } else if (no || DialogCancelled()) {
+        W.confirm_replace = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void Changes(WeeklyUi& W) {
+    if (!W.shown_id) return;
+    const WeeklyReport& r = W.shown;
+    ImGui::Spacing();
+    ImGui::Text("第 %d 周报告（%s，%s）与%s相比：", r.week_no, FormatChinese(r.report_date).c_str(), r.unit.c_str(),
+                W.has_previous ? ("第 " + std::to_string(W.previous.week_no) + " 周").c_str() : "开始时（无上周报告）");
+    char summary[160];
+    std::snprintf(summary, sizeof summary, "新增 %zu 条，完成 %zu 条，新超期 %zu 条，仍未完成 %zu 条",
+                  W.diff.added.size(), W.diff.completed.size(), W.diff.newly_overdue.size(), W.diff.still_open.size());
+    ImGui::TextUnformatted(summary);
+    MarkItem("weekly.diff", summary);
+    auto list = [](const char* title, const std::vector<const Problem*>& rows, ImU32 color) {
+        if (rows.empty()) return;
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::Text("%s：", title);
+        ImGui::PopStyleColor();
+        for (size_t i = 0; i < rows.size() && i < 8; ++i)
+            ImGui::BulletText("%s", (*rows[i])[ProblemField::kDescription].c_str());
+        if (rows.size() > 8) ImGui::TextDisabled("…等 %zu 条", rows.size());
+    };
+    list("本周新超期", W.diff.newly_overdue, kColorRed);
+    list("本周完成", W.diff.completed, kColorGreen);
+    list("本周新增", W.diff.added, kColorMuted);
+}
+
+}  // namespace
+
+void DrawWeeklyScreen(UiState& ui) {
     ScreenTitle("周报", "排查整改阶段实行周报告制度，从第一周起每周报送整改台账");
-    ComingSoon("周报将可以：",
-               {"按周（第 1 周为 6月2日—6月8日）一键生成本周报告，冻结当时的台账",
-                "与上周对比：新增、已完成、新超期、仍未完成",
-                "导出本周整改台账 Excel，附本周统计表；历次报告可原样再次导出",
-                "总结验收阶段生成整改报告草稿，导出带签字栏的最终台账"});
+    WeeklyUi& W = *ui.weekly;
+    const Campaign& c = ui.ledger->campaign;
+    W.campaign_for_export = &c;
+    if (W.list_dirty) {
+        W.list = W.store.List();
+        W.list_dirty = false;
+    }
+    const auto weeks = ReportWeeks(c);
+    const Date today = platform::Today();
+    const int week = WeekNumberOn(weeks, today);
+
+    // The weeks of the phase, this one marked.
+    for (const ReportWeek& w : weeks) {
+        bool made = false;
+        for (const WeeklyReportInfo& i : W.list) made |= i.week_no == w.no && i.unit == UnitOf(ui.settings);
+        char label[96];
+        std::snprintf(label, sizeof label, "第 %d 周 %s—%s %s", w.no, FormatMonthDay(w.start).c_str(),
+                      FormatMonthDay(w.end).c_str(), made ? "（已生成）" : "");
+        ImGui::PushStyleColor(ImGuiCol_Text, w.no == week ? kColorRed : made ? kColorGreen : kColorMuted);
+        ImGui::TextUnformatted(label);
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, 24);
+    }
+    ImGui::NewLine();
+
+    if (week == 0) {
+        ColoredTextWrapped(kColorMuted, ("排查整改阶段从 " + FormatChinese(weeks.empty() ? Date{} : weeks[0].start) +
+                                         " 开始，届时每周生成一次报告。")
+                                            .c_str());
+    } else {
+        char label[64];
+        std::snprintf(label, sizeof label, "生成本周报告（第 %d 周）", week);
+        if (ImGui::Button(label)) {
+            bool exists = false;
+            for (const WeeklyReportInfo& i : W.list) exists |= i.week_no == week && i.unit == UnitOf(ui.settings);
+            if (exists) W.confirm_replace = true;
+            else Generate(ui, W, week);
+        }
+        MarkItem("weekly.generate");
+        Tooltip("把整改台账此刻的内容冻结为本周报告；之后台账再怎么改，这份报告都不变，可随时原样再导出");
+    }
+    if (!W.message.empty() && ImGui::GetTime() < W.message_until) {
+        ImGui::SameLine(0, 24);
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorGreen);
+        ImGui::TextUnformatted(W.message.c_str());
+        ImGui::PopStyleColor();
+        MarkItem("weekly.message", W.message.c_str());
+    }
+    ReplaceConfirm(ui, W, week);
+
+    ImGui::Spacing();
+    if (W.list.empty()) {
+        ColoredTextWrapped(kColorMuted, "还没有生成过周报。");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV;
+    if (ImGui::BeginTable("##reports", 5, flags)) {
+        for (const char* h : {"周次", "报告日期", "单位", "问题数", ""}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < W.list.size(); ++i) {
+            const WeeklyReportInfo& r = W.list[i];
+            ImGui::TableNextRow();
+            ImGui::PushID(int(r.id));
+            ImGui::TableSetColumnIndex(0);
+            char week_label[32];
+            std::snprintf(week_label, sizeof week_label, "第 %d 周", r.week_no);
+            // Not spanning the row: the export button in the last column must get its clicks.
+            if (ImGui::Selectable(week_label, r.id == W.shown_id)) Show(W, r.id);
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(FormatChinese(r.report_date).c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(r.unit.c_str());
+            ImGui::TableSetColumnIndex(3);
+            ImGui::Text("%d", r.rows);
+            ImGui::TableSetColumnIndex(4);
+            if (ImGui::SmallButton("导出 Excel")) Export(W, r.id);
+            char mark[32];
+            std::snprintf(mark, sizeof mark, "weekly.export.%d", r.week_no);
+            MarkItem(mark, week_label);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    Changes(W);
 }
 
 }  // namespace htk::ui

@@ -1,0 +1,34 @@
+// weekly_ui.h — the 周报 screen's state: the reports made so far, the one
+// shown with its changes since the week before, and the replace confirmation.
+#pragma once
+
+#include "domain/weekly_report.h"
+
+#include <string>
+#include <vector>
+
+namespace htk {
+class Database;
+}
+
+namespace htk::ui {
+
+struct WeeklyUi {
+    WeeklyUi(Database& db, int64_t campaign_id) : store(db, campaign_id) {}
+
+    WeeklyReportStore store;
+    std::vector<WeeklyReportInfo> list;
+    bool list_dirty = true;
+
+    int64_t shown_id = 0;  // the report whose changes are shown
+    WeeklyReport shown, previous;
+    bool has_previous = false;
+    WeeklyDiff diff;
+
+    bool confirm_replace = false;  // this week's report exists: generate again?
+    std::string message;
+    double message_until = 0;
+    const Campaign* campaign_for_export = nullptr;  // the ledger's, set every frame
+};
+
+}  // namespace htk::ui

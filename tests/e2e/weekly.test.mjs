@@ -1,0 +1,83 @@
+// 周报 as a unit makes them: week 1 frozen from the ledger, a problem done and
+// another overdue by week 3, the changes shown, and both weeks exported as the
+// official ledger with a statistics sheet (read back with openpyxl); week 1
+// exported again still shows week 1.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { ROOT, click, dropFile, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+
+let server, b, page;
+const work = mkdtempSync(join(tmpdir(), 'htk-weekly-'));
+
+before(async () => {
+  const made = spawnSync('/usr/bin/python3', [join(ROOT, 'tests/fixtures/make_ledger_fixtures.py'), work]);
+  assert.equal(made.status, 0, String(made.stderr));
+  server = await startServer();
+  b = await launch({ viewport: { width: 1400, height: 900 } });
+  page = b.page;
+  page.on('filechooser', () => {});
+  await page.goto(server.url + '?today=2022-06-07');
+  await waitReady(page);
+  await click(page, 'nav.settings');
+  await click(page, 'settings.unit_name');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('椹涧乡');
+  await page.keyboard.press('Enter');
+  await dropFile(page, join(work, 'gbk.csv'), '台账.csv');
+  await page.waitForFunction(() => window.app.rect('import.summary'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM problem')[0].n === 5);
+});
+after(async () => { await b.close(); server.stop(); });
+
+async function openpyxl(path, script) {
+  const py = spawnSync('/usr/bin/python3', ['-c', `import openpyxl,sys,json\nwb=openpyxl.load_workbook(sys.argv[1])\n${script}`, path]);
+  assert.equal(py.status, 0, String(py.stderr));
+  return JSON.parse(String(py.stdout));
+}
+const stats = `s=wb.worksheets[1]\nprint(json.dumps({'sheets': wb.sheetnames, 'total': s['B3'].value, 'done': s['B4'].value, 'overdue': s['B7'].value, 'date': wb.worksheets[0]['E2'].value}))`;
+
+test('week 1 freezes the ledger', async () => {
+  await click(page, 'nav.weekly');
+  await click(page, 'weekly.generate');
+  await page.waitForFunction(() => window.app.rect('weekly.message')?.text.includes('第 1 周'));
+  assert.match((await rect(page, 'weekly.diff')).text, /^新增 5 条，完成 0 条，新超期 0 条，仍未完成 0 条$/);
+  await waitSaved(page);
+});
+
+test('week 3 shows what changed and both weeks export as they were', async () => {
+  // A problem done in the ledger, then the calendar moves on to week 3.
+  const [first] = await page.evaluate(() => window.app.query("SELECT id FROM problem WHERE deadline = '2022-06-10'"));
+  await click(page, 'nav.ledger');
+  await click(page, 'ledger.row.0');
+  await click(page, 'editor.status.done');
+  await page.waitForFunction((id) => window.app.query(`SELECT status FROM problem WHERE id = ${id}`)[0].status === 'done', first.id);
+  await waitSaved(page);
+  await page.goto(server.url + '?today=2022-06-16');
+  await waitReady(page);
+  await click(page, 'nav.weekly');
+  await click(page, 'weekly.generate');
+  await page.waitForFunction(() => window.app.rect('weekly.message')?.text.includes('第 3 周'));
+  // 6-10 done; 6-15 now overdue.
+  assert.match((await rect(page, 'weekly.diff')).text, /^新增 0 条，完成 1 条，新超期 1 条，仍未完成 4 条$/);
+
+  let [download] = await Promise.all([page.waitForEvent('download'), click(page, 'weekly.export.3')]);
+  assert.equal(download.suggestedFilename(), '椹涧乡_整改台账_第3周_20220616.xlsx');
+  const week3 = join(work, 'week3.xlsx');
+  await download.saveAs(week3);
+  assert.deepEqual(await openpyxl(week3, stats),
+    { sheets: ['整改台账（第3周）', '本周统计'], total: 5, done: 1, overdue: 1, date: '2022 年 6 月 16 日' });
+
+  [download] = await Promise.all([page.waitForEvent('download'), click(page, 'weekly.export.1')]);
+  assert.equal(download.suggestedFilename(), '椹涧乡_整改台账_第1周_20220607.xlsx');
+  const week1 = join(work, 'week1.xlsx');
+  await download.saveAs(week1);
+  assert.deepEqual(await openpyxl(week1, stats),
+    { sheets: ['整改台账（第1周）', '本周统计'], total: 5, done: 0, overdue: 0, date: '2022 年 6 月 7 日' });
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-weekly.png') });
+});
