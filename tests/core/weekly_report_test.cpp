@@ -1,3 +1,4 @@
+#include "domain/dashboard.h"
 #include "domain/ledger_store.h"
 #include "domain/weekly_report.h"
 #include "formats/xlsx_reader.h"
@@ -118,4 +119,42 @@ TEST(WeeklyReport, ExportHasTheLedgerAndTheStatisticsAndIsTheSameEveryTime) {
                       "assert s['A3'].value=='问题总数' and s['B3'].value==1, (s['A3'].value, s['B3'].value)\" " +
                       path;
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+TEST(Dashboard, CountsByStatusAreaWarningAndWeek) {
+    test::TestDb t;
+    std::vector<Problem> rows = {Make("A", "2022-06-05"), Make("B", "2022-06-17", "in_progress"),
+                                 Make("C", "2022-06-10", "done"), Make("D", "2022-06-30")};
+    rows[0][ProblemField::kFoundDate] = "2022-06-03";  // week 1
+    rows[1][ProblemField::kFoundDate] = "2022-06-10";  // week 2
+    rows[2][ProblemField::kFoundDate] = "2022-05-31";  // before the phase
+    rows[2][ProblemField::kDoneDate] = "2022-06-09";   // done in week 2
+    rows[3].created_at = "2022-06-16 09:00:00";       // no 发现日期: the day it was entered (week 3)
+    rows[3][ProblemField::kArea] = "饮水安全保障";
+    Dashboard d = ComputeDashboard(rows, t.campaign, Date{2022, 6, 15});
+    EXPECT_EQ(d.total, 4);
+    EXPECT_EQ(d.done, 1);
+    EXPECT_EQ(d.in_progress, 1);
+    EXPECT_EQ(d.open, 2);
+    EXPECT_EQ(d.red, 1);     // A: due 6-05
+    EXPECT_EQ(d.yellow, 1);  // B: due 6-17
+    EXPECT_DOUBLE_EQ(d.completion(), 0.25);
+    ASSERT_EQ(d.by_area.size(), 8u);
+    EXPECT_EQ(d.by_area[0].area, "住房保障");
+    EXPECT_EQ(d.by_area[0].total(), 3);
+    EXPECT_EQ(d.by_area[0].done, 1);
+    ASSERT_EQ(d.per_week.size(), 5u);  // 6月2日前, then four weeks
+    EXPECT_EQ(d.per_week[0].found, 1);
+    EXPECT_EQ(d.per_week[1].found, 1);
+    EXPECT_EQ(d.per_week[2].found, 1);
+    EXPECT_EQ(d.per_week[2].done, 1);
+    EXPECT_EQ(d.per_week[3].found, 1);
+    EXPECT_EQ(d.per_week[4].label, "第4周");
+
+    CampaignMoment m = MomentOf(t.campaign, Date{2022, 6, 15});
+    EXPECT_EQ(t.campaign.phases[size_t(m.phase)].name, "排查整改");
+    EXPECT_EQ(m.week_no, 2);
+    EXPECT_EQ(m.days_left, 15);  // 6-15 … 6-29
+    EXPECT_EQ(MomentOf(t.campaign, Date{2022, 5, 1}).phase, -1);
+    EXPECT_EQ(MomentOf(t.campaign, Date{2022, 7, 1}).phase, 3);
 }

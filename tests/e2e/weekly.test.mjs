@@ -81,3 +81,17 @@ test('week 3 shows what changed and both weeks export as they were', async () =>
     { sheets: ['整改台账（第1周）', '本周统计'], total: 5, done: 0, overdue: 0, date: '2022 年 6 月 7 日' });
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-weekly.png') });
 });
+
+test('首页 shows the phase, the figures, each area by status and the weeks', async () => {
+  await click(page, 'nav.home');
+  await page.waitForFunction(() => window.app.rect('home.figures'));
+  assert.equal((await rect(page, 'home.today')).text, '今天 6月16日，排查整改阶段第 3 周，本阶段还剩 14 天');
+  assert.equal((await rect(page, 'home.figures')).text, '问题 5 条：已完成 1（完成率 20.0%），整改中 0，待整改 4');
+  assert.equal((await rect(page, 'home.warnings')).text, '1|0');  // 6-15 overdue; none due within 3 days
+  assert.match((await rect(page, 'home.area.0')).text, /^住房保障：共 2 条，已完成 1，整改中 0，待整改 1$/);
+  // Found in week 1 (entered 6-07, no 发现日期), one done in week 3 (6-16? no: done on 6-07).
+  assert.match((await rect(page, 'home.week.0')).text, /^第1周：新发现 5 条，完成 1 条$/);
+  const bar = await rect(page, 'home.area.0');
+  await page.mouse.move(bar.x + 5, bar.y + bar.h / 2);
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-home-dashboard.png') });
+});

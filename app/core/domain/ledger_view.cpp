@@ -41,6 +41,7 @@ void LedgerView::Reset(std::vector<Problem> rows) {
 void LedgerView::RowsChanged() {
     // Pointers into rows_ may have moved: sort and scan again from scratch.
     // order_ stays until then: a table being drawn this frame may hold it.
+    ++version_;
     sort_dirty_ = true;
     dirty_ = true;
     narrow_ = false;

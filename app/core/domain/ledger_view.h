@@ -59,6 +59,8 @@ public:
     const Problem* Find(int64_t id) const;
     const Date& today() const { return today_; }
     const std::vector<Problem>& rows() const { return rows_; }
+    // Changes whenever the rows do: for caching what is computed from them.
+    uint64_t version() const { return version_; }
 
 private:
     bool Matches(const Problem& p) const;
@@ -67,6 +69,7 @@ private:
     void Scan(double budget_ms);  // < 0: to the end
 
     std::vector<Problem> rows_;
+    uint64_t version_ = 0;
     std::unordered_map<int64_t, size_t> index_;  // id -> position in rows_
     std::vector<const Problem*> sorted_;         // every row in sort order
     bool sort_dirty_ = true;

@@ -55,7 +55,10 @@ std::string NowText() {
     localtime_r(&t, &tm);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
+    // With ?today= the day is the fixed one (the time of day stays real), so
+    // what is stamped agrees with what the screens take as today.
+    const Date today = Today();
+    return FormatIso(today) + (buf + 10);
 }
 
 }  // namespace htk::platform
