@@ -1,6 +1,7 @@
 #include "app_ui.h"
 
 #include "domain/campaign.h"
+#include "domain/demo_data.h"
 #include "domain/household_import.h"
 #include "formats/table_file.h"
 #include "households/households_ui.h"
@@ -105,6 +106,49 @@ void InitUi(UiState& ui, Database* db) {
     ui.households = std::make_unique<HouseholdsUi>(*db);
     ui.screening = std::make_unique<ScreeningUi>(*db, ui.ledger->campaign.id);
     ui.weekly = std::make_unique<WeeklyUi>(*db, ui.ledger->campaign.id);
+    ui.has_demo = HasDemoData(*db);
+}
+
+void ReloadAllScreens(UiState& ui) {
+    LedgerUi& L = *ui.ledger;
+    L.editing = false;
+    L.selected = 0;
+    L.loaded = false;
+    L.store.ForgetUndo();
+    ui.households->loaded = false;
+    ui.households->selected = 0;
+    ui.screening->loaded = false;
+    ui.screening->villages_dirty = true;
+    ui.screening->progress_dirty = true;
+    ui.weekly->list_dirty = true;
+    ui.weekly->shown_id = 0;
+}
+
+void DemoDataButtons(UiState& ui) {
+    LedgerUi& L = *ui.ledger;
+    if (!ui.has_demo) {
+        if (ImGui::Button("载入示例数据")) {
+            FlushPendingEdits(ui);
+            DemoSummary s = LoadDemoData(*ui.db, L.campaign, platform::NowText());
+            ReloadAllScreens(ui);
+            ui.has_demo = true;
+            ShowMessage(L, "已载入示例数据：" + std::to_string(s.households) + " 户、" + std::to_string(s.problems) +
+                               " 个问题、" + std::to_string(s.reports) + " 份周报（单位名称均带“示例”）");
+        }
+        MarkItem("demo.load");
+        Tooltip("载入两个示例乡镇的农户、排查记录、整改问题和三周的周报，看看每个页面怎么用；随时可一键移除，"
+                "不影响自己录入的数据");
+    } else {
+        if (ImGui::Button("移除示例数据")) {
+            FlushPendingEdits(ui);
+            RemoveDemoData(*ui.db);
+            ReloadAllScreens(ui);
+            ui.has_demo = false;
+            ShowMessage(L, "已移除全部示例数据，自己录入的数据没有改变");
+        }
+        MarkItem("demo.remove");
+        Tooltip("删除所有示例户、示例问题、示例排查记录和示例周报");
+    }
 }
 
 void FlushPendingEdits(UiState& ui) {

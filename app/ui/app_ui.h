@@ -45,10 +45,17 @@ struct UiState {
     std::unique_ptr<ScreeningUi> screening;
     std::unique_ptr<WeeklyUi> weekly;
     std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
+    bool has_demo = false;  // 示例数据 loaded (checked at start and when loaded/removed)
 };
 
 void InitUi(UiState& ui, Database* db);
 void DrawApp(UiState& ui, const PlatformStatus& status);
+// Drops every screen's copy of the data and their undo steps, after rows were
+// added or removed outside them (the demo data).
+void ReloadAllScreens(UiState& ui);
+// The 示例数据 buttons (首页 and 设置): load it, or remove it in one step.
+void DemoDataButtons(UiState& ui);
+
 // Writes valid text still being typed (the page is being hidden or closed).
 void FlushPendingEdits(UiState& ui);
 

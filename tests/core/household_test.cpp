@@ -1,4 +1,7 @@
+#include "domain/demo_data.h"
 #include "domain/household.h"
+#include "domain/ledger_store.h"
+#include "domain/weekly_report.h"
 #include "domain/household_import.h"
 #include "domain/household_store.h"
 #include "domain/household_view.h"
@@ -213,4 +216,49 @@ TEST(Screening, ResultsPerHouseholdAndVillageWithALinkedProblemAndProgress) {
     EXPECT_EQ(p[ProblemField::kDescription], "小宋村张某某户住房安全鉴定和标示牌：未悬挂标示牌");
     EXPECT_EQ(p[ProblemField::kDeadline], "2022-06-29");
     EXPECT_TRUE(NormalizeAndValidate(p, t.campaign).empty());
+}
+
+TEST(DemoData, LoadsEveryKindOfRowAndRemovesOnlyItself) {
+    test::TestDb t;
+    // The user's own rows, which must survive.
+    HouseholdStore households(*t.db);
+    households.Apply({Make("4110230010001", "张某某", "小宋村")}, {}, "2022-06-02 09:00:00");
+    LedgerStore ledger(*t.db, t.campaign_id);
+    Problem own = NewProblem();
+    own[ProblemField::kArea] = "住房保障";
+    own[ProblemField::kNature] = "个性问题";
+    own[ProblemField::kDescription] = "自己的问题";
+    own[ProblemField::kMeasures] = "整改";
+    own[ProblemField::kDeadline] = "2022-06-20";
+    own[ProblemField::kRespUnits] = "区住建局";
+    ledger.Add(own, ChangeContext{"2022-06-02 09:00:00", "", "edit"});
+
+    EXPECT_FALSE(HasDemoData(*t.db));
+    DemoSummary s = LoadDemoData(*t.db, t.campaign, "2022-06-02 09:00:00");
+    EXPECT_TRUE(HasDemoData(*t.db));
+    EXPECT_EQ(s.households, 36);
+    EXPECT_EQ(s.problems, 9);
+    EXPECT_EQ(s.reports, 3);
+    EXPECT_EQ(households.Count(), 37);
+    EXPECT_EQ(ledger.CountActive(), 10);
+    for (const Problem& p : ledger.LoadAll()) {
+        if (p[ProblemField::kDescription] == "自己的问题") continue;
+        EXPECT_TRUE(NormalizeAndValidate(const_cast<Problem&>(p), t.campaign).empty()) << p[ProblemField::kDescription];
+    }
+    WeeklyReportStore reports(*t.db, t.campaign_id);
+    auto list = reports.List();
+    ASSERT_EQ(list.size(), 3u);
+    EXPECT_EQ(list[2].week_no, 1);
+    EXPECT_LE(list[2].rows, list[0].rows);  // more problems each week
+    // Loading twice adds nothing.
+    EXPECT_EQ(LoadDemoData(*t.db, t.campaign, "2022-06-02 09:00:00").households, 0);
+
+    RemoveDemoData(*t.db);
+    EXPECT_FALSE(HasDemoData(*t.db));
+    EXPECT_EQ(households.Count(), 1);
+    ASSERT_EQ(ledger.CountActive(), 1);
+    EXPECT_EQ(ledger.LoadAll()[0][ProblemField::kDescription], "自己的问题");
+    EXPECT_TRUE(reports.List().empty());
+    ScreeningStore screening(*t.db, t.campaign_id);
+    EXPECT_EQ(screening.Progress(35).size(), 1u);  // only 小宋村 left
 }

@@ -102,3 +102,28 @@ TEST(Database, CommitCounterCountsTransactionsNotStatements) {
     EXPECT_EQ(db->commit_count(), c0 + 1);
     EXPECT_FALSE(db->in_transaction());
 }
+
+TEST(Database, TransactionsNestAndOnlyTheOutermostCommits) {
+    auto db = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*db), MigrateResult::kOk);
+    const uint64_t c0 = db->commit_count();
+    {
+        Transaction outer(*db);
+        db->Prepare("INSERT INTO settings VALUES('a', '1')").Run();
+        {
+            Transaction inner(*db);  // rolled back alone
+            db->Prepare("INSERT INTO settings VALUES('b', '2')").Run();
+        }
+        {
+            Transaction inner(*db);
+            db->Prepare("INSERT INTO settings VALUES('c', '3')").Run();
+            ASSERT_TRUE(inner.Commit());
+        }
+        EXPECT_EQ(db->commit_count(), c0);
+        ASSERT_TRUE(outer.Commit());
+    }
+    EXPECT_EQ(db->commit_count(), c0 + 1);
+    Stmt q = db->Prepare("SELECT group_concat(key, '') FROM (SELECT key FROM settings ORDER BY key)");
+    ASSERT_TRUE(q.Step());
+    EXPECT_EQ(q.Text(0), "ac");
+}

@@ -58,6 +58,12 @@ public:
     std::string UndoLabel() const;  // e.g. "修改问题表述"
     std::string RedoLabel() const;
     std::vector<int64_t> Undo(const ChangeContext& ctx);
+    // Forgets every undo and redo step (rows were added or removed behind the
+    // store's back, e.g. the demo data).
+    void ForgetUndo() {
+        undo_.clear();
+        redo_.clear();
+    }
     std::vector<int64_t> Redo(const ChangeContext& ctx);
 
 private:

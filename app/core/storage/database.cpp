@@ -207,15 +207,22 @@ std::string Database::last_error() const { return sqlite3_errmsg(db_); }
 
 // --- Transaction -------------------------------------------------------------
 
-Transaction::Transaction(Database& db) : db_(db) { db_.ExecScript("BEGIN IMMEDIATE"); }
+// A transaction may run inside another (loading the demo data calls the
+// stores, which open their own): the outermost is BEGIN/COMMIT, inner ones
+// are savepoints, and only the outermost commit writes (and is counted).
+Transaction::Transaction(Database& db) : db_(db) {
+    db_.ExecScript(db_.transaction_depth_++ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT htk");
+}
 
 Transaction::~Transaction() {
-    if (!done_) db_.ExecScript("ROLLBACK");
+    if (done_) return;
+    db_.ExecScript(--db_.transaction_depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO htk; RELEASE htk");
 }
 
 bool Transaction::Commit() {
     done_ = true;
-    return sqlite3_exec(db_.raw(), "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+    const char* sql = --db_.transaction_depth_ == 0 ? "COMMIT" : "RELEASE htk";
+    return sqlite3_exec(db_.raw(), sql, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 }  // namespace htk

@@ -108,9 +108,12 @@ private:
     sqlite3* db_ = nullptr;
     uint64_t commits_ = 0;
     std::unordered_map<std::string, Stmt> cache_;
+    friend class Transaction;
+    int transaction_depth_ = 0;  // Transactions open now, outermost first
 };
 
-// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless Commit().
+// RAII transaction (a savepoint, so they nest): rolled back unless Commit();
+// only the outermost Commit() writes.
 class Transaction {
 public:
     explicit Transaction(Database& db);

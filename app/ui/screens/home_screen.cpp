@@ -227,11 +227,21 @@ void DrawHomeScreen(UiState& ui, const PlatformStatus&) {
     ImGui::Separator();
     if (d.total == 0) {
         ColoredTextWrapped(kColorMuted, "整改台账还是空的：在“入户排查”中标记问题，或到“整改台账”中登记、导入后，"
-                                        "这里会显示各问题类型的整改进度、预警和每周新发现的问题。");
+                                        "这里会显示各问题类型的整改进度、预警和每周新发现的问题。"
+                                        "想先看看效果，可以载入示例数据（随时可在这里或“设置”中一键移除）。");
         MarkItem("home.empty");
+        DemoDataButtons(ui);
         return;
     }
     Figures(d);
+    if (ui.has_demo) {
+        ImGui::SameLine(0, 24);
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorYellow);
+        ImGui::TextUnformatted("（含示例数据）");
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        DemoDataButtons(ui);
+    }
     ImGui::Spacing();
     if (ImGui::BeginTable("##charts", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();

@@ -71,6 +71,11 @@ void DrawSettingsScreen(UiState& ui, const PlatformStatus& status) {
     ImGui::Separator();
     ImGui::Spacing();
     DrawStorageInfo(status);
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    ImGui::TextUnformatted("示例数据");
+    DemoDataButtons(ui);
 }
 
 }  // namespace htk::ui

@@ -1,0 +1,50 @@
+// 示例数据: a newcomer loads the demo from 首页, sees it on every screen, and
+// removes it in one step; their own problem stays.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { ROOT, click, launch, rect, startServer, waitReady, waitSaved } from './helpers.mjs';
+
+let server, b, page;
+const n = (sql) => page.evaluate((q) => window.app.query(q)[0].n, sql);
+
+before(async () => {
+  server = await startServer();
+  b = await launch({ viewport: { width: 1400, height: 900 } });
+  page = b.page;
+  await page.goto(server.url + '?today=2022-06-20');
+  await waitReady(page);
+});
+after(async () => { await b.close(); server.stop(); });
+
+test('load the demo from 首页, see it everywhere, remove it in one step', async () => {
+  await click(page, 'nav.home');
+  await click(page, 'demo.load');
+  await page.waitForFunction(() => window.app.rect('home.figures'));
+  assert.equal(await n('SELECT count(*) AS n FROM household WHERE demo = 1'), 36);
+  assert.equal(await n('SELECT count(*) AS n FROM problem'), 9);
+  assert.equal(await n('SELECT count(*) AS n FROM weekly_report'), 3);
+  assert.match((await rect(page, 'home.figures')).text, /^问题 9 条：已完成 3/);
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-demo-home.png') });
+  await click(page, 'nav.weekly');
+  await page.waitForFunction(() => window.app.rect('weekly.export.3'));
+  await click(page, 'nav.screening');
+  await click(page, 'screening.tab.progress');
+  await page.waitForFunction(() => window.app.rect('progress.total'));
+  assert.match((await rect(page, 'progress.total')).text, /^合计\|\|36\|9\|0\|27\|9$/);
+  await waitSaved(page);
+
+  // It survives a reload, and goes in one step.
+  await page.reload();
+  await waitReady(page);
+  await click(page, 'nav.settings');
+  await click(page, 'demo.remove');
+  await page.waitForFunction(() => window.app.rect('demo.load'));
+  assert.equal(await n('SELECT count(*) AS n FROM household'), 0);
+  assert.equal(await n('SELECT count(*) AS n FROM problem'), 0);
+  assert.equal(await n('SELECT count(*) AS n FROM screening'), 0);
+  assert.equal(await n('SELECT count(*) AS n FROM weekly_report'), 0);
+  await click(page, 'nav.home');
+  await page.waitForFunction(() => window.app.rect('home.empty'));
+});
