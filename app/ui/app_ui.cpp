@@ -2,6 +2,7 @@
 
 #include "domain/campaign.h"
 #include "domain/demo_data.h"
+#include "domain/rectification_report.h"
 #include "domain/household_import.h"
 #include "formats/table_file.h"
 #include "households/households_ui.h"
@@ -153,6 +154,10 @@ void DemoDataButtons(UiState& ui) {
 
 void FlushPendingEdits(UiState& ui) {
     if (!ui.ledger) return;
+    // The 整改报告 draft being typed.
+    if (ui.weekly && ui.weekly->report_loaded &&
+        ui.weekly->report != LoadReportDraft(*ui.db, ui.ledger->campaign.id))
+        SaveReportDraft(*ui.db, ui.ledger->campaign.id, ui.weekly->report);
     LedgerUi& L = *ui.ledger;
     if (L.editing && L.draft.id == 0) {
         // A new problem complete enough to store is stored rather than lost.

@@ -1,5 +1,6 @@
 #include "domain/dashboard.h"
 #include "domain/ledger_store.h"
+#include "domain/rectification_report.h"
 #include "domain/weekly_report.h"
 #include "formats/xlsx_reader.h"
 #include "test_db.h"
@@ -157,4 +158,47 @@ TEST(Dashboard, CountsByStatusAreaWarningAndWeek) {
     EXPECT_EQ(m.days_left, 15);  // 6-15 … 6-29
     EXPECT_EQ(MomentOf(t.campaign, Date{2022, 5, 1}).phase, -1);
     EXPECT_EQ(MomentOf(t.campaign, Date{2022, 7, 1}).phase, 3);
+}
+
+TEST(RectificationReport, DraftFromTheLedgerAndTheSignedFinalLedger) {
+    test::TestDb t;
+    std::vector<Problem> rows = {Make("A 住房未鉴定", "2022-06-10", "done"), Make("B 标示牌缺失", "2022-06-20"),
+                                 Make("C 危房住人", "2022-06-25", "in_progress")};
+    rows[1][ProblemField::kNature] = "共性问题";
+    rows[0][ProblemField::kCause] = "排查不细";
+    rows[1][ProblemField::kCause] = "排查不细";
+    rows[2][ProblemField::kArea] = "健康保障";
+    std::string text = DraftRectificationReport(rows, t.campaign, "椹涧乡", Date{2022, 6, 30});
+    for (const char* want : {"椹涧乡关于建安区", "共排查发现问题 3 个，其中共性问题 1 个、个性问题 2 个",
+                             "住房保障 2 个，健康保障 1 个", "已完成整改 1 个，正在整改 1 个，尚未整改 1 个，整改完成率 33.3%",
+                             "超过完成时限仍未完成的问题 2 个", "1. 排查不细（涉及 2 个问题）", "1. 限期整改。",
+                             "2022年6月30日"})
+        EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+    EXPECT_EQ(RectificationReportFileName("椹涧乡", Date{2022, 6, 30}, ".txt"), "椹涧乡_整改报告_20220630.txt");
+
+    EXPECT_EQ(LoadReportDraft(*t.db, t.campaign_id), "");
+    SaveReportDraft(*t.db, t.campaign_id, "改过的报告");
+    EXPECT_EQ(LoadReportDraft(*t.db, t.campaign_id), "改过的报告");
+
+    // The final ledger: signature line, date and room for the stamp; the report as a sheet.
+    LedgerWorkbook book;
+    LedgerSheet sheet;
+    sheet.title = t.campaign.ledger_title;
+    sheet.unit = "椹涧乡";
+    sheet.date = Date{2022, 6, 30};
+    sheet.note = t.campaign.ledger_note;
+    sheet.signature = true;
+    for (const Problem& p : rows) sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+    TableSheet report{"整改报告", "椹涧乡整改报告", {{"第一段"}, {"第二段"}}, true};
+    book.tables.push_back(report);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+    std::string path = std::string(HTK_TEST_OUT) + "/final.xlsx";
+    std::ofstream(path, std::ios::binary) << bytes;
+    std::string cmd = "/usr/bin/python3 -c \"import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); "
+                      "s=wb.worksheets[0]; v=[str(c.value) for r in s.iter_rows() for c in r if c.value]; "
+                      "assert '主要负责同志签字：' in v and '（单位公章）' in v and v.count('2022 年 6 月 30 日')==2, v; "
+                      "r=wb['整改报告']; assert r['A2'].value=='第一段' and r['A3'].value=='第二段'\" " + path;
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
 }

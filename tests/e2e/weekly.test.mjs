@@ -4,7 +4,7 @@
 // exported again still shows week 1.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -94,4 +94,40 @@ test('首页 shows the phase, the figures, each area by status and the weeks', a
   const bar = await rect(page, 'home.area.0');
   await page.mouse.move(bar.x + 5, bar.y + bar.h / 2);
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-home-dashboard.png') });
+});
+
+test('总结验收: the 整改报告 draft from the ledger, edited, kept, exported with the signed final ledger', async () => {
+  await click(page, 'nav.weekly');
+  await click(page, 'weekly.tab.final');
+  await click(page, 'report.generate');
+  await page.waitForFunction(() => window.app.rect('report.text'));
+  const text = (await rect(page, 'report.text')).text;
+  assert.match(text, /^椹涧乡关于建安区/);
+  assert.match(text, /共排查发现问题 5 个/);
+  // An edit typed into the draft is kept across a reload.
+  await click(page, 'report.text');
+  await waitTextFocus(page);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.insertText('（草稿）');
+  await click(page, 'report.generate');  // leaving the box keeps the text; this asks before replacing it
+  await page.keyboard.press('Escape');
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  await click(page, 'nav.weekly');
+  await click(page, 'weekly.tab.final');
+  await page.waitForFunction(() => window.app.rect('report.text')?.text.startsWith('（草稿）椹涧乡关于'));
+
+  let [download] = await Promise.all([page.waitForEvent('download'), click(page, 'report.export_txt')]);
+  assert.equal(download.suggestedFilename(), '椹涧乡_整改报告_20220616.txt');
+  const txt = join(work, 'report.txt');
+  await download.saveAs(txt);
+  assert.match(readFileSync(txt, 'utf8'), /^\ufeff（草稿）椹涧乡关于/);
+  [download] = await Promise.all([page.waitForEvent('download'), click(page, 'report.export_xlsx')]);
+  const xlsx = join(work, 'final.xlsx');
+  await download.saveAs(xlsx);
+  const got = await openpyxl(xlsx, `s=wb.worksheets[0]\nv=[str(c.value) for r in s.iter_rows() for c in r if c.value]\nprint(json.dumps({'sheets': wb.sheetnames, 'signed': '主要负责同志签字：' in v, 'stamp': '（单位公章）' in v, 'title': wb['整改报告']['A1'].value}))`);
+  assert.deepEqual(got, { sheets: ['整改台账（最终）', '整改报告'], signed: true, stamp: true,
+    title: '（草稿）椹涧乡关于建安区 2022 年度第一轮巩固拓展脱贫攻坚成果行业政策落实“回头看”工作的整改报告' });
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-report.png') });
 });

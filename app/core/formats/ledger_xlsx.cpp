@@ -187,6 +187,18 @@ void WriteSheet(lxw_workbook* wb, const Formats& f, const LedgerSheet& s) {
         worksheet_merge_range(ws, r, 0, r, last, s.note.c_str(), f.note);
         worksheet_set_row(ws, r, LinesFor(s.note, total_width) * kLinePoints + 8, nullptr);
     }
+    // The final ledger is signed by the head and stamped: leave the lines and
+    // the room (the 公章 goes over the unit line and the signature).
+    if (s.signature) {
+        r += 2;
+        worksheet_set_row(ws, r, 36, nullptr);
+        worksheet_merge_range(ws, r, 0, r, split - 1, "主要负责同志签字：", f.unit);
+        worksheet_merge_range(ws, r, split, r, last, "（单位公章）", f.date_line);
+        ++r;
+        worksheet_set_row(ws, r, 36, nullptr);
+        worksheet_merge_range(ws, r, 0, r, split - 1, "", f.unit);
+        worksheet_merge_range(ws, r, split, r, last, DateLine(s.date).c_str(), f.date_line);
+    }
 
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);  // A4
@@ -215,6 +227,20 @@ void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
     for (const auto& r : t.rows)
         for (size_t c = 0; c < r.size(); ++c) widths[c] = std::min(60.0, std::max(widths[c], TextWidth(r[c]) + 2));
     for (size_t c = 0; c < columns; ++c) worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
+    if (t.wide_text) {
+        // A report: one column a page wide, a paragraph per row.
+        worksheet_set_column(ws, 0, 0, 90, nullptr);
+        worksheet_set_row(ws, 0, 30, nullptr);
+        worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            const std::string text = t.rows[r].empty() ? std::string() : NeutralizeFormula(t.rows[r][0]);
+            worksheet_set_row(ws, lxw_row_t(r + 1), std::max(1, LinesFor(text, 90)) * kLinePoints + 4, nullptr);
+            worksheet_write_string(ws, lxw_row_t(r + 1), 0, text.c_str(), f.note);
+        }
+        worksheet_set_paper(ws, 9);
+        worksheet_fit_to_pages(ws, 1, 0);
+        return;
+    }
     worksheet_set_row(ws, 0, 30, nullptr);
     if (columns > 1) worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(columns - 1), t.title.c_str(), f.title);
     else worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);

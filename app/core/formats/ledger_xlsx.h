@@ -24,6 +24,7 @@ struct LedgerSheet {
     Date date;                        // the date line; invalid -> "    年  月  日" to fill by hand
     std::string note;                 // the 备注 paragraph
     bool extended = false;            // 责任领导, 原因分析, 整改进度, 落实效果, 整改状态
+    bool signature = false;           // the final ledger: 主要负责同志签字, date, room for the 公章
     std::vector<const Problem*> rows; // in the order to number them
 };
 
@@ -34,6 +35,7 @@ struct TableSheet {
     std::string name;
     std::string title;
     std::vector<std::vector<std::string>> rows;
+    bool wide_text = false;  // one wide wrapped column of prose (a report), not a table
 };
 
 struct LedgerWorkbook {

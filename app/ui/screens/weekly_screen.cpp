@@ -101,10 +101,7 @@ void Changes(WeeklyUi& W) {
     list("本周新增", W.diff.added, kColorMuted);
 }
 
-}  // namespace
-
-void DrawWeeklyScreen(UiState& ui) {
-    ScreenTitle("周报", "排查整改阶段实行周报告制度，从第一周起每周报送整改台账");
+void DrawWeeklyReports(UiState& ui) {
     WeeklyUi& W = *ui.weekly;
     const Campaign& c = ui.ledger->campaign;
     W.campaign_for_export = &c;
@@ -189,6 +186,25 @@ void DrawWeeklyScreen(UiState& ui) {
         ImGui::EndTable();
     }
     Changes(W);
+}
+
+}  // namespace
+
+void DrawWeeklyScreen(UiState& ui) {
+    ScreenTitle("周报", "排查整改阶段实行周报告制度，从第一周起每周报送整改台账；总结验收时报送整改报告");
+    if (ImGui::BeginTabBar("##weekly")) {
+        if (ImGui::BeginTabItem("周报")) {
+            DrawWeeklyReports(ui);
+            ImGui::EndTabItem();
+        }
+        MarkItem("weekly.tab.reports");
+        if (ImGui::BeginTabItem("整改报告（总结验收）")) {
+            DrawRectificationReport(ui);
+            ImGui::EndTabItem();
+        }
+        MarkItem("weekly.tab.final");
+        ImGui::EndTabBar();
+    }
 }
 
 }  // namespace htk::ui

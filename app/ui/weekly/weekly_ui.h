@@ -29,6 +29,15 @@ struct WeeklyUi {
     std::string message;
     double message_until = 0;
     const Campaign* campaign_for_export = nullptr;  // the ledger's, set every frame
+
+    // 整改报告 (总结验收): the draft being edited, kept in the database.
+    std::string report;
+    bool report_loaded = false;
+    bool confirm_regenerate = false;
 };
+
+struct UiState;
+// The 整改报告 tab of the 周报 screen.
+void DrawRectificationReport(UiState& ui);
 
 }  // namespace htk::ui
