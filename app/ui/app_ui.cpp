@@ -154,6 +154,13 @@ void DemoDataButtons(UiState& ui) {
 
 void FlushPendingEdits(UiState& ui) {
     if (!ui.ledger) return;
+    // The 工作方案 being typed.
+    if (ui.weekly && ui.weekly->plan_unit != "\x01") {
+        const WorkPlan& p = ui.weekly->plan;
+        WorkPlan stored = LoadWorkPlan(*ui.db, ui.ledger->campaign.id, ui.weekly->plan_unit);
+        if (p.content != stored.content || p.measures != stored.measures || p.schedule != stored.schedule)
+            SaveWorkPlan(*ui.db, ui.ledger->campaign.id, ui.weekly->plan_unit, p, platform::NowText());
+    }
     // The 整改报告 draft being typed.
     if (ui.weekly && ui.weekly->report_loaded &&
         ui.weekly->report != LoadReportDraft(*ui.db, ui.ledger->campaign.id))

@@ -2,6 +2,7 @@
 #include "domain/ledger_store.h"
 #include "domain/rectification_report.h"
 #include "domain/weekly_report.h"
+#include "domain/work_plan.h"
 #include "formats/xlsx_reader.h"
 #include "test_db.h"
 
@@ -201,4 +202,29 @@ TEST(RectificationReport, DraftFromTheLedgerAndTheSignedFinalLedger) {
                       "assert '主要负责同志签字：' in v and '（单位公章）' in v and v.count('2022 年 6 月 30 日')==2, v; "
                       "r=wb['整改报告']; assert r['A2'].value=='第一段' and r['A3'].value=='第二段'\" " + path;
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+TEST(WorkPlan, DueByTheEndOfMobilisationKeptPerUnit) {
+    test::TestDb t;
+    EXPECT_EQ(FormatIso(WorkPlanDue(t.campaign)), "2022-06-01");
+    WorkPlan plan;
+    EXPECT_EQ(WorkPlanStateOn(plan, t.campaign, Date{2022, 5, 30}).text, "应于6月1日前报送，还有 2 天");
+    EXPECT_EQ(WorkPlanStateOn(plan, t.campaign, Date{2022, 6, 1}).text, "今天（6月1日）是报送截止日");
+    WorkPlanState late = WorkPlanStateOn(plan, t.campaign, Date{2022, 6, 4});
+    EXPECT_TRUE(late.late);
+    EXPECT_EQ(late.text, "已逾期 3 天，尚未报送（应于6月1日前报送）");
+    plan.content = "对照八个方面 39 个要点逐户排查";
+    plan.submitted = Date{2022, 5, 31};
+    EXPECT_EQ(WorkPlanStateOn(plan, t.campaign, Date{2022, 6, 4}).text, "已按时报送（5月31日）");
+    plan.submitted = Date{2022, 6, 3};
+    EXPECT_TRUE(WorkPlanStateOn(plan, t.campaign, Date{2022, 6, 4}).late);
+
+    SaveWorkPlan(*t.db, t.campaign_id, "椹涧乡", plan, "2022-06-03 10:00:00");
+    WorkPlan back = LoadWorkPlan(*t.db, t.campaign_id, "椹涧乡");
+    EXPECT_EQ(back.content, plan.content);
+    EXPECT_EQ(FormatIso(back.submitted), "2022-06-03");
+    EXPECT_TRUE(LoadWorkPlan(*t.db, t.campaign_id, "陈曹乡").content.empty());
+    TableSheet sheet = WorkPlanSheet(back, t.campaign, "椹涧乡");
+    EXPECT_EQ(sheet.rows[1][1], plan.content);
+    EXPECT_EQ(sheet.rows[4][1], "2022年6月3日");
 }

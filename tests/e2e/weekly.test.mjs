@@ -131,3 +131,31 @@ test('总结验收: the 整改报告 draft from the ledger, edited, kept, export
     title: '（草稿）椹涧乡关于建安区 2022 年度第一轮巩固拓展脱贫攻坚成果行业政策落实“回头看”工作的整改报告' });
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-report.png') });
 });
+
+test('动员部署: the 工作方案 is kept as typed and shows whether it was on time', async () => {
+  await click(page, 'nav.weekly');
+  await click(page, 'weekly.tab.plan');
+  await page.waitForFunction(() => window.app.rect('plan.state'));
+  assert.equal((await rect(page, 'plan.state')).text, '已逾期 15 天，尚未报送（应于6月1日前报送）');  // today is 6-16
+  await click(page, 'plan.content');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('对照八个方面39个要点逐户排查');
+  await click(page, 'plan.date');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('6月31日');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => window.app.rect('plan.date_error'));
+  await click(page, 'plan.date');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('2022/5/31');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => window.app.rect('plan.state').text === '已按时报送（5月31日）');
+  const [row] = await page.evaluate(() => window.app.query('SELECT content, submitted_on FROM work_plan'));
+  assert.deepEqual(row, { content: '对照八个方面39个要点逐户排查', submitted_on: '2022-05-31' });
+  const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'plan.export')]);
+  assert.equal(download.suggestedFilename(), '椹涧乡_工作方案_20220616.xlsx');
+  const path = join(work, 'plan.xlsx');
+  await download.saveAs(path);
+  assert.deepEqual(await openpyxl(path, "s=wb.worksheets[0]\nprint(json.dumps([s['A3'].value, s['B3'].value, s['B6'].value]))"),
+    ['排查的具体内容', '对照八个方面39个要点逐户排查', '2022年5月31日']);
+});

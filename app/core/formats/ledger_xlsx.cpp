@@ -246,6 +246,10 @@ void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
     else worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const lxw_row_t row = lxw_row_t(r + 1);
+        // Wrapped cells need their height: Excel does not fit rows it opens.
+        int lines = 1;
+        for (size_t c = 0; c < t.rows[r].size(); ++c) lines = std::max(lines, LinesFor(t.rows[r][c], widths[c]));
+        if (lines > 1) worksheet_set_row(ws, row, lines * kLinePoints + 6, nullptr);
         for (size_t c = 0; c < columns; ++c) {
             const std::string text = c < t.rows[r].size() ? NeutralizeFormula(t.rows[r][c]) : std::string();
             lxw_format* fmt = r == 0 ? f.header : f.cell;

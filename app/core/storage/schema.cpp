@@ -180,6 +180,19 @@ static const char* const kMigrations[] = {
         PRIMARY KEY (report_id, seq)
     ) WITHOUT ROWID;
     )sql",
+    // 6: 工作方案 (动员部署), one per unit and campaign.
+    R"sql(
+    CREATE TABLE work_plan (
+        campaign_id  INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        unit         TEXT NOT NULL,
+        content      TEXT NOT NULL DEFAULT '',  -- 排查的具体内容
+        measures     TEXT NOT NULL DEFAULT '',  -- 主要措施
+        schedule     TEXT NOT NULL DEFAULT '',  -- 时间安排
+        submitted_on TEXT NOT NULL DEFAULT '',  -- 报送日期, ISO; '' = not yet
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, unit)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }

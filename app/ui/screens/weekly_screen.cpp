@@ -191,9 +191,17 @@ void DrawWeeklyReports(UiState& ui) {
 }  // namespace
 
 void DrawWeeklyScreen(UiState& ui) {
-    ScreenTitle("周报", "排查整改阶段实行周报告制度，从第一周起每周报送整改台账；总结验收时报送整改报告");
+    ScreenTitle("周报", "动员部署报送工作方案，排查整改每周报送整改台账，总结验收报送整改报告");
     if (ImGui::BeginTabBar("##weekly")) {
-        if (ImGui::BeginTabItem("周报")) {
+        if (ImGui::BeginTabItem("工作方案（动员部署）")) {
+            DrawWorkPlan(ui);
+            ImGui::EndTabItem();
+        }
+        MarkItem("weekly.tab.plan");
+        // The weekly reports open first: they are what a unit does most.
+        const ImGuiTabItemFlags first = ui.weekly->tab_chosen ? 0 : ImGuiTabItemFlags_SetSelected;
+        ui.weekly->tab_chosen = true;
+        if (ImGui::BeginTabItem("周报（排查整改）", nullptr, first)) {
             DrawWeeklyReports(ui);
             ImGui::EndTabItem();
         }

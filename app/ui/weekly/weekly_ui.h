@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/weekly_report.h"
+#include "domain/work_plan.h"
 
 #include <string>
 #include <vector>
@@ -34,10 +35,20 @@ struct WeeklyUi {
     std::string report;
     bool report_loaded = false;
     bool confirm_regenerate = false;
+
+    bool tab_chosen = false;  // the 周报 tab was selected on first showing
+
+    // 工作方案 (动员部署) of this unit, as being edited.
+    WorkPlan plan;
+    std::string plan_unit = "\x01";  // the unit `plan` was loaded for
+    std::string plan_date;            // 报送日期 as typed
+    std::string plan_date_error;
 };
 
 struct UiState;
 // The 整改报告 tab of the 周报 screen.
 void DrawRectificationReport(UiState& ui);
+// The 工作方案 tab.
+void DrawWorkPlan(UiState& ui);
 
 }  // namespace htk::ui
