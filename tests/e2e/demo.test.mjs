@@ -4,17 +4,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, launch, rect, startServer, waitReady, waitSaved } from './helpers.mjs';
+import { ROOT, click, openApp, rect, waitReady, waitSaved } from './helpers.mjs';
 
 let server, b, page;
 const n = (sql) => page.evaluate((q) => window.app.query(q)[0].n, sql);
 
 before(async () => {
-  server = await startServer();
-  b = await launch({ viewport: { width: 1400, height: 900 } });
-  page = b.page;
-  await page.goto(server.url + '?today=2022-06-20');
-  await waitReady(page);
+  ({ server, b, page } = await openApp('2022-06-20'));
 });
 after(async () => { await b.close(); server.stop(); });
 

@@ -170,3 +170,23 @@ export function pngStats(buf) {
   const background = Math.max(...colors.values());
   return { width, height, distinctColors: colors.size, nonBackground: width * height - background };
 }
+
+// A served app in a fresh browser at ?today=<today>, ready, with file choosers
+// intercepted from the start (enabling that lazily races the key press).
+export async function openApp(today, viewport = { width: 1400, height: 900 }) {
+  const server = await startServer();
+  const b = await launch({ viewport });
+  b.page.on('filechooser', () => {});
+  await b.page.goto(server.url + '?today=' + today);
+  await waitReady(b.page);
+  return { server, b, page: b.page };
+}
+
+// Types the unit's name in 设置 and confirms it.
+export async function setUnitName(page, name) {
+  await click(page, 'nav.settings');
+  await click(page, 'settings.unit_name');
+  await waitTextFocus(page);
+  await page.keyboard.insertText(name);
+  await page.keyboard.press('Enter');
+}

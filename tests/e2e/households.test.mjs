@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, dropFile, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, click, dropFile, openApp, rect, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page;
 const work = mkdtempSync(join(tmpdir(), 'htk-households-'));
@@ -18,12 +18,7 @@ const households = () => page.evaluate(() => window.app.query('SELECT count(*) A
 before(async () => {
   const made = spawnSync('/usr/bin/python3', [join(ROOT, 'tests/fixtures/make_ledger_fixtures.py'), work]);
   assert.equal(made.status, 0, String(made.stderr));
-  server = await startServer();
-  b = await launch({ viewport: { width: 1400, height: 900 } });
-  page = b.page;
-  page.on('filechooser', () => {});
-  await page.goto(server.url + '?today=2022-06-07');
-  await waitReady(page);
+  ({ server, b, page } = await openApp('2022-06-07'));
 });
 after(async () => { await b.close(); server.stop(); });
 

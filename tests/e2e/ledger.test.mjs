@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, dropFile, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, click, dropFile, launch, rect, setUnitName, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page, cdp;
 const work = mkdtempSync(join(tmpdir(), 'htk-ledger-'));
@@ -26,11 +26,7 @@ before(async () => {
   page.on('filechooser', () => {});
   await page.goto(server.url + '?today=2022-06-07');
   await waitReady(page);
-  await click(page, 'nav.settings');
-  await click(page, 'settings.unit_name');
-  await waitTextFocus(page);
-  await page.keyboard.insertText('椹涧乡');
-  await page.keyboard.press('Enter');
+  await setUnitName(page, '椹涧乡');
   await click(page, 'nav.ledger');
   await rect(page, 'ledger.new');
 });

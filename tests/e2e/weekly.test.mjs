@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, dropFile, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, click, dropFile, openApp, rect, setUnitName, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page;
 const work = mkdtempSync(join(tmpdir(), 'htk-weekly-'));
@@ -17,17 +17,8 @@ const work = mkdtempSync(join(tmpdir(), 'htk-weekly-'));
 before(async () => {
   const made = spawnSync('/usr/bin/python3', [join(ROOT, 'tests/fixtures/make_ledger_fixtures.py'), work]);
   assert.equal(made.status, 0, String(made.stderr));
-  server = await startServer();
-  b = await launch({ viewport: { width: 1400, height: 900 } });
-  page = b.page;
-  page.on('filechooser', () => {});
-  await page.goto(server.url + '?today=2022-06-07');
-  await waitReady(page);
-  await click(page, 'nav.settings');
-  await click(page, 'settings.unit_name');
-  await waitTextFocus(page);
-  await page.keyboard.insertText('椹涧乡');
-  await page.keyboard.press('Enter');
+  ({ server, b, page } = await openApp('2022-06-07'));
+  await setUnitName(page, '椹涧乡');
   await dropFile(page, join(work, 'gbk.csv'), '台账.csv');
   await page.waitForFunction(() => window.app.rect('import.summary'));
   await page.keyboard.press('Enter');
