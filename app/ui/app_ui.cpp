@@ -212,6 +212,13 @@ void ReceiveFiles(UiState& ui) {
 
 void DrawApp(UiState& ui, const PlatformStatus& st) {
     BeginMarksFrame();
+    if (ui.switch_campaign) {
+        // Between frames: every screen's state belongs to the old campaign.
+        FlushPendingEdits(ui);
+        SetCurrentCampaign(*ui.db, ui.switch_campaign);
+        ui.switch_campaign = 0;
+        InitUi(ui, ui.db);
+    }
     ReceiveFiles(ui);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);

@@ -70,3 +70,29 @@ TEST(Campaign, MalformedJsonIsRefused) {
     EXPECT_EQ(StoreCampaignJson(*t.db, R"({"format":1,"campaign":{"code":"x"}})", &err), 0);
     EXPECT_EQ(StoreCampaignJson(*t.db, R"({"format":2})", &err), 0);
 }
+
+TEST(Campaign, NextRoundCopiesTheChecklistAndUnitsAYearLaterWithoutProblems) {
+    test::TestDb t;
+    std::string error;
+    EXPECT_EQ(CreateNextCampaign(*t.db, t.campaign_id, "2022-1", "重复", &error), 0);
+    EXPECT_NE(error.find("已经用过"), std::string::npos);
+    int64_t next = CreateNextCampaign(*t.db, t.campaign_id, "2023-1", "建安区 2023 年度第一轮“回头看”", &error);
+    ASSERT_NE(next, 0) << error;
+    Campaign c = LoadCampaign(*t.db, next);
+    EXPECT_EQ(c.name, "建安区 2023 年度第一轮“回头看”");
+    EXPECT_EQ(c.ledger_title, "建安区 2023 年度第一轮“回头看”整改台账");
+    ASSERT_EQ(c.phases.size(), t.campaign.phases.size());
+    EXPECT_EQ(FormatIso(c.phases[1].start), "2023-06-02");
+    ASSERT_EQ(c.areas.size(), 8u);
+    size_t points = 0;
+    for (const Area& a : c.areas) points += a.points.size();
+    EXPECT_EQ(points, 39u);
+    EXPECT_EQ(c.departments, t.campaign.departments);
+    ASSERT_NE(c.FindArea("农村危房改造"), nullptr);  // synonyms came along
+    EXPECT_EQ(c.FindArea("农村危房改造")->name, "住房保障");
+    EXPECT_NE(c.areas[0].points[0].id, t.campaign.areas[0].points[0].id);
+
+    ASSERT_EQ(ListCampaigns(*t.db).size(), 2u);
+    SetCurrentCampaign(*t.db, next);
+    EXPECT_EQ(EnsureCurrentCampaign(*t.db), next);
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, openApp, rect, waitReady, waitSaved } from './helpers.mjs';
+import { ROOT, click, openApp, rect, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page;
 const n = (sql) => page.evaluate((q) => window.app.query(q)[0].n, sql);
@@ -43,4 +43,31 @@ test('load the demo from 首页, see it everywhere, remove it in one step', asyn
   assert.equal(await n('SELECT count(*) AS n FROM weekly_report'), 0);
   await click(page, 'nav.home');
   await page.waitForFunction(() => window.app.rect('home.empty'));
+});
+
+test('新一轮: the next campaign starts empty with the same checklist, and the first is one click away', async () => {
+  await click(page, 'nav.home');
+  await click(page, 'demo.load');
+  await page.waitForFunction(() => window.app.rect('home.figures'));
+  await click(page, 'nav.settings');
+  await click(page, 'campaign.next_code');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('2023-1');
+  await click(page, 'campaign.next_name');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('建安区 2023 年度第一轮“回头看”');
+  await click(page, 'campaign.create_next');
+  await page.waitForFunction(() => window.app.rect('campaign.current')?.text === '建安区 2023 年度第一轮“回头看”');
+  const campaigns = await page.evaluate(() => window.app.query(
+    "SELECT c.code, (SELECT count(*) FROM check_point p JOIN area a ON a.id = p.area_id WHERE a.campaign_id = c.id) AS points, " +
+    "(SELECT start_date FROM campaign_phase WHERE campaign_id = c.id AND code = 'rectify') AS start FROM campaign c ORDER BY c.id"));
+  assert.deepEqual(campaigns, [{ code: '2022-1', points: 39, start: '2022-06-02' }, { code: '2023-1', points: 39, start: '2023-06-02' }]);
+  await click(page, 'nav.home');
+  await page.waitForFunction(() => window.app.rect('home.empty'));  // no problems in the new round
+  // Back to the first round: its problems are all there.
+  await click(page, 'nav.settings');
+  await click(page, 'campaign.switch.2022-1');
+  await page.waitForFunction(() => window.app.rect('campaign.current')?.text.startsWith('建安区 2022'));
+  await click(page, 'nav.home');
+  await page.waitForFunction(() => window.app.rect('home.figures')?.text.startsWith('问题 9 条'));
 });

@@ -220,4 +220,83 @@ Campaign LoadCampaign(Database& db, int64_t id) {
     return c;
 }
 
+std::vector<CampaignInfo> ListCampaigns(Database& db) {
+    std::vector<CampaignInfo> out;
+    Stmt q = db.Prepare("SELECT id, code, name FROM campaign ORDER BY id");
+    while (q.Step()) out.push_back(CampaignInfo{q.Int(0), q.Text(1), q.Text(2)});
+    return out;
+}
+
+void SetCurrentCampaign(Database& db, int64_t id) {
+    Transaction tx(db);
+    db.Prepare("INSERT INTO settings(key, value) VALUES('current_campaign', ?1) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .Bind(1, std::to_string(id))
+        .Run();
+    tx.Commit();
+}
+
+int64_t CreateNextCampaign(Database& db, int64_t from, const std::string& code, const std::string& name,
+                           std::string* error) {
+    const std::string c = Trim(code), n = Trim(name);
+    if (c.empty() || n.empty()) {
+        *error = "请填写新一轮活动的编号和名称";
+        return 0;
+    }
+    {
+        Stmt q = db.Prepare("SELECT 1 FROM campaign WHERE code = ?1");
+        q.Bind(1, c);
+        if (q.Step()) {
+            *error = "活动编号“" + c + "”已经用过";
+            return 0;
+        }
+    }
+    Transaction tx(db);
+    Stmt ins = db.Prepare(
+        "INSERT INTO campaign(code, name, district, ledger_title, office, ledger_note, natures, issued) "
+        "SELECT ?2, ?3, district, ?3 || '整改台账', office, ledger_note, natures, "
+        "  coalesce(date(nullif(issued, ''), '+1 year'), '') FROM campaign WHERE id = ?1");
+    ins.Bind(1, from).Bind(2, c).Bind(3, n);
+    if (!ins.Run() || db.changes() != 1) {
+        *error = "找不到要复制的活动";
+        return 0;
+    }
+    const int64_t to = db.last_insert_rowid();
+    for (const char* sql :
+         {"INSERT INTO campaign_phase(campaign_id, seq, code, name, start_date, end_date, task) "
+          "SELECT ?2, seq, code, name, date(start_date, '+1 year'), date(end_date, '+1 year'), task "
+          "FROM campaign_phase WHERE campaign_id = ?1",
+          "INSERT INTO unit(campaign_id, name, kind) SELECT ?2, name, kind FROM unit WHERE campaign_id = ?1 ORDER BY id"}) {
+        Stmt q = db.Prepare(sql);
+        q.Bind(1, from).Bind(2, to);
+        q.Run();
+    }
+    Stmt areas = db.Prepare("SELECT id FROM area WHERE campaign_id = ?1 ORDER BY no");
+    areas.Bind(1, from);
+    std::vector<int64_t> old_ids;
+    while (areas.Step()) old_ids.push_back(areas.Int(0));
+    for (int64_t old : old_ids) {
+        Stmt a = db.Prepare(
+            "INSERT INTO area(campaign_id, no, name, section_title, lead_units) "
+            "SELECT ?2, no, name, section_title, lead_units FROM area WHERE id = ?1");
+        a.Bind(1, old).Bind(2, to);
+        a.Run();
+        const int64_t aid = db.last_insert_rowid();
+        Stmt syn = db.Prepare(
+            "INSERT INTO area_synonym(campaign_id, key, area_id) SELECT ?2, key, ?3 FROM area_synonym WHERE area_id = ?1");
+        syn.Bind(1, old).Bind(2, to).Bind(3, aid);
+        syn.Run();
+        Stmt pts = db.Prepare(
+            "INSERT INTO check_point(area_id, no, short, text, scope, rule) "
+            "SELECT ?2, no, short, text, scope, rule FROM check_point WHERE area_id = ?1 ORDER BY id");
+        pts.Bind(1, old).Bind(2, aid);
+        pts.Run();
+    }
+    if (!tx.Commit()) {
+        *error = "新一轮活动无法保存";
+        return 0;
+    }
+    return to;
+}
+
 }  // namespace htk

@@ -74,4 +74,19 @@ int64_t StoreCampaignJson(Database& db, std::string_view json, std::string* erro
 int64_t EnsureCurrentCampaign(Database& db);
 Campaign LoadCampaign(Database& db, int64_t id);
 
+// The campaigns stored, oldest first: id, code, name.
+struct CampaignInfo {
+    int64_t id = 0;
+    std::string code, name;
+};
+std::vector<CampaignInfo> ListCampaigns(Database& db);
+void SetCurrentCampaign(Database& db, int64_t id);
+
+// 新一轮: a campaign made from `from` — its checklist (areas, synonyms, check
+// points), units and wording, its phases one year later — under a new code and
+// name; no problems, screenings or reports. Returns its id, or 0 with a Chinese
+// error (a code already used, an empty name).
+int64_t CreateNextCampaign(Database& db, int64_t from, const std::string& code, const std::string& name,
+                           std::string* error);
+
 }  // namespace htk

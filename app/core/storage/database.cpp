@@ -203,6 +203,7 @@ void Database::ExecScript(const char* sql) {
 
 bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+int Database::changes() const { return sqlite3_changes(db_); }
 std::string Database::last_error() const { return sqlite3_errmsg(db_); }
 
 // --- Transaction -------------------------------------------------------------

@@ -100,6 +100,7 @@ public:
     uint64_t commit_count() const { return commits_; }
     bool in_transaction() const;
     int64_t last_insert_rowid() const;
+    int changes() const;  // rows the last statement inserted, updated or deleted
     std::string last_error() const;
     sqlite3* raw() const { return db_; }
 

@@ -29,6 +29,7 @@ constexpr ImU32 kPhaseColors[] = {IM_COL32(219, 234, 254, 255), IM_COL32(191, 21
 
 // The dashboard is recomputed only when the ledger or the day changes.
 struct Cache {
+    int64_t campaign_id = 0;  // a new round has a new ledger (whose versions start again)
     uint64_t version = ~0ull;
     Date today;
     Dashboard d;
@@ -218,8 +219,9 @@ void DrawHomeScreen(UiState& ui, const PlatformStatus&) {
         L.loaded = true;
     }
     static Cache cache;
-    if (cache.version != L.view.version() || cache.today != today) {
+    if (cache.campaign_id != c.id || cache.version != L.view.version() || cache.today != today) {
         cache.d = ComputeDashboard(L.view.rows(), c, today);
+        cache.campaign_id = c.id;
         cache.version = L.view.version();
         cache.today = today;
     }

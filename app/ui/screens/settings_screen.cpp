@@ -1,5 +1,8 @@
 #include "screens.h"
 
+#include "domain/campaign.h"
+#include "ledger/ledger_ui.h"
+
 #include "test_marks.h"
 #include "theme.h"
 #include "widgets.h"
@@ -49,6 +52,52 @@ static void DrawUnitSettings(UiState& ui) {
                   "settings.contact_phone");
 }
 
+// The campaigns kept here: switch between them, or start the next round from
+// the current one (checklist, units and wording copied; dates a year later).
+static void DrawCampaigns(UiState& ui) {
+    static std::string code, name, error;
+    const int64_t current = ui.ledger->campaign.id;
+    ImGui::TextUnformatted("活动");
+    for (const CampaignInfo& c : ListCampaigns(*ui.db)) {
+        ImGui::PushID(int(c.id));
+        if (c.id == current) {
+            ImGui::BulletText("%s（当前）", c.name.c_str());
+        } else {
+            ImGui::BulletText("%s", c.name.c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton("切换到此活动")) ui.switch_campaign = c.id;
+            MarkItem(("campaign.switch." + c.code).c_str());
+        }
+        ImGui::PopID();
+    }
+    MarkItem("campaign.current", ui.ledger->campaign.name.c_str());
+    ColoredTextWrapped(kColorMuted, "新一轮“回头看”：复制本轮的排查要点、问题类型和单位，各阶段日期顺延一年；"
+                                    "不复制问题、排查记录和周报。");
+    const float fh = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(fh * 7);
+    ImGui::InputTextWithHint("##next_code", "编号，如 2023-1", &code);
+    MarkItem("campaign.next_code");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(fh * 22);
+    ImGui::InputTextWithHint("##next_name", "名称，如 建安区 2023 年度第一轮……“回头看”", &name);
+    MarkItem("campaign.next_name");
+    ImGui::SameLine();
+    if (ImGui::Button("从本轮创建新一轮")) {
+        int64_t id = CreateNextCampaign(*ui.db, current, code, name, &error);
+        if (id) {
+            ui.switch_campaign = id;
+            code.clear();
+            name.clear();
+            error.clear();
+        }
+    }
+    MarkItem("campaign.create_next");
+    if (!error.empty()) {
+        ColoredTextWrapped(kColorRed, error.c_str());
+        MarkItem("campaign.error", error.c_str());
+    }
+}
+
 static void DrawStorageInfo(const PlatformStatus& status) {
     ImGui::TextUnformatted("数据保存");
     ImGui::TextWrapped(
@@ -76,6 +125,10 @@ void DrawSettingsScreen(UiState& ui, const PlatformStatus& status) {
     ImGui::Spacing();
     ImGui::TextUnformatted("示例数据");
     DemoDataButtons(ui);
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    DrawCampaigns(ui);
 }
 
 }  // namespace htk::ui
