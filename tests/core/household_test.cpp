@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -99,6 +100,17 @@ TEST(HouseholdImport, MonitoringSystemExportWithQuirks) {
     ASSERT_EQ(villages.size(), 3u);
     EXPECT_EQ(villages[0].township + villages[0].village, "椹涧乡大宋村");
     EXPECT_EQ(villages[1].households, 2);  // 小宋村
+
+    // A village typed before its households come: listed with none.
+    EXPECT_EQ(store.AddVillage(" 陈曹乡 ", "新庄村"), "");
+    EXPECT_NE(store.AddVillage("陈曹乡", "新庄村").find("已在名单中"), std::string::npos);
+    EXPECT_NE(store.AddVillage("", "新庄村").find("请填写"), std::string::npos);
+    auto listed = store.Villages();
+    ASSERT_EQ(listed.size(), 4u);
+    auto it = std::find_if(listed.begin(), listed.end(), [](const VillageCount& v) { return v.village == "新庄村"; });
+    ASSERT_NE(it, listed.end());
+    EXPECT_EQ(it->township, "陈曹乡");
+    EXPECT_EQ(it->households, 0);
 
     // Importing the same file again changes nothing.
     HouseholdImportPlan again = PlanHouseholdImport(book, "households.xlsx", store, kToday);

@@ -121,3 +121,18 @@ test('village points: 整村户厕改造率 from the counts, and progress per vi
   assert.match((await rect(page, 'progress.total')).text, /^合计\|\|4\|0\|1\|3\|2$/);
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-screening-progress.png') });
 });
+
+test('a village can be typed before its households are imported', async () => {
+  await click(page, 'nav.screening');
+  await click(page, 'screening.tab.villages');
+  await click(page, 'village.new_township');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('陈曹乡');
+  await click(page, 'village.new_village');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('新庄村');
+  await click(page, 'village.add');
+  await page.waitForFunction(() => window.app.query("SELECT count(*) AS n FROM village WHERE name = '新庄村'")[0].n === 1);
+  await click(page, 'screening.tab.progress');
+  await page.waitForFunction(() => window.app.rect('progress.total'));
+});

@@ -1,5 +1,6 @@
 #include "household_store.h"
 
+#include "rules/text.h"
 #include "storage/database.h"
 
 #include <cassert>
@@ -53,6 +54,18 @@ std::vector<VillageCount> HouseholdStore::Villages() const {
         "h.village = v.name) FROM village v ORDER BY v.township, v.name");
     while (q.Step()) out.push_back(VillageCount{q.Text(0), q.Text(1), int(q.Int(2))});
     return out;
+}
+
+std::string HouseholdStore::AddVillage(const std::string& township_typed, const std::string& village_typed) {
+    const std::string township = Trim(township_typed), village = Trim(village_typed);
+    if (township.empty() || village.empty()) return "请填写乡镇和村的名称";
+    Transaction tx(db_);
+    Stmt& q = db_.Cached("INSERT OR IGNORE INTO village(township, name) VALUES(?1, ?2)");
+    q.Bind(1, township).Bind(2, village);
+    q.Run();
+    const bool added = db_.changes() == 1;
+    tx.Commit();
+    return added ? "" : township + village + "已在名单中";
 }
 
 void HouseholdStore::Apply(const std::vector<Household>& adds, const std::vector<Household>& updates,

@@ -25,6 +25,10 @@ public:
     // Villages known from typing or from households, with their household counts.
     std::vector<VillageCount> Villages() const;
 
+    // A village typed by the user (before any household of it is imported).
+    // Returns "" or why not, in Chinese (a name missing, already listed).
+    std::string AddVillage(const std::string& township, const std::string& village);
+
     // Adds and updates (rows that passed NormalizeAndValidateHousehold) in one
     // transaction; their villages are recorded too. `now` as "2022-06-15 10:00:00".
     void Apply(const std::vector<Household>& adds, const std::vector<Household>& updates, const std::string& now);

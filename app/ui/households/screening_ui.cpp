@@ -240,14 +240,43 @@ void DrawHouseholdScreening(UiState& ui, int64_t household_id) {
     ImGui::EndChild();
 }
 
+// Villages come with the household list; one can also be typed here.
+static void AddVillageRow(UiState& ui, ScreeningUi& S) {
+    const float fh = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(fh * 6);
+    ImGui::InputTextWithHint("##new_township", "乡镇", &S.new_township);
+    MarkItem("village.new_township");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(fh * 6);
+    ImGui::InputTextWithHint("##new_village", "村", &S.new_village);
+    MarkItem("village.new_village");
+    ImGui::SameLine();
+    if (ImGui::Button("添加村")) {
+        S.village_error = ui.households->store.AddVillage(S.new_township, S.new_village);
+        if (S.village_error.empty()) {
+            S.new_village.clear();
+            S.villages_dirty = true;
+            S.progress_dirty = true;
+        }
+    }
+    MarkItem("village.add");
+    if (!S.village_error.empty()) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+        ImGui::TextUnformatted(S.village_error.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
 void DrawVillageScreening(UiState& ui) {
     ScreeningUi& S = *ui.screening;
+    AddVillageRow(ui, S);
     if (S.villages_dirty) {
         S.villages = ui.households->store.Villages();
         S.villages_dirty = false;
     }
     if (S.villages.empty()) {
-        ColoredTextWrapped(kColorMuted, "导入农户名册后，这里按村排查村卫生室、集中供水点和整村户厕改造率。");
+        ColoredTextWrapped(kColorMuted, "导入农户名册，或在上面添加村后，这里按村排查村卫生室、集中供水点和整村户厕改造率。");
         return;
     }
     if (S.village < 0 || S.village >= int(S.villages.size())) S.village = 0;

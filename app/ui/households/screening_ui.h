@@ -35,6 +35,7 @@ struct ScreeningUi {
     int village = -1;        // index into `villages` on the 村级要点 tab
     std::vector<VillageCount> villages;
     bool villages_dirty = true;
+    std::string new_township, new_village, village_error;  // 添加村
 
     std::vector<VillageProgress> progress;
     bool progress_dirty = true;
