@@ -27,9 +27,9 @@ std::string DemoUuid(int n) {
 }
 
 // A made-up ID number with a valid check character (region 411023 = 建安区).
-std::string DemoIdNumber(int n) {
+std::string DemoIdNumber(unsigned n) {
     char first17[18];
-    std::snprintf(first17, sizeof first17, "411023%04d%02d%02d%03d", 1950 + n % 50, 1 + n % 12, 1 + n % 28, n % 1000);
+    std::snprintf(first17, sizeof first17, "411023%04u%02u%02u%03u", 1950 + n % 50, 1 + n % 12, 1 + n % 28, n % 1000);
     return std::string(first17) + IdNumberCheckChar(first17);
 }
 
@@ -61,7 +61,7 @@ DemoSummary LoadDemoData(Database& db, const Campaign& c, const std::string& now
             Household h;
             h.code = "示例" + std::to_string(1001 + n);
             h.head_name = std::string(kSurnames + 3 * (n % 10), 3) + "某" + (n % 2 ? "明" : "华");
-            h.id_number = DemoIdNumber(n);
+            h.id_number = DemoIdNumber(unsigned(n));
             h.township = place.township;
             h.village = place.village;
             h.kind = HouseholdKindLabel(HouseholdKind(n % kHouseholdKindCount));

@@ -18,11 +18,18 @@ bool Matches(const Household& h, const std::string& q) {
 
 void HouseholdView::Reset(std::vector<Household> rows) {
     rows_ = std::move(rows);
+    index_.clear();
+    for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
     from_.clear();
     pos_ = 0;
     shown_.clear();
     dirty_ = true;
     narrow_ = false;
+}
+
+const Household* HouseholdView::Find(int64_t id) const {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &rows_[it->second];
 }
 
 void HouseholdView::SetSearch(const std::string& text) {

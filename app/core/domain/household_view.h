@@ -9,6 +9,7 @@
 #include "household.h"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace htk {
@@ -24,9 +25,11 @@ public:
     bool pending() const { return dirty_ || pos_ < from_.size(); }
     const std::vector<const Household*>& Current() const { return shown_; }
     size_t total() const { return rows_.size(); }
+    const Household* Find(int64_t id) const;  // null when not registered
 
 private:
     std::vector<Household> rows_;
+    std::unordered_map<int64_t, size_t> index_;  // id -> position in rows_
     std::string search_;  // normalised
     std::vector<const Household*> from_;  // what the running scan filters
     size_t pos_ = 0;

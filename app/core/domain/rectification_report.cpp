@@ -113,10 +113,7 @@ std::string DraftRectificationReport(const std::vector<Problem>& rows, const Cam
 }
 
 std::string RectificationReportFileName(const std::string& unit, const Date& date, const char* extension) {
-    std::string name = LedgerFileName(unit, date, extension);
-    size_t at = name.find("_整改台账_");
-    if (at != std::string::npos) name.replace(at, std::string("_整改台账_").size(), "_整改报告_");
-    return name;
+    return UnitFileName(unit, "整改报告", date, extension);
 }
 
 std::string LoadReportDraft(Database& db, int64_t campaign_id) {

@@ -122,10 +122,7 @@ LedgerWorkbook WeeklyReportWorkbook(const WeeklyReport& r, const WeeklyDiff& d, 
 }
 
 std::string WeeklyReportFileName(const WeeklyReport& r) {
-    std::string name = LedgerFileName(r.unit, r.report_date, ".xlsx");
-    // <单位>_整改台账_<YYYYMMDD>.xlsx -> <单位>_整改台账_第k周_<YYYYMMDD>.xlsx
-    size_t at = name.rfind('_');
-    return name.substr(0, at) + "_第" + std::to_string(r.week_no) + "周" + name.substr(at);
+    return UnitFileName(r.unit, "整改台账_第" + std::to_string(r.week_no) + "周", r.report_date, ".xlsx");
 }
 
 int64_t WeeklyReportStore::Create(int week_no, const std::string& unit, const Date& report_date,

@@ -315,7 +315,8 @@ bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string
     return true;
 }
 
-std::string LedgerFileName(const std::string& unit, const Date& date, const char* extension) {
+std::string UnitFileName(const std::string& unit, const std::string& document, const Date& date,
+                         const char* extension) {
     std::string clean;
     for (char c : unit)
         if (std::string_view("\\/:*?\"<>|").find(c) == std::string_view::npos && static_cast<unsigned char>(c) >= 0x20)
@@ -324,7 +325,11 @@ std::string LedgerFileName(const std::string& unit, const Date& date, const char
     if (clean.empty()) clean = "未填写单位";
     char ymd[16];
     std::snprintf(ymd, sizeof ymd, "%04d%02d%02d", date.y, date.m, date.d);
-    return clean + "_整改台账_" + ymd + extension;
+    return clean + "_" + document + "_" + ymd + extension;
+}
+
+std::string LedgerFileName(const std::string& unit, const Date& date, const char* extension) {
+    return UnitFileName(unit, "整改台账", date, extension);
 }
 
 }  // namespace htk

@@ -57,7 +57,11 @@ bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string
 // the six official ones, then (extended) 责任领导 … 整改状态. CSV uses the same.
 std::vector<ProblemField> LedgerColumns(bool extended);
 
-// `<单位>_整改台账_<YYYYMMDD>.xlsx`, with characters Windows forbids removed.
+// `<单位>_<document>_<YYYYMMDD><extension>`, with characters Windows forbids
+// removed from the unit (every file the app hands out is named this way).
+std::string UnitFileName(const std::string& unit, const std::string& document, const Date& date,
+                         const char* extension);
+// `<单位>_整改台账_<YYYYMMDD>.xlsx`
 std::string LedgerFileName(const std::string& unit, const Date& date, const char* extension);
 
 }  // namespace htk

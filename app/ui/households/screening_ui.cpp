@@ -212,9 +212,7 @@ void LastProblemNotice(UiState& ui, ScreeningUi& S) {
 
 void DrawHouseholdScreening(UiState& ui, int64_t household_id) {
     ScreeningUi& S = *ui.screening;
-    const Household* h = nullptr;
-    for (const Household* x : ui.households->view.Current())
-        if (x->id == household_id) h = x;
+    const Household* h = ui.households->view.Find(household_id);
     if (!h) {
         ColoredTextWrapped(kColorMuted, "在左侧名册中点选一户开始排查。选中要点后按 1 正常、2 有问题、3 不适用、"
                                         "0 未查；↑↓ 换要点，PgUp/PgDn 换户。");

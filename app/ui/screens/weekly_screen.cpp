@@ -42,10 +42,10 @@ void Generate(UiState& ui, WeeklyUi& W, int week) {
     W.message_until = ImGui::GetTime() + 8;
 }
 
-void Export(WeeklyUi& W, int64_t id) {
+void Export(WeeklyUi& W, const Campaign& campaign, int64_t id) {
     if (W.shown_id != id) Show(W, id);
     std::string bytes, error;
-    if (!WriteLedgerXlsx(WeeklyReportWorkbook(W.shown, W.diff, *W.campaign_for_export), &bytes, &error)) {
+    if (!WriteLedgerXlsx(WeeklyReportWorkbook(W.shown, W.diff, campaign), &bytes, &error)) {
         W.message = "导出失败：" + error;
         W.message_until = ImGui::GetTime() + 12;
         return;
@@ -104,7 +104,6 @@ void Changes(WeeklyUi& W) {
 void DrawWeeklyReports(UiState& ui) {
     WeeklyUi& W = *ui.weekly;
     const Campaign& c = ui.ledger->campaign;
-    W.campaign_for_export = &c;
     if (W.list_dirty) {
         W.list = W.store.List();
         W.list_dirty = false;
@@ -177,7 +176,7 @@ void DrawWeeklyReports(UiState& ui) {
             ImGui::TableSetColumnIndex(3);
             ImGui::Text("%d", r.rows);
             ImGui::TableSetColumnIndex(4);
-            if (ImGui::SmallButton("导出 Excel")) Export(W, r.id);
+            if (ImGui::SmallButton("导出 Excel")) Export(W, c, r.id);
             char mark[32];
             std::snprintf(mark, sizeof mark, "weekly.export.%d", r.week_no);
             MarkItem(mark, week_label);

@@ -29,7 +29,6 @@ struct WeeklyUi {
     bool confirm_replace = false;  // this week's report exists: generate again?
     std::string message;
     double message_until = 0;
-    const Campaign* campaign_for_export = nullptr;  // the ledger's, set every frame
 
     // 整改报告 (总结验收): the draft being edited, kept in the database.
     std::string report;

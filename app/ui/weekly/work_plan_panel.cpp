@@ -95,10 +95,7 @@ void DrawWorkPlan(UiState& ui) {
         book.tables.push_back(WorkPlanSheet(W.plan, c, unit));
         std::string bytes, error;
         if (WriteLedgerXlsx(book, &bytes, &error)) {
-            std::string name = LedgerFileName(unit, platform::Today(), ".xlsx");
-            size_t at = name.find("_整改台账_");
-            if (at != std::string::npos) name.replace(at, std::string("_整改台账_").size(), "_工作方案_");
-            platform::DownloadFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            platform::DownloadFile(UnitFileName(unit, "工作方案", platform::Today(), ".xlsx"), bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         }
     }
     MarkItem("plan.export");
