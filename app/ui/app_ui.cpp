@@ -4,10 +4,12 @@
 #include "domain/demo_data.h"
 #include "domain/rectification_report.h"
 #include "domain/household_import.h"
+#include "domain/village_import.h"
 #include "formats/table_file.h"
 #include "households/households_ui.h"
 #include "households/screening_ui.h"
 #include "weekly/weekly_ui.h"
+#include "settings/settings_ui.h"
 #include "ledger/ledger_ui.h"
 #include "screens/screens.h"
 #include "test_marks.h"
@@ -107,6 +109,9 @@ void InitUi(UiState& ui, Database* db) {
     ui.households = std::make_unique<HouseholdsUi>(*db);
     ui.screening = std::make_unique<ScreeningUi>(*db, ui.ledger->campaign.id);
     ui.weekly = std::make_unique<WeeklyUi>(*db, ui.ledger->campaign.id);
+    if (!ui.settings_ui) ui.settings_ui = std::make_unique<SettingsUi>();
+    ui.settings_ui->loaded_for = 0;
+    ui.settings_ui->townships_dirty = true;
     ui.has_demo = HasDemoData(*db);
 }
 
@@ -182,7 +187,9 @@ void FlushPendingEdits(UiState& ui) {
 // opens its preview on 入户排查, anything else the ledger's import preview.
 void ReceiveFiles(UiState& ui) {
     for (auto& f : platform::TakeOpenedFiles()) ui.waiting_files.push_back(std::move(f));
-    if (ui.ledger->pending_import || ui.households->pending_import || ui.waiting_files.empty()) return;
+    if (ui.ledger->pending_import || ui.households->pending_import || ui.households->pending_villages ||
+        ui.waiting_files.empty())
+        return;
     platform::OpenedFile file = std::move(ui.waiting_files.front());
     ui.waiting_files.erase(ui.waiting_files.begin());
     Workbook book;
@@ -203,6 +210,9 @@ void ReceiveFiles(UiState& ui) {
     }
     if (IsHouseholdWorkbook(book)) {
         ReceiveHouseholdWorkbook(*ui.households, file.name, book);
+        ui.section = Section::kScreening;
+    } else if (IsVillageWorkbook(book)) {
+        ReceiveVillageWorkbook(ui, file.name, book);
         ui.section = Section::kScreening;
     } else {
         ReceiveLedgerWorkbook(*ui.ledger, ui.settings, file.name, book);

@@ -22,6 +22,7 @@ struct LedgerUi;
 struct HouseholdsUi;
 struct ScreeningUi;
 struct WeeklyUi;
+struct SettingsUi;
 
 enum class Section { kHome, kLedger, kScreening, kWeekly, kDistrict, kSettings, kCount };
 
@@ -44,6 +45,7 @@ struct UiState {
     std::unique_ptr<HouseholdsUi> households;
     std::unique_ptr<ScreeningUi> screening;
     std::unique_ptr<WeeklyUi> weekly;
+    std::unique_ptr<SettingsUi> settings_ui;  // kept across rebuilds (its messages)
     std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
     bool has_demo = false;  // 示例数据 loaded (checked at start and when loaded/removed)
     int64_t switch_campaign = 0;  // made current at the start of the next frame (screens rebuilt)

@@ -1,4 +1,6 @@
 #include "domain/campaign.h"
+#include "domain/campaign_setup.h"
+#include "domain/screening.h"
 #include "test_db.h"
 
 #include <gtest/gtest.h>
@@ -95,4 +97,77 @@ TEST(Campaign, NextRoundCopiesTheChecklistAndUnitsAYearLaterWithoutProblems) {
     ASSERT_EQ(ListCampaigns(*t.db).size(), 2u);
     SetCurrentCampaign(*t.db, next);
     EXPECT_EQ(EnsureCurrentCampaign(*t.db), next);
+}
+
+TEST(CampaignSetup, PhaseDatesAreCheckedThenSaved) {
+    test::TestDb t;
+    CampaignInfoEdit e{"建安区 2022 年第一轮“回头看”（调整）", "整改台账（调整）", t.campaign.phases};
+    e.phases[1].end = Date{2022, 5, 1};
+    EXPECT_EQ(SaveCampaignInfo(*t.db, t.campaign_id, e), "排查整改的结束日期早于开始日期");
+    e.phases[1].end = Date{2022, 6, 29};
+    e.phases[1].start = Date{2022, 6, 1};  // the day 动员部署 ends
+    EXPECT_NE(SaveCampaignInfo(*t.db, t.campaign_id, e).find("应在动员部署结束（2022年6月1日）之后开始"),
+              std::string::npos);
+    e.phases[1].start = Date{};
+    EXPECT_NE(SaveCampaignInfo(*t.db, t.campaign_id, e), "");
+    e.name = " ";
+    e.phases[1].start = Date{2022, 6, 2};
+    EXPECT_EQ(SaveCampaignInfo(*t.db, t.campaign_id, e), "请填写活动名称");
+    EXPECT_EQ(LoadCampaign(*t.db, t.campaign_id).name, t.campaign.name);  // refusals changed nothing
+
+    e.name = "建安区 2022 年第一轮“回头看”（调整）";
+    e.phases[1].end = Date{2022, 7, 6};
+    e.phases[2].start = Date{2022, 7, 7};
+    e.phases[2].end = Date{2022, 7, 10};
+    ASSERT_EQ(SaveCampaignInfo(*t.db, t.campaign_id, e), "");
+    Campaign c = LoadCampaign(*t.db, t.campaign_id);
+    EXPECT_EQ(c.name, e.name);
+    EXPECT_EQ(c.ledger_title, "整改台账（调整）");
+    EXPECT_EQ(FormatIso(c.phases[1].end), "2022-07-06");
+    EXPECT_EQ(FormatIso(c.phases[2].start), "2022-07-07");
+}
+
+TEST(CampaignSetup, CheckPointsEditedAddedAndRemovedUntilScreened) {
+    test::TestDb t;
+    const CheckPoint& first = t.campaign.areas[0].points[0];
+    EXPECT_NE(SaveCheckPointText(*t.db, first.id, "", "x"), "");
+    ASSERT_EQ(SaveCheckPointText(*t.db, first.id, "危房鉴定", "是否存在住房安全鉴定不准确的问题"), "");
+    std::string error;
+    int64_t added = AddCheckPoint(*t.db, t.campaign.areas[0].id, "新要点", "新增的排查内容", "household", &error);
+    ASSERT_NE(added, 0) << error;
+    Campaign c = LoadCampaign(*t.db, t.campaign_id);
+    EXPECT_EQ(c.areas[0].points[0].short_name, "危房鉴定");
+    ASSERT_EQ(c.areas[0].points.size(), 6u);
+    EXPECT_EQ(c.areas[0].points.back().no, 6);
+    EXPECT_EQ(c.areas[0].points.back().text, "新增的排查内容");
+
+    ScreeningStore screenings(*t.db, t.campaign_id);
+    ScreeningEntry e;
+    e.point_id = added;
+    e.result = ScreenResult::kOk;
+    screenings.Set(ScreeningTarget{0, "椹涧乡", "陈庄村"}, e, "2022-06-03 09:00:00");
+    EXPECT_NE(RemoveCheckPoint(*t.db, added).find("已有 1 条排查记录"), std::string::npos);
+    e.result = ScreenResult::kUnchecked;
+    screenings.Set(ScreeningTarget{0, "椹涧乡", "陈庄村"}, e, "2022-06-03 09:01:00");
+    EXPECT_EQ(RemoveCheckPoint(*t.db, added), "");
+    EXPECT_EQ(LoadCampaign(*t.db, t.campaign_id).areas[0].points.size(), 5u);
+}
+
+TEST(CampaignSetup, TownshipsPastedAsAListOnceEach) {
+    test::TestDb t;
+    AddTownshipsResult r = AddTownships(*t.db, t.campaign_id, "椹涧乡\n灵井镇、陈曹乡，桂村乡\t 五女店镇  \r\n\n椹涧乡");
+    EXPECT_EQ(r.added, (std::vector<std::string>{"椹涧乡", "灵井镇", "陈曹乡", "桂村乡", "五女店镇"}));
+    EXPECT_TRUE(r.already_listed.empty());
+    r = AddTownships(*t.db, t.campaign_id, "椹涧乡；将官池镇;区住建局");
+    EXPECT_EQ(r.added, (std::vector<std::string>{"将官池镇"}));
+    EXPECT_EQ(r.already_listed, (std::vector<std::string>{"椹涧乡", "区住建局"}));  // a department is a unit too
+    EXPECT_EQ(ListTownships(*t.db, t.campaign_id).size(), 6u);
+    EXPECT_EQ(RemoveTownship(*t.db, t.campaign_id, "陈曹乡"), "");
+    EXPECT_NE(RemoveTownship(*t.db, t.campaign_id, "区住建局"), "");  // departments are built in
+    EXPECT_EQ(ListTownships(*t.db, t.campaign_id),
+              (std::vector<std::string>{"椹涧乡", "灵井镇", "桂村乡", "五女店镇", "将官池镇"}));
+    // The next round takes them along.
+    std::string error;
+    int64_t next = CreateNextCampaign(*t.db, t.campaign_id, "2023-1", "下一轮", &error);
+    EXPECT_EQ(ListTownships(*t.db, next).size(), 5u);
 }

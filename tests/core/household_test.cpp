@@ -7,6 +7,8 @@
 #include "domain/household_view.h"
 #include "domain/problem_rules.h"
 #include "domain/screening.h"
+#include "domain/campaign_setup.h"
+#include "domain/village_import.h"
 #include "formats/table_file.h"
 #include "rules/id_number.h"
 #include "test_db.h"
@@ -273,4 +275,35 @@ TEST(DemoData, LoadsEveryKindOfRowAndRemovesOnlyItself) {
     EXPECT_TRUE(reports.List().empty());
     ScreeningStore screening(*t.db, t.campaign_id);
     EXPECT_EQ(screening.Progress(35).size(), 1u);  // only 小宋村 left
+}
+
+TEST(VillageImport, AListOfVillagesByTownship) {
+    test::TestDb t;
+    Workbook book = ReadFixture("villages.xlsx");
+    EXPECT_TRUE(IsVillageWorkbook(book));
+    EXPECT_FALSE(IsHouseholdWorkbook(book));
+    EXPECT_FALSE(IsVillageWorkbook(ReadFixture("households.xlsx")));
+    EXPECT_FALSE(IsVillageWorkbook(ReadFixture("hand_made.xlsx")));
+
+    HouseholdStore store(*t.db);
+    ASSERT_EQ(store.AddVillage("椹涧乡", "小宋村"), "");
+    VillageImportPlan plan = PlanVillageImport(*t.db, book, "villages.xlsx");
+    ASSERT_EQ(plan.fatal, "");
+    EXPECT_EQ(plan.header_row, 2);
+    EXPECT_EQ(plan.adds, (std::vector<VillageName>{{"椹涧乡", "大宋村"}, {"椹涧乡", "陈庄村"}, {"陈曹乡", "鲁庄村"},
+                                                    {"陈曹乡", "榆林村"}, {"灵井镇", "霍庄村"}}));
+    EXPECT_EQ(plan.already_listed, 2);  // 小宋村 typed before, 鲁庄村 twice
+    ASSERT_EQ(plan.errors.size(), 1u);
+    EXPECT_EQ(plan.errors[0].row, 9);
+    EXPECT_EQ(plan.errors[0].message, "没有填写村名");
+    EXPECT_EQ(plan.townships, (std::vector<std::string>{"椹涧乡", "陈曹乡", "灵井镇"}));
+    EXPECT_EQ(store.Villages().size(), 1u);  // planning changed nothing
+
+    ApplyVillageImport(*t.db, t.campaign_id, plan);
+    EXPECT_EQ(store.Villages().size(), 6u);
+    EXPECT_EQ(ListTownships(*t.db, t.campaign_id), plan.townships);
+    // Again: nothing new.
+    VillageImportPlan again = PlanVillageImport(*t.db, book, "villages.xlsx");
+    EXPECT_TRUE(again.adds.empty());
+    EXPECT_EQ(again.already_listed, 7);
 }

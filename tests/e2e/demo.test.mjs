@@ -35,6 +35,7 @@ test('load the demo from 首页, see it everywhere, remove it in one step', asyn
   await page.reload();
   await waitReady(page);
   await click(page, 'nav.settings');
+  await click(page, 'settings.tab.storage');
   await click(page, 'demo.remove');
   await page.waitForFunction(() => window.app.rect('demo.load'));
   assert.equal(await n('SELECT count(*) AS n FROM household'), 0);
@@ -50,6 +51,7 @@ test('新一轮: the next campaign starts empty with the same checklist, and the
   await click(page, 'demo.load');
   await page.waitForFunction(() => window.app.rect('home.figures'));
   await click(page, 'nav.settings');
+  await click(page, 'settings.tab.campaign');
   await click(page, 'campaign.next_code');
   await waitTextFocus(page);
   await page.keyboard.insertText('2023-1');

@@ -6,6 +6,7 @@
 #include "domain/household_import.h"
 #include "domain/household_store.h"
 #include "domain/household_view.h"
+#include "domain/village_import.h"
 
 #include <memory>
 #include <string>
@@ -30,6 +31,7 @@ struct HouseholdsUi {
     bool scroll_to_selected = false;
 
     std::unique_ptr<HouseholdImportPlan> pending_import;
+    std::unique_ptr<VillageImportPlan> pending_villages;  // a 村名单 sheet waiting for Enter
     std::string message;
     double message_until = 0;
     bool message_is_error = false;
@@ -43,5 +45,10 @@ void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error = false)
 void DrawHouseholdsBar(HouseholdsUi& H);
 void DrawHouseholdsTable(HouseholdsUi& H);
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now);
+
+struct UiState;
+// A file read as a list of villages (乡镇, 村): its plan waits for confirmation.
+void ReceiveVillageWorkbook(UiState& ui, const std::string& file_name, const Workbook& book);
+void DrawVillageImportPreview(UiState& ui);
 
 }  // namespace htk::ui

@@ -238,7 +238,8 @@ void DrawHouseholdScreening(UiState& ui, int64_t household_id) {
     ImGui::EndChild();
 }
 
-// Villages come with the household list; one can also be typed here.
+// Villages come with the household list; one can also be typed here, or a
+// list of them (乡镇, 村) imported.
 static void AddVillageRow(UiState& ui, ScreeningUi& S) {
     const float fh = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(fh * 6);
@@ -258,6 +259,10 @@ static void AddVillageRow(UiState& ui, ScreeningUi& S) {
         }
     }
     MarkItem("village.add");
+    ImGui::SameLine();
+    if (ImGui::Button("导入村名单…")) platform::OpenFilePicker();
+    MarkItem("village.import");
+    Tooltip("选择有“乡镇”“村”两列的 .xlsx 或 .csv 文件，也可以直接拖到页面上");
     if (!S.village_error.empty()) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);

@@ -40,6 +40,7 @@ void DrawScreeningScreen(UiState& ui) {
         ImGui::EndTabBar();
     }
     DrawHouseholdImportPreview(H, platform::NowText());
+    DrawVillageImportPreview(ui);
 }
 
 }  // namespace htk::ui

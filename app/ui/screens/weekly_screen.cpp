@@ -113,6 +113,7 @@ void DrawWeeklyReports(UiState& ui) {
     const int week = WeekNumberOn(weeks, today);
 
     // The weeks of the phase, this one marked.
+    std::string all_weeks;
     for (const ReportWeek& w : weeks) {
         bool made = false;
         for (const WeeklyReportInfo& i : W.list) made |= i.week_no == w.no && i.unit == UnitOf(ui.settings);
@@ -123,8 +124,10 @@ void DrawWeeklyReports(UiState& ui) {
         ImGui::TextUnformatted(label);
         ImGui::PopStyleColor();
         ImGui::SameLine(0, 24);
+        all_weeks += std::string(all_weeks.empty() ? "" : "；") + label;
     }
     ImGui::NewLine();
+    MarkItem("weekly.weeks", all_weeks.c_str());
 
     if (week == 0) {
         ColoredTextWrapped(kColorMuted, ("排查整改阶段从 " + FormatChinese(weeks.empty() ? Date{} : weeks[0].start) +

@@ -1,0 +1,49 @@
+// settings_ui.h — the 设置 screen's panels and what they hold while the user
+// types: the campaign (name, ledger title, phase dates, check points), the
+// township units, and the campaigns kept here.
+//
+// A saved change to the campaign rebuilds every screen between frames
+// (UiState::switch_campaign), since they all read the same Campaign.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace htk::ui {
+
+struct UiState;
+
+struct SettingsUi {
+    int64_t loaded_for = 0;  // the campaign the fields below were filled from (0: fill again)
+
+    // 活动与阶段
+    std::string name, ledger_title;
+    std::vector<std::string> phase_start, phase_end;  // as typed
+    std::string info_message;
+    bool info_error = false;
+
+    // 乡镇与单位 (the list read again when dirty)
+    bool townships_dirty = true;
+    std::vector<std::string> townships;
+    std::vector<int> township_villages;  // villages listed per township
+    std::string townships_text;
+    std::string townships_message;
+
+    // 排查要点: the point being edited or the area getting a new one
+    int64_t editing_point = 0;
+    int64_t adding_area = 0;
+    std::string point_short, point_text;
+    bool point_village = false;
+    std::string point_error;
+
+    // 新一轮
+    std::string next_code, next_name, next_error;
+};
+
+void DrawUnitPanel(UiState& ui);       // 本单位: name, role, contact
+void DrawCampaignPanel(UiState& ui);   // 活动与阶段 and 新一轮
+void DrawTownshipsPanel(UiState& ui);  // 乡镇与单位
+void DrawChecklistPanel(UiState& ui);  // 排查要点
+
+}  // namespace htk::ui

@@ -1,0 +1,102 @@
+// 乡镇与单位: the township-level units the user enters (pasted as a list,
+// e.g. 建安区's 18), and the district departments built into the campaign.
+#include "settings_ui.h"
+
+#include "app_ui.h"
+#include "domain/campaign_setup.h"
+#include "domain/household_store.h"
+#include "households/households_ui.h"
+#include "ledger/ledger_ui.h"
+#include "test_marks.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <map>
+
+namespace htk::ui {
+
+static void ReadTownships(UiState& ui, SettingsUi& S) {
+    S.townships = ListTownships(*ui.db, ui.ledger->campaign.id);
+    std::map<std::string, int> villages;
+    for (const VillageCount& v : ui.households->store.Villages()) ++villages[v.township];
+    S.township_villages.clear();
+    for (const std::string& t : S.townships) S.township_villages.push_back(villages[t]);
+    S.townships_dirty = false;
+}
+
+static std::string JoinNames(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : "、") + n;
+    return out;
+}
+
+void DrawTownshipsPanel(UiState& ui) {
+    SettingsUi& S = *ui.settings_ui;
+    if (S.townships_dirty) ReadTownships(ui, S);
+    const float fh = ImGui::GetFontSize();
+    ImGui::TextUnformatted("添加乡镇");
+    ImGui::InputTextMultiline("##townships_text", &S.townships_text, ImVec2(std::min(fh * 24, ImGui::GetContentRegionAvail().x), fh * 5));
+    MarkItem("townships.text", S.townships_text.c_str());
+    ColoredTextWrapped(kColorMuted, "每行一个，或用顿号、逗号隔开；可以从 Excel 复制一列粘贴进来。已有的名称会跳过。"
+                                    "导入村名单时，表中的乡镇也会加进来。");
+    if (ImGui::Button("添加")) {
+        AddTownshipsResult r = AddTownships(*ui.db, ui.ledger->campaign.id, S.townships_text);
+        S.townships_message = "添加了 " + std::to_string(r.added.size()) + " 个乡镇";
+        if (!r.already_listed.empty()) S.townships_message += "；已有：" + JoinNames(r.already_listed);
+        if (!r.added.empty()) S.townships_text.clear();
+        S.townships_dirty = true;
+    }
+    MarkItem("townships.add");
+    if (!S.townships_message.empty()) {
+        ColoredTextWrapped(kColorMuted, S.townships_message.c_str());
+        MarkItem("townships.message", S.townships_message.c_str());
+    }
+
+    ImGui::Spacing();
+    char head[96];
+    std::snprintf(head, sizeof head, "乡镇（街道）：%zu 个", S.townships.size());
+    ImGui::TextUnformatted(head);
+    MarkItem("townships.count", head);
+    std::string removed;
+    if (!S.townships.empty() &&
+        ImGui::BeginTable("##townships", 3,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY,
+                          ImVec2(fh * 21 + ImGui::GetStyle().ScrollbarSize + ImGui::GetStyle().CellPadding.x * 6, ImGui::GetFrameHeight() * float(std::min<size_t>(S.townships.size(), 10) + 1)))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("乡镇", 0, fh * 10);
+        ImGui::TableSetupColumn("已登记的村", 0, fh * 6);
+        ImGui::TableSetupColumn("", 0, fh * 3.5f);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < S.townships.size(); ++i) {
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(S.townships[i].c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", S.township_villages[i]);
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton("移除")) removed = S.townships[i];
+            MarkItem(("townships.remove." + S.townships[i]).c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (!removed.empty()) {
+        std::string error = RemoveTownship(*ui.db, ui.ledger->campaign.id, removed);
+        S.townships_message = error.empty() ? "已移除" + removed + "（它的村和农户仍保留）" : error;
+        S.townships_dirty = true;
+    }
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    const Campaign& c = ui.ledger->campaign;
+    ImGui::Text("区直单位：%zu 个（文件所列，随活动内置）", c.departments.size());
+    ColoredTextWrapped(kColorMuted, JoinNames(c.departments).c_str());
+}
+
+}  // namespace htk::ui
