@@ -4,8 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace htk {
 
@@ -149,21 +152,43 @@ void ScreeningStore::Set(const ScreeningTarget& t, const ScreeningEntry& e, cons
 }
 
 std::vector<VillageProgress> ScreeningStore::Progress(int household_points) const {
+    // Three passes, each over what it counts: households per village (the
+    // place index alone), the screened households (only they are joined), and
+    // the villages' own points. One query joining every household to its
+    // screenings took ~35 µs a household in wasm (9 s for a district).
     std::vector<VillageProgress> out;
-    Stmt q = db_.Prepare(
-        "WITH per AS (SELECT h.township, h.village, "
-        "  (SELECT count(*) FROM screening s WHERE s.campaign_id = ?1 AND s.household_id = h.id) AS n, "
-        "  (SELECT count(*) FROM screening s WHERE s.campaign_id = ?1 AND s.household_id = h.id "
-        "     AND s.result = 'problem') AS p "
-        "  FROM household h) "
-        "SELECT township, village, count(*), sum(n >= ?2), sum(n > 0 AND n < ?2), sum(p), "
-        "  (SELECT count(*) FROM screening v WHERE v.campaign_id = ?1 AND v.household_id = 0 "
-        "     AND v.township = per.township AND v.village = per.village AND v.result = 'problem') "
-        "FROM per GROUP BY township, village ORDER BY township, village");
-    q.Bind(1, campaign_id_).Bind(2, int64_t(household_points));
-    while (q.Step())
-        out.push_back(VillageProgress{q.Text(0), q.Text(1), int(q.Int(2)), int(q.Int(3)), int(q.Int(4)),
-                                      int(q.Int(5) + q.Int(6))});
+    std::map<std::pair<std::string, std::string>, size_t> at;
+    auto village = [&](std::string township, std::string name) -> VillageProgress& {
+        auto [it, added] = at.emplace(std::make_pair(township, name), out.size());
+        if (added) out.push_back(VillageProgress{std::move(township), std::move(name)});
+        return out[it->second];
+    };
+    Stmt hh = db_.Prepare("SELECT township, village, count(*) FROM household GROUP BY township, village");
+    while (hh.Step()) village(hh.Text(0), hh.Text(1)).households = int(hh.Int(2));
+    Stmt sc = db_.Prepare(
+        "SELECT h.township, h.village, s.n, s.p FROM (SELECT household_id, count(*) AS n, "
+        "  sum(result = 'problem') AS p FROM screening WHERE campaign_id = ?1 AND household_id <> 0 "
+        "  GROUP BY household_id) s JOIN household h ON h.id = s.household_id");
+    sc.Bind(1, campaign_id_);
+    while (sc.Step()) {
+        VillageProgress& v = village(sc.Text(0), sc.Text(1));
+        const int64_t n = sc.Int(2);
+        if (n >= household_points) ++v.screened;
+        else if (n > 0) ++v.started;
+        v.problems += int(sc.Int(3));
+    }
+    Stmt vp = db_.Prepare(
+        "SELECT township, village, count(*) FROM screening WHERE campaign_id = ?1 AND household_id = 0 "
+        "AND result = 'problem' GROUP BY township, village");
+    vp.Bind(1, campaign_id_);
+    while (vp.Step()) {
+        // Only villages with households are listed (as before).
+        auto it = at.find(std::make_pair(vp.Text(0), vp.Text(1)));
+        if (it != at.end()) out[it->second].problems += int(vp.Int(2));
+    }
+    std::sort(out.begin(), out.end(), [](const VillageProgress& a, const VillageProgress& b) {
+        return std::tie(a.township, a.village) < std::tie(b.township, b.village);
+    });
     return out;
 }
 

@@ -114,8 +114,10 @@ void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, con
 
 void DrawHouseholdsBar(HouseholdsUi& H) {
     if (!H.loaded) {
+        platform::Mark("htk-households-load-start");
         H.view.Reset(H.store.LoadAll());
         H.loaded = true;
+        platform::Mark("htk-households-load-end");
     }
     const float fh = ImGui::GetFontSize();
     if (ImGui::Button("导入农户名册… (Ctrl+O)")) platform::OpenFilePicker();
@@ -198,7 +200,9 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     ImGui::SameLine();
     bool cancel = ImGui::Button("取消 (Esc)");
     if (go || (can && DialogConfirmed())) {
+        platform::Mark("htk-households-apply-start");
         H.store.Apply(plan.adds, plan.updates, now);
+        platform::Mark("htk-households-apply-end");
         H.loaded = false;  // reload and search again
         ShowHouseholdMessage(H, "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
                                     std::to_string(plan.updates.size()) + " 户" +

@@ -1,0 +1,115 @@
+// Household benchmark: a district's registry (250,000 households over 18
+// townships and ~400 villages, as the monitoring system exports it) through
+// the real UI in one headless Chromium run — import (read + check + merge,
+// then write), the list shown, search per keystroke, frames while scrolling,
+// the screening progress table, saving, memory. Not a test: prints a table
+// and, last, one JSON line.   node tests/bench/households_250k.mjs [households]
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { click, dropFile, launch, rect, startServer, waitReady } from '../e2e/helpers.mjs';
+import { HOUSEHOLD_HEADER, households, toCsv } from './district_data.mjs';
+
+const N = +(process.argv[2] || 250000);
+const work = mkdtempSync(join(tmpdir(), 'htk-bench-households-'));
+const rows = households(N);
+writeFileSync(join(work, 'households.csv'), toCsv(HOUSEHOLD_HEADER, rows));
+
+const server = await startServer();
+const b = await launch({ viewport: { width: 1366, height: 768 } });
+const page = b.page;
+await page.goto(server.url + '?today=2022-06-15');
+await waitReady(page);
+await click(page, 'nav.screening');
+await rect(page, 'households.count');
+
+const timeout = { timeout: 900000 };
+const between = (a, z) => page.evaluate(([a, z]) => {
+  const s = performance.getEntriesByName(a).pop(), e = performance.getEntriesByName(z).pop();
+  return s && e ? e.startTime - s.startTime : NaN;
+}, [a, z]);
+const nextFrames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+// 1. Import: read + check + merge (preview), then write; the list shown again.
+await page.evaluate(() => performance.clearMarks());
+await dropFile(page, join(work, 'households.csv'), '监测系统导出.csv');
+await page.waitForFunction(() => window.app.rect('households.import.summary'), null, timeout);
+const plan = await between('htk-import-read-start', 'htk-households-plan-end');
+const readOnly = await between('htk-import-read-start', 'htk-import-read-end');
+const summary = (await rect(page, 'households.import.summary')).text;
+const heapAtPreview = await page.evaluate(() => window.app.memory().wasm);
+await page.keyboard.press('Enter');
+await page.waitForFunction((n) => window.app.rect('households.count')?.text === `共 ${n} 户`, N, timeout);
+const apply = await between('htk-households-apply-start', 'htk-households-apply-end');
+const heapAfterImport = await page.evaluate(() => window.app.memory().wasm);
+const load = await between('htk-households-load-start', 'htk-households-load-end');
+const t0 = Date.now();
+await page.waitForFunction(() => window.app.status().save === 'saved', null, timeout);
+const saveMs = Date.now() - t0;
+const dbBytes = await page.evaluate(() => window.app.query('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()')[0].n);
+
+// 2. Search, keystroke by keystroke: frames until the list settles.
+await click(page, 'households.search');
+await page.evaluate(() => window.app.frameStats());
+const perKey = [];
+for (const ch of ['江', '明', '华']) {
+  const k0 = Date.now();
+  await page.keyboard.insertText(ch);
+  await nextFrames();
+  await page.waitForFunction(() => !window.app.rect('households.count').text.includes('正在搜索'), null, timeout);
+  perKey.push({ ms: Date.now() - k0, stats: await page.evaluate(() => window.app.frameStats()) });
+}
+const found = (await rect(page, 'households.count')).text;
+const searchFrames = perKey.flatMap((k) => k.stats.frames).sort((a, b) => a - b);
+const p95 = (xs) => xs[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))];
+for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+await page.waitForFunction((n) => window.app.rect('households.count')?.text === `共 ${n} 户`, N, timeout);
+
+// 3. Frames while scrolling the whole registry.
+const row = await rect(page, 'households.row.0');
+await page.mouse.move(row.x + 100, row.y + 60);
+await page.evaluate(() => window.app.frameStats());
+for (let i = 0; i < 80; i++) {
+  await page.mouse.wheel(0, i < 40 ? 2000 : -1500);
+  await nextFrames();
+}
+const scroll = await page.evaluate(() => window.app.frameStats());
+
+// 4. The progress table (every village: households, screened, problems).
+await page.evaluate(() => performance.clearMarks());
+const p0 = Date.now();
+await click(page, 'screening.tab.progress');
+await page.waitForFunction(() => window.app.rect('progress.total'), null, timeout);
+const progressMs = Date.now() - p0;
+const progressTotal = (await rect(page, 'progress.total')).text;
+const mem = await page.evaluate(() => window.app.memory());
+await b.close();
+server.stop();
+
+const ms = (x) => Math.round(x);
+const result = {
+  households: N,
+  households_import_plan_ms: ms(plan), households_import_read_ms: ms(readOnly), households_import_apply_ms: ms(apply),
+  households_list_load_ms: ms(load), households_save_ms: saveMs,
+  households_search_key_ms_max: Math.max(...perKey.map((k) => k.ms)),
+  households_search_frame_p95_ms: +p95(searchFrames).toFixed(1),
+  households_scroll_frame_p95_ms: +scroll.p95.toFixed(1),
+  households_progress_ms: progressMs,
+  db_mb_households: +(dbBytes / 1048576).toFixed(1),
+  memory_mb_households: +((mem.wasm + mem.js) / 1048576).toFixed(0),
+};
+console.log(`| ${N.toLocaleString('en')} households, headless Chromium (SwiftShader), 2 cores | value |`);
+console.log('|---|---:|');
+console.log(`| import: read the CSV, ms | ${result.households_import_read_ms} |`);
+console.log(`| import: read + check + merge (preview shown), ms | ${result.households_import_plan_ms} |`);
+console.log(`| import: write to SQLite, ms | ${result.households_import_apply_ms} |`);
+console.log(`| list loaded again after the import, ms | ${result.households_list_load_ms} |`);
+console.log(`| saved to IndexedDB after the import, ms | ${result.households_save_ms} |`);
+console.log(`| search: keystroke to settled list, worst of 3, ms | ${result.households_search_key_ms_max} |`);
+console.log(`| frame CPU p95 while searching / scrolling, ms | ${result.households_search_frame_p95_ms} / ${result.households_scroll_frame_p95_ms} |`);
+console.log(`| progress table (every village), ms | ${result.households_progress_ms} |`);
+console.log(`| database size, MB | ${result.db_mb_households} |`);
+console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_households} |`);
+console.log(`(${summary}; search: ${found}; per key ${perKey.map((k) => `${k.ms} ms, ${k.stats.count} frames max ${k.stats.max.toFixed(1)}`).join(' / ')}; scroll ${scroll.count} frames max ${scroll.max.toFixed(1)}; ${progressTotal}; wasm heap ${(heapAtPreview / 1048576).toFixed(0)} MB at the preview, ${(heapAfterImport / 1048576).toFixed(0)} after the import, ${(mem.wasm / 1048576).toFixed(0)} at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
+console.log(JSON.stringify(result));
