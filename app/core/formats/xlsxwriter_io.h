@@ -1,0 +1,28 @@
+// xlsxwriter_io.h — what libxlsxwriter's output goes through in our build.
+//
+// A large export is ~25 MB of sheet XML written with fprintf, then deflated.
+// In the browser musl's vfprintf walks every format twice and writes in small
+// pieces; it took a third of an export. The third-party build compiles
+// libxlsxwriter with -Dfprintf=htk_xlsx_fprintf (its formats use only %s and
+// %d, see below) and -DzipOpenNewFileInZip4_64=htk_xlsx_zip_open, which picks
+// the deflate level. Both are ordinary C functions, natively the same.
+#pragma once
+
+#include <cstdio>
+
+extern "C" {
+
+// fprintf for the formats libxlsxwriter writes: literal text, %s, %d and %%
+// are written by hand through fwrite (in one piece per call when short); any
+// other format goes to vfprintf unchanged. Returns the bytes written, or a
+// negative value on a write error, as fprintf does.
+int htk_xlsx_fprintf(FILE* file, const char* format, ...);
+
+// The zlib level a workbook's parts are deflated at. Level 6 (zlib's default)
+// spent as long compressing a large sheet as writing it; level 1 halves that
+// for a file about a quarter larger.
+extern int htk_xlsx_zip_level;
+
+// minizip's zipOpenNewFileInZip4_64 with `level` replaced by htk_xlsx_zip_level
+// (a stored part stays stored). Declared with minizip's own types in the .cpp.
+}
