@@ -34,9 +34,12 @@ Module.onRuntimeInitialized = function () {
     missingGlyphs: function (text) { return HTK.callJson('htk_missing_glyphs', String(text)).missing; },
     // CPU ms per drawn frame since the last call: {count, p50, p95, max}.
     frameStats: function () { return HTK.callJson('htk_frame_stats', ''); },
-    // Bytes in use: the wasm heap and, where Chromium reports it, the JS heap.
+    // Bytes: the wasm heap's size, what malloc holds in it now and at most,
+    // and, where Chromium reports it, the JS heap in use.
     memory: function () {
-      return { wasm: HEAP8.length, js: performance.memory ? performance.memory.usedJSHeapSize : 0 };
+      const heap = HTK.callJson('htk_heap_stats', '');
+      return { wasm: HEAP8.length, malloc: heap.in_use, malloc_peak: heap.peak,
+               js: performance.memory ? performance.memory.usedJSHeapSize : 0 };
     },
   };
 };

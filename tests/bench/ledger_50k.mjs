@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { click, dropFile, launch, rect, startServer, waitReady } from '../e2e/helpers.mjs';
+import { click, launch, rect, startServer, waitReady } from '../e2e/helpers.mjs';
 
 const N = +(process.argv[2] || 50000);
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
@@ -52,7 +52,10 @@ const csvText = '\ufeff' + [header, ...rows.map((r, i) => [i + 1, ...r])].map((r
 writeFileSync(join(work, 'ledger.csv'), csvText);
 
 const server = await startServer();
-const b = await launch({ viewport: { width: 1366, height: 768 } });
+// --expose-gc: memory is read after a collection, so the JS heap is what the
+// page holds, not garbage not yet collected.
+const b = await launch({ viewport: { width: 1366, height: 768 }, extraArgs: ['--js-flags=--expose-gc'] });
+const memory = () => page.evaluate(() => { window.gc(); return window.app.memory(); });
 const page = b.page;
 page.on('filechooser', () => {});
 await page.goto(server.url + '?today=2022-06-15');
@@ -65,7 +68,12 @@ const between = (a, z) => page.evaluate(([a, z]) => {
   return s && e ? e.startTime - s.startTime : NaN;
 }, [a, z]);
 const clearMarks = () => page.evaluate(() => performance.clearMarks());
-const drop = (path, name) => dropFile(page, path, name);
+// Files come in as a user's would: Ctrl+O and the browser's file chooser
+// (no copy of the bytes passes through this script's JS in the page).
+const drop = async (path) => {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
+  await chooser.setFiles(path);
+};
 const count = () => page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n);
 const timeout = { timeout: 600000 };
 
@@ -79,7 +87,8 @@ await page.waitForFunction((n) => window.app.query('SELECT count(*) AS n FROM pr
 const csvApply = await between('htk-import-apply-start', 'htk-import-apply-end');
 await page.waitForFunction(() => window.app.status().save === 'saved', null, timeout);
 
-const heapAfterCsv = await page.evaluate(() => window.app.memory().wasm);
+const memAfterCsv = await memory();
+const heapAfterCsv = memAfterCsv.wasm;
 
 // 2. Official xlsx export (Ctrl+E), 3. CSV export (Ctrl+Shift+E). Each three
 // times, like SheetJS below: the first run includes the browser's compiling of
@@ -96,7 +105,8 @@ for (let k = 0; k < 3; k++) {
   csvExports.push(await between('htk-export-csv-start', 'htk-export-csv-end'));
 }
 
-const heapAfterExport = await page.evaluate(() => window.app.memory().wasm);
+const memAfterExport = await memory();
+const heapAfterExport = memAfterExport.wasm;
 
 // 4. xlsx import of our own 50k-row file (read + match every row: all unchanged), three times.
 const xlsxImports = [];
@@ -136,7 +146,7 @@ const filter = {
   perKey: perKey.map((s) => `${s.count}×max ${s.max.toFixed(1)} (build ${s.build_max.toFixed(1)})`).join(', '),
 };
 const filtered = (await rect(page, 'ledger.count')).text;
-const mem = await page.evaluate(() => window.app.memory());
+const mem = await memory();
 
 // 6. SheetJS on the same rows, in the same page.
 await page.addScriptTag({ content: readFileSync(sheetjsPath, 'utf8') });
@@ -188,5 +198,5 @@ console.log(`| CSV export | ${result.csv_export_50k_ms} | | |`);
 console.log(`| CSV import: read + check / write to SQLite | ${result.csv_import_50k_ms} / ${result.csv_import_apply_50k_ms} | | |`);
 console.log(`| frame CPU p95 while scrolling / while filtering | ${result.frame_ms_p95_50k} / ${result.frame_ms_p95_filter_50k} | | |`);
 console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_50k} | | |`);
-console.log(`(${importSummary}; after filtering: ${filtered}; scroll frames ${scroll.count}, max ${scroll.max.toFixed(1)} ms; frames per keystroke: ${filter.perKey}; wasm heap ${(heapAfterCsv / 1048576).toFixed(0)} MB after the CSV import, ${(heapAfterExport / 1048576).toFixed(0)} after the exports, ${(mem.wasm / 1048576).toFixed(0)} MB at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
+console.log(`(${importSummary}; after filtering: ${filtered}; scroll frames ${scroll.count}, max ${scroll.max.toFixed(1)} ms; frames per keystroke: ${filter.perKey}; wasm heap ${(heapAfterCsv / 1048576).toFixed(0)} MB after the CSV import, ${(heapAfterExport / 1048576).toFixed(0)} after the exports, ${(mem.wasm / 1048576).toFixed(0)} MB at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB; malloc in use / most held: ${[memAfterCsv, memAfterExport, mem].map((m) => `${(m.malloc / 1048576).toFixed(0)}/${(m.malloc_peak / 1048576).toFixed(0)}`).join(', ')} MB after the CSV import, the exports, the end)`);
 console.log(JSON.stringify(result));

@@ -2,7 +2,7 @@
 
 #include "csv.h"
 #include "rules/text.h"
-#include "temp_file.h"
+#include "xlsxwriter_io.h"
 
 #include <xlsxwriter.h>
 
@@ -273,18 +273,15 @@ std::vector<ProblemField> LedgerColumns(bool extended) {
 }
 
 bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string* error) {
-    TempFile tmp("ledger", ".xlsx");
-    if (!tmp.ok()) {
-        *error = "无法创建临时文件";
-        return false;
-    }
     // constant_memory: each row goes out as it is written (inline strings, no
     // cell tree or shared-string table), twice as fast and a fraction of the
     // memory. Rows are written strictly in order, which is what we do. The parts
-    // are kept in memory (memory_file.h), not in Emscripten's file system.
+    // are kept in memory (memory_file.h), not in Emscripten's file system, and
+    // the zip goes straight into `bytes` (xlsxwriter_io.h): the file name is
+    // not used.
     lxw_workbook_options opts = {};
     opts.constant_memory = 1;
-    lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &opts);
+    lxw_workbook* wb = workbook_new_opt("ledger.xlsx", &opts);
     if (!wb) {
         *error = "无法创建 Excel 文件";
         return false;
@@ -303,13 +300,12 @@ bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string
     Formats f = MakeFormats(wb);
     for (const LedgerSheet& s : book.sheets) WriteSheet(wb, f, s);
     for (const TableSheet& t : book.tables) WriteTable(wb, f, t);
+    CaptureXlsxZip(bytes);
     lxw_error rc = workbook_close(wb);
+    CaptureXlsxZip(nullptr);
     if (rc != LXW_NO_ERROR) {
+        bytes->clear();
         *error = std::string("写入 Excel 文件失败：") + lxw_strerror(rc);
-        return false;
-    }
-    if (!tmp.ReadAll(bytes)) {
-        *error = "无法读取生成的 Excel 文件";
         return false;
     }
     return true;

@@ -2,6 +2,7 @@
 
 #include <minizip/zip.h>
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstring>
 
@@ -87,6 +88,73 @@ int htk_xlsx_fprintf(FILE* file, const char* format, ...) {
 }
 
 int htk_xlsx_zip_level = 1;
+
+zipFile htk_xlsx_zip_open_file(const char* path, int append);
+
+}  // extern "C"
+
+namespace {
+
+std::string* g_capture = nullptr;
+
+// A zip "file" in a string: minizip writes forward and seeks back to patch
+// headers, so writes may overwrite.
+struct StringStream {
+    std::string* out;
+    size_t pos = 0;
+};
+
+voidpf ZCALLBACK OpenCapture(voidpf, const char*, int) { return new StringStream{g_capture}; }
+
+uLong ZCALLBACK ReadCapture(voidpf, voidpf stream, void* buf, uLong size) {
+    auto* s = static_cast<StringStream*>(stream);
+    uLong n = s->pos < s->out->size() ? uLong(std::min<size_t>(size, s->out->size() - s->pos)) : 0;
+    std::memcpy(buf, s->out->data() + s->pos, n);
+    s->pos += n;
+    return n;
+}
+
+uLong ZCALLBACK WriteCapture(voidpf, voidpf stream, const void* buf, uLong size) {
+    auto* s = static_cast<StringStream*>(stream);
+    if (s->pos + size > s->out->size()) s->out->resize(s->pos + size);
+    std::memcpy(&(*s->out)[s->pos], buf, size);
+    s->pos += size;
+    return size;
+}
+
+long ZCALLBACK TellCapture(voidpf, voidpf stream) { return long(static_cast<StringStream*>(stream)->pos); }
+
+long ZCALLBACK SeekCapture(voidpf, voidpf stream, uLong offset, int origin) {
+    auto* s = static_cast<StringStream*>(stream);
+    size_t base = origin == ZLIB_FILEFUNC_SEEK_SET ? 0 : origin == ZLIB_FILEFUNC_SEEK_CUR ? s->pos : s->out->size();
+    s->pos = base + offset;
+    return 0;
+}
+
+int ZCALLBACK CloseCapture(voidpf, voidpf stream) {
+    delete static_cast<StringStream*>(stream);
+    return 0;
+}
+
+int ZCALLBACK ErrorCapture(voidpf, voidpf) { return 0; }
+
+}  // namespace
+
+namespace htk {
+void CaptureXlsxZip(std::string* out) {
+    if (out) out->clear();
+    g_capture = out;
+}
+}  // namespace htk
+
+extern "C" {
+
+zipFile htk_xlsx_zip_open_file(const char* path, int append) {
+    if (!g_capture) return zipOpen(path, append);
+    zlib_filefunc_def io = {OpenCapture, ReadCapture, WriteCapture, TellCapture,
+                            SeekCapture, CloseCapture, ErrorCapture, nullptr};
+    return zipOpen2(path, append, nullptr, &io);
+}
 
 int htk_xlsx_zip_open(zipFile file, const char* filename, const zip_fileinfo* zipfi, const void* extrafield_local,
                       uInt size_extrafield_local, const void* extrafield_global, uInt size_extrafield_global,

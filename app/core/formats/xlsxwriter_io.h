@@ -5,10 +5,12 @@
 // pieces; it took a third of an export. The third-party build compiles
 // libxlsxwriter with -Dfprintf=htk_xlsx_fprintf (its formats use only %s and
 // %d, see below) and -DzipOpenNewFileInZip4_64=htk_xlsx_zip_open, which picks
-// the deflate level. Both are ordinary C functions, natively the same.
+// the deflate level, and -DzipOpen=htk_xlsx_zip_open_file, which can zip the
+// workbook straight into a string. Ordinary C functions, natively the same.
 #pragma once
 
 #include <cstdio>
+#include <string>
 
 extern "C" {
 
@@ -25,4 +27,17 @@ extern int htk_xlsx_zip_level;
 
 // minizip's zipOpenNewFileInZip4_64 with `level` replaced by htk_xlsx_zip_level
 // (a stored part stays stored). Declared with minizip's own types in the .cpp.
+
+// minizip's zipOpen(path, append), except while a capture is set (below): then
+// the zip is written into the capture's string and `path` is not used.
 }
+
+namespace htk {
+
+// While set (not null), the workbook libxlsxwriter closes is zipped into
+// `*out` rather than into its file: in the browser a file is kept by
+// Emscripten's MEMFS, written 1 KB per call and grown by copying, which took
+// a tenth of a large export. Set it around workbook_close(); pass null after.
+void CaptureXlsxZip(std::string* out);
+
+}  // namespace htk

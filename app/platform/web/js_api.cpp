@@ -12,6 +12,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include <malloc.h>
 #include <string>
 
 namespace {
@@ -75,6 +76,13 @@ EMSCRIPTEN_KEEPALIVE const char* htk_frame_stats(const char*) {
     htk::web::FrameStats s = htk::web::TakeFrameStats();
     return Out({{"count", s.count}, {"p50", s.p50}, {"p95", s.p95}, {"max", s.max}, {"build_p95", s.build_p95},
                 {"build_max", s.build_max}, {"frames", s.frames}});
+}
+
+// The allocator's view of the wasm heap, in bytes: in use now, and the most
+// it has held (the heap itself only grows, in steps; see tests/bench).
+EMSCRIPTEN_KEEPALIVE const char* htk_heap_stats(const char*) {
+    struct mallinfo mi = mallinfo();
+    return Out({{"in_use", size_t(mi.uordblks)}, {"peak", size_t(mi.usmblks)}});
 }
 
 // The characters of `text` that the loaded font cannot draw (ImGui would show '?').
