@@ -7,6 +7,7 @@
 
 #include <climits>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 namespace {
@@ -47,4 +48,36 @@ TEST(XlsxwriterIo, FprintfWritesWhatTheCLibraryWould) {
     EXPECT_SAME_AS_FPRINTF("%s%d%s", long_text.c_str(), INT_MAX, long_text.c_str());
     EXPECT_SAME_AS_FPRINTF("<?xml version=\"1.0\"?>\n");
     EXPECT_SAME_AS_FPRINTF("%s %5d|%-3d|%.16G", "not %s/%d alone: vfprintf", 12, 3, 45000.5);
+}
+
+TEST(XlsxwriterIo, SnprintfWritesWhatTheCLibraryWould) {
+    struct Case {
+        size_t size;
+        const char* format;
+        const char* s;
+        int d;
+    };
+    const Case cases[] = {{32, "%s%d", "XFD", 1048576}, {4, "%s%d", "AB", 12345}, {1, "%d", "", 7},
+                          {0, "%s", "abc", 0},          {16, "rId%d", "", -3},   {16, "%06X|%s", "x", 255}};
+    for (const Case& c : cases) {
+        char ours[40], theirs[40];
+        std::memset(ours, '#', sizeof ours);
+        std::memset(theirs, '#', sizeof theirs);
+        int a = 0, b = 0;
+        if (std::string(c.format) == "%06X|%s") {
+            a = htk_xlsx_snprintf(ours, c.size, c.format, c.d, c.s);
+            b = std::snprintf(theirs, c.size, c.format, c.d, c.s);
+        } else if (std::string(c.format) == "%s%d") {
+            a = htk_xlsx_snprintf(ours, c.size, c.format, c.s, c.d);
+            b = std::snprintf(theirs, c.size, c.format, c.s, c.d);
+        } else if (std::string(c.format) == "%s") {
+            a = htk_xlsx_snprintf(ours, c.size, c.format, c.s);
+            b = std::snprintf(theirs, c.size, c.format, c.s);
+        } else {
+            a = htk_xlsx_snprintf(ours, c.size, c.format, c.d);
+            b = std::snprintf(theirs, c.size, c.format, c.d);
+        }
+        EXPECT_EQ(a, b) << c.format << " " << c.size;
+        EXPECT_EQ(std::string(ours, sizeof ours), std::string(theirs, sizeof theirs)) << c.format << " " << c.size;
+    }
 }

@@ -3,8 +3,8 @@
 // A large export is ~25 MB of sheet XML written with fprintf, then deflated.
 // In the browser musl's vfprintf walks every format twice and writes in small
 // pieces; it took a third of an export. The third-party build compiles
-// libxlsxwriter with -Dfprintf=htk_xlsx_fprintf (its formats use only %s and
-// %d, see below) and -DzipOpenNewFileInZip4_64=htk_xlsx_zip_open, which picks
+// libxlsxwriter with -Dfprintf=htk_xlsx_fprintf and -Dsnprintf=htk_xlsx_snprintf
+// (its cell formats use only %s and %d, see below) and -DzipOpenNewFileInZip4_64=htk_xlsx_zip_open, which picks
 // the deflate level, and -DzipOpen=htk_xlsx_zip_open_file, which can zip the
 // workbook straight into a string. Ordinary C functions, natively the same.
 #pragma once
@@ -19,6 +19,9 @@ extern "C" {
 // other format goes to vfprintf unchanged. Returns the bytes written, or a
 // negative value on a write error, as fprintf does.
 int htk_xlsx_fprintf(FILE* file, const char* format, ...);
+
+// snprintf with the same fast path (a cell's row number is formatted per cell).
+int htk_xlsx_snprintf(char* buffer, size_t size, const char* format, ...);
 
 // The zlib level a workbook's parts are deflated at. Level 6 (zlib's default)
 // spent as long compressing a large sheet as writing it; level 1 halves that
