@@ -1,5 +1,6 @@
 #include "domain/problem_rules.h"
 #include "formats/ledger_xlsx.h"
+#include "formats/zip_reader.h"
 #include "rules/uuid.h"
 #include "test_db.h"
 
@@ -114,6 +115,27 @@ TEST(LedgerXlsx, ExtendedColumns) {
     std::string cmd = "/usr/bin/python3 " HTK_SOURCE_DIR "/tests/core/check_ledger_xlsx.py '" + xlsx + "' '" +
                       expected + "'";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+// Text goes into the sheet XML as it is, except control characters, which
+// Excel wants as _xHHHH_; line breaks and tabs stay. (Our build fixes 1.1.4's
+// control-character check, which sent every string down the escaping path.)
+TEST(LedgerXlsx, ControlCharactersEscapedOtherTextAsIs) {
+    test::TestDb t;
+    Problem plain = Row("住房保障", "个性问题", "第一行\n第二行\t&<>", "措施", "2022-06-10", "区住建局");
+    Problem bell = Row("住房保障", "个性问题", "响铃\a字符", "措施", "2022-06-10", "区住建局");
+    LedgerWorkbook book;
+    LedgerSheet sheet;
+    sheet.title = t.campaign.ledger_title;
+    sheet.rows = {&plain, &bell};
+    book.sheets.push_back(sheet);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+    ZipReader zip(bytes, 50 << 20);
+    std::string xml;
+    ASSERT_TRUE(zip.Read("xl/worksheets/sheet1.xml", &xml, &error)) << error;
+    EXPECT_NE(xml.find("<t>第一行\n第二行\t&amp;&lt;&gt;</t>"), std::string::npos);
+    EXPECT_NE(xml.find("<t>响铃_x0007_字符</t>"), std::string::npos);
 }
 
 // LibreOffice, a real office suite, must open the file without complaint:
