@@ -26,7 +26,7 @@ HTK.files = {
       var input = this.input = document.createElement('input');
       input.type = 'file';
       input.multiple = true;
-      input.accept = '.xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+      input.accept = '.xlsx,.csv,.txt,.db,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
       input.style.display = 'none';
       input.addEventListener('change', function () {
         HTK.files.deliver(input.files);

@@ -5,6 +5,7 @@
 #include "domain/rectification_report.h"
 #include "domain/household_import.h"
 #include "domain/village_import.h"
+#include "domain/backup.h"
 #include "formats/table_file.h"
 #include "households/households_ui.h"
 #include "households/screening_ui.h"
@@ -188,10 +189,14 @@ void FlushPendingEdits(UiState& ui) {
 void ReceiveFiles(UiState& ui) {
     for (auto& f : platform::TakeOpenedFiles()) ui.waiting_files.push_back(std::move(f));
     if (ui.ledger->pending_import || ui.households->pending_import || ui.households->pending_villages ||
-        ui.waiting_files.empty())
+        ui.settings_ui->pending_restore || ui.waiting_files.empty())
         return;
     platform::OpenedFile file = std::move(ui.waiting_files.front());
     ui.waiting_files.erase(ui.waiting_files.begin());
+    if (LooksLikeSqlite(file.bytes)) {  // a backup, not a table
+        ReceiveBackupFile(ui, std::move(file));
+        return;
+    }
     Workbook book;
     std::string error;
     platform::Mark("htk-import-read-start");
@@ -227,6 +232,11 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
         FlushPendingEdits(ui);
         SetCurrentCampaign(*ui.db, ui.switch_campaign);
         ui.switch_campaign = 0;
+        InitUi(ui, ui.db);
+    }
+    if (ui.reload_all) {
+        ui.reload_all = false;
+        ui.section = Section::kSettings;
         InitUi(ui, ui.db);
     }
     ReceiveFiles(ui);
@@ -270,6 +280,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
 
     ImGui::Separator();
     DrawStatusBar(ui, st);
+    DrawRestoreDialog(ui);
     ImGui::End();
 }
 

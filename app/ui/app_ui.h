@@ -49,6 +49,7 @@ struct UiState {
     std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
     bool has_demo = false;  // 示例数据 loaded (checked at start and when loaded/removed)
     int64_t switch_campaign = 0;  // made current at the start of the next frame (screens rebuilt)
+    bool reload_all = false;      // the data was replaced (a restore): everything read again next frame
 };
 
 void InitUi(UiState& ui, Database* db);

@@ -202,10 +202,12 @@ int StoredSchemaVersion(Database& db) {
     return s.Step() ? int(s.Int(0)) : 0;
 }
 
-MigrateResult Migrate(Database& db) {
+MigrateResult Migrate(Database& db, int up_to) {
+    const int target = up_to > 0 ? up_to : SchemaVersion();
+    assert(target <= SchemaVersion());
     int v = StoredSchemaVersion(db);
     if (v > SchemaVersion()) return MigrateResult::kTooNew;
-    for (; v < SchemaVersion(); ++v) {
+    for (; v < target; ++v) {
         Transaction tx(db);
         db.ExecScript(kMigrations[v]);
         // PRAGMA takes no bound parameters; the value is our own integer.

@@ -19,8 +19,9 @@ int StoredSchemaVersion(Database& db);
 
 enum class MigrateResult { kOk, kTooNew };
 
-// Brings the database up to SchemaVersion(). Idempotent. A database written
-// by a newer build (version above ours) is left untouched: kTooNew.
-MigrateResult Migrate(Database& db);
+// Brings the database up to SchemaVersion() (or to `up_to`, for tests of
+// older data). Idempotent. A database written by a newer build (version
+// above ours) is left untouched: kTooNew.
+MigrateResult Migrate(Database& db, int up_to = 0);
 
 }  // namespace htk

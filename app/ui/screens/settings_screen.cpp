@@ -19,11 +19,15 @@ static void DrawStorageInfo(UiState& ui, const PlatformStatus& status) {
         ColoredTextWrapped(kColorGreen, "浏览器已同意长期保存本工具的数据，清理空间时不会自动删除。");
     else if (status.storage_persisted == 0)
         ColoredTextWrapped(kColorYellow,
-                           "浏览器未承诺长期保存：清除浏览数据或空间不足时可能被删除。请定期导出台账备份。");
+                           "浏览器未承诺长期保存：清除浏览数据或空间不足时可能被删除。请定期下载备份。");
     ColoredTextWrapped(kColorMuted,
-                       "注意：清除浏览器的“Cookie 和网站数据”会删除本工具的数据；换电脑或换浏览器请先导出。");
+                       "注意：清除浏览器的“Cookie 和网站数据”会删除本工具的数据；换电脑或换浏览器请先下载备份。");
     ImGui::Spacing();
     ImGui::TextDisabled("图形：%s", status.webgl);
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    DrawBackupPanel(ui);
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
@@ -42,7 +46,7 @@ void DrawSettingsScreen(UiState& ui, const PlatformStatus& status) {
                                {"活动与阶段", "settings.tab.campaign"},
                                {"乡镇与单位", "settings.tab.townships"},
                                {"排查要点", "settings.tab.checklist"},
-                               {"数据与示例", "settings.tab.storage"}};
+                               {"数据与备份", "settings.tab.storage"}};
     for (int i = 0; i < 5; ++i) {
         const bool open = ImGui::BeginTabItem(tabs[i].label);
         if (!open) MarkItem(tabs[i].mark);  // only an unselected tab's rect is its own

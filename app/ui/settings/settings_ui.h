@@ -6,13 +6,25 @@
 // (UiState::switch_campaign), since they all read the same Campaign.
 #pragma once
 
+#include "domain/backup.h"
+#include "platform.h"
+
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace htk::ui {
 
 struct UiState;
+
+// A backup file opened, checked, waiting for the user's confirmation.
+struct PendingRestore {
+    std::string file_name;
+    std::string bytes;  // empty when it cannot be restored
+    BackupSummary summary;
+    std::string error;  // why not, in Chinese
+};
 
 struct SettingsUi {
     int64_t loaded_for = 0;  // the campaign the fields below were filled from (0: fill again)
@@ -39,11 +51,22 @@ struct SettingsUi {
 
     // 新一轮
     std::string next_code, next_name, next_error;
+
+    // 备份与恢复
+    std::unique_ptr<PendingRestore> pending_restore;
+    std::string backup_message;
 };
 
 void DrawUnitPanel(UiState& ui);       // 本单位: name, role, contact
 void DrawCampaignPanel(UiState& ui);   // 活动与阶段 and 新一轮
 void DrawTownshipsPanel(UiState& ui);  // 乡镇与单位
 void DrawChecklistPanel(UiState& ui);  // 排查要点
+void DrawBackupPanel(UiState& ui);     // 备份与恢复 (in 数据与示例)
+
+// 备份 now: the download, and the day recorded.
+void DownloadBackup(UiState& ui);
+// A file that is a SQLite database: checked, then confirmed in DrawRestoreDialog.
+void ReceiveBackupFile(UiState& ui, platform::OpenedFile&& file);
+void DrawRestoreDialog(UiState& ui);  // any screen
 
 }  // namespace htk::ui

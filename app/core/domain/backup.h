@@ -1,0 +1,51 @@
+// backup.h — the whole database as one file (备份), and putting such a file
+// back (恢复).
+//
+// A backup is the SQLite database itself (`<单位>_回头看备份_<YYYYMMDD>.db`):
+// any SQLite tool can open it. Restoring checks the file before anything
+// changes — the SQLite header, PRAGMA integrity_check, that it is this app's
+// database, its schema version (an older one is migrated on a scratch copy; a
+// newer one is refused) — and then replaces the current data in one step.
+#pragma once
+
+#include "rules/dates.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace htk {
+
+class Database;
+
+// What a backup holds, for the confirmation before restoring.
+struct BackupSummary {
+    int schema_version = 0;  // as stored in the file (before any migration)
+    std::string unit_name;
+    std::vector<std::string> campaigns;  // names, oldest first
+    int64_t problems = 0, households = 0, screenings = 0, weekly_reports = 0;
+    std::string last_change;  // the newest problem/household change, "2022-06-15 10:00:00", or ""
+};
+
+// The database as bytes of a SQLite file.
+std::string BackupBytes(Database& db);
+std::string BackupFileName(const std::string& unit, const Date& date);
+
+// Does `bytes` start like a SQLite database file (the 16-byte header)?
+bool LooksLikeSqlite(std::string_view bytes);
+
+// Checks a backup and tells what it holds; false with a Chinese reason.
+bool InspectBackup(std::string_view bytes, BackupSummary* summary, std::string* error);
+
+// Replaces everything in `db` with the backup's data (migrated to this
+// build's schema). On any failure `db` is unchanged and `error` says why.
+bool RestoreBackup(Database& db, std::string_view bytes, std::string* error);
+
+// The day of the last backup ("" when none), and recording one.
+std::string LastBackupDay(Database& db);
+void RecordBackup(Database& db, const Date& day);
+// A backup is due when there is data and none was made in the last 7 days.
+bool BackupDue(Database& db, const Date& today, int* days_since = nullptr);
+
+}  // namespace htk

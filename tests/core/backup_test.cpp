@@ -1,0 +1,132 @@
+#include "domain/backup.h"
+#include "domain/household_store.h"
+#include "domain/ledger_store.h"
+#include "domain/problem_rules.h"
+#include "domain/settings.h"
+#include "storage/schema.h"
+#include "test_db.h"
+
+#include <gtest/gtest.h>
+
+using namespace htk;
+
+namespace {
+
+// A database with a unit name, one problem and one household.
+void Fill(test::TestDb& t) {
+    Settings s;
+    s.unit_name = "椹涧乡";
+    SaveSettings(*t.db, s);
+    LedgerStore store(*t.db, t.campaign_id);
+    Problem p = NewProblem();
+    p[ProblemField::kArea] = "住房保障";
+    p[ProblemField::kNature] = "个性问题";
+    p[ProblemField::kDescription] = "住房未鉴定";
+    p[ProblemField::kMeasures] = "完成鉴定";
+    p[ProblemField::kDeadline] = "2022-06-20";
+    p[ProblemField::kRespUnits] = "区住建局";
+    ASSERT_TRUE(NormalizeAndValidate(p, t.campaign).empty());
+    store.Add(p, ChangeContext{"2022-06-15 09:00:00", "椹涧乡", "edit"});
+    Household h;
+    h.head_name = "张某某";
+    h.code = "4110230010001";
+    h.township = "椹涧乡";
+    h.village = "小宋村";
+    h.kind = "一般农户";
+    HouseholdStore(*t.db).Apply({h}, {}, "2022-06-15 09:00:00");
+}
+
+int64_t Problems(Database& db) {
+    Stmt q = db.Prepare("SELECT count(*) FROM problem");
+    return q.Step() ? q.Int(0) : -1;
+}
+
+}  // namespace
+
+TEST(Backup, RoundTripReplacesEverythingAndIsSaved) {
+    test::TestDb from;
+    Fill(from);
+    const std::string bytes = BackupBytes(*from.db);
+    EXPECT_TRUE(LooksLikeSqlite(bytes));
+    EXPECT_EQ(BackupFileName("椹涧乡", Date{2022, 6, 15}), "椹涧乡_回头看备份_20220615.db");
+
+    BackupSummary s;
+    std::string error;
+    ASSERT_TRUE(InspectBackup(bytes, &s, &error)) << error;
+    EXPECT_EQ(s.unit_name, "椹涧乡");
+    EXPECT_EQ(s.campaigns, (std::vector<std::string>{from.campaign.name}));
+    EXPECT_EQ(s.problems, 1);
+    EXPECT_EQ(s.households, 1);
+    EXPECT_EQ(s.schema_version, SchemaVersion());
+    EXPECT_EQ(s.last_change, "2022-06-15 09:00:00");
+
+    test::TestDb to;
+    EXPECT_EQ(Problems(*to.db), 0);
+    const uint64_t commits = to.db->commit_count();
+    ASSERT_TRUE(RestoreBackup(*to.db, bytes, &error)) << error;
+    EXPECT_EQ(Problems(*to.db), 1);
+    EXPECT_EQ(LoadSettings(*to.db).unit_name, "椹涧乡");
+    EXPECT_GT(to.db->commit_count(), commits);  // the platform saves it like an edit
+}
+
+TEST(Backup, BadFilesAreRefusedAndChangeNothing) {
+    test::TestDb from;
+    Fill(from);
+    const std::string good = BackupBytes(*from.db);
+    test::TestDb to;
+    std::string error;
+    BackupSummary s;
+
+    EXPECT_FALSE(RestoreBackup(*to.db, "不是数据库", &error));
+    EXPECT_NE(error.find("这不是备份文件"), std::string::npos);
+
+    EXPECT_FALSE(RestoreBackup(*to.db, good.substr(0, good.size() / 2), &error));
+    EXPECT_NE(error.find("已损坏"), std::string::npos) << error;
+
+    std::string scribbled = good;
+    for (size_t i = 4096; i < scribbled.size(); i += 97) scribbled[i] = char(scribbled[i] ^ 0x5a);
+    EXPECT_FALSE(InspectBackup(scribbled, &s, &error));
+    EXPECT_NE(error.find("已损坏"), std::string::npos) << error;
+
+    // Some other program's SQLite file.
+    std::unique_ptr<Database> other = Database::OpenInMemory();
+    other->ExecScript("CREATE TABLE notes(x); INSERT INTO notes VALUES(1); PRAGMA user_version = 3;");
+    EXPECT_FALSE(InspectBackup(BackupBytes(*other), &s, &error));
+    EXPECT_NE(error.find("不是“回头看整改台账”的备份"), std::string::npos) << error;
+
+    // Made by a newer build.
+    from.db->ExecScript(("PRAGMA user_version=" + std::to_string(SchemaVersion() + 1)).c_str());
+    EXPECT_FALSE(RestoreBackup(*to.db, BackupBytes(*from.db), &error));
+    EXPECT_NE(error.find("更新版本"), std::string::npos) << error;
+
+    EXPECT_EQ(Problems(*to.db), 0);  // none of it changed anything
+}
+
+TEST(Backup, AnOlderBackupIsMigrated) {
+    std::unique_ptr<Database> old = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*old, 2), MigrateResult::kOk);  // before households existed
+    EnsureCurrentCampaign(*old);
+    test::TestDb to;
+    std::string error;
+    BackupSummary s;
+    ASSERT_TRUE(InspectBackup(BackupBytes(*old), &s, &error)) << error;
+    EXPECT_EQ(s.schema_version, 2);
+    ASSERT_TRUE(RestoreBackup(*to.db, BackupBytes(*old), &error)) << error;
+    EXPECT_EQ(StoredSchemaVersion(*to.db), SchemaVersion());
+    Stmt q = to.db->Prepare("SELECT count(*) FROM household");  // a table migration 3 made
+    EXPECT_TRUE(q.Step());
+}
+
+TEST(Backup, WeeklyReminder) {
+    test::TestDb t;
+    int days = 0;
+    EXPECT_FALSE(BackupDue(*t.db, Date{2022, 6, 15}, &days));  // nothing to lose yet
+    Fill(t);
+    EXPECT_TRUE(BackupDue(*t.db, Date{2022, 6, 15}, &days));
+    EXPECT_EQ(days, -1);
+    RecordBackup(*t.db, Date{2022, 6, 15});
+    EXPECT_EQ(LastBackupDay(*t.db), "2022-06-15");
+    EXPECT_FALSE(BackupDue(*t.db, Date{2022, 6, 21}, &days));
+    EXPECT_EQ(days, 6);
+    EXPECT_TRUE(BackupDue(*t.db, Date{2022, 6, 22}, &days));
+}
