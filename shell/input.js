@@ -86,6 +86,7 @@ HTK.input = {
       var r = canvas.getBoundingClientRect();
       self.call('htk_on_mouse_pos', [e.clientX - r.left, e.clientY - r.top]);
     }
+    canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });  // no browser menu over the app
     canvas.addEventListener('mousedown', function (e) {
       e.preventDefault();  // keep focus where the app put it (the IME textarea or nothing)
       pos(e);

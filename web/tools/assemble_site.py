@@ -6,13 +6,43 @@ Offline: one .html with the SINGLE_FILE script (wasm inside) and the font inline
 """
 import argparse
 import base64
+import hashlib
 import os
+import re
 import shutil
 
 
 def inline_script(js):
     # A literal "</script" inside the code would end the element early.
     return "<script>\n" + js.replace("</script", "<\\/script") + "\n</script>"
+
+
+def sha256(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def csp(page, scripts_self):
+    """The page's Content-Security-Policy: nothing from elsewhere, no inline
+    code but the page's own (by hash), and WebAssembly compilation allowed
+    ('wasm-unsafe-eval', Chromium 97+) without allowing eval() itself."""
+    styles = [sha256(m) for m in re.findall(r"<style>(.*?)</style>", page, re.S)]
+    scripts = [sha256(m) for m in re.findall(r"<script>(.*?)</script>", page, re.S)]
+    script_src = (["'self'"] if scripts_self else []) + scripts + ["'wasm-unsafe-eval'"]
+    policy = [
+        "default-src 'none'",
+        "script-src " + " ".join(script_src),
+        "style-src " + " ".join(styles),
+        "img-src data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "object-src 'none'",
+    ]
+    meta = '<meta http-equiv="Content-Security-Policy" content="' + "; ".join(policy) + '">'
+    return page.replace("@HTK_CSP@", meta)
 
 
 def main():
@@ -28,6 +58,7 @@ def main():
     shutil.copyfile(a.app_js, os.path.join(a.site, "app.js"))
     shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
     site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
+    site_html = csp(site_html, scripts_self=True)
     with open(os.path.join(a.site, "index.html"), "w", encoding="utf-8") as f:
         f.write(site_html)
 
@@ -38,6 +69,7 @@ def main():
     offline = shell.replace(
         "@HTK_FONT@", '<script id="htk-font" type="application/octet-stream">' + font_b64 + "</script>"
     ).replace("@HTK_SCRIPTS@", inline_script(single_js))
+    offline = csp(offline, scripts_self=False)
     os.makedirs(os.path.dirname(a.offline), exist_ok=True)
     tmp = a.offline + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
