@@ -15,6 +15,15 @@ HTK.showFatal = function (title, html, detail) {
   document.body.dataset.fatal = title;
 };
 
+// Served over http(s): a service worker keeps the app's files, so that the
+// URL opens again without a network (sw.js, made by web/tools/assemble_site.py).
+// The offline .html (file://) needs none.
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker:', e); });
+  });
+}
+
 HTK.progress = { wasm: [0, 0], font: [0, 0], stage: '正在加载程序…' };
 HTK.showProgress = function () {
   var p = HTK.progress, done = p.wasm[0] + p.font[0], total = p.wasm[1] + p.font[1];

@@ -94,8 +94,15 @@ void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     const char* unit = ui.settings.unit_name.empty() ? "未填写单位" : ui.settings.unit_name.c_str();
     ImGui::Text("%s · %s", unit, RoleLabel(ui.settings.role));
-    ImGui::PopStyleColor();
     MarkItem("status.unit", unit);
+    if (st.version && *st.version) {
+        char version[64];
+        std::snprintf(version, sizeof version, "版本 %s", st.version);
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(version).x);
+        ImGui::TextUnformatted(version);
+        MarkItem("status.version", st.version);
+    }
+    ImGui::PopStyleColor();
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ struct PlatformStatus {
     int storage_persisted = -1; // navigator.storage.persist(): 1 granted, 0 refused, -1 unknown
     const char* webgl = "";     // "WebGL 2" / "WebGL 1"
     std::string startup_error;  // a Chinese message shown until dismissed
+    const char* version = "";   // the build's version, shown in the status bar
 };
 
 struct UiState {

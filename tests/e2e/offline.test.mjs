@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { OFFLINE_HTML, OFFLINE_URL, click, launch, pngStats, setting, shownText, waitReady, waitSaved,
+import { OFFLINE_HTML, OFFLINE_URL, click, launch, pngStats, setting, shownText, startServer, waitReady, waitSaved,
          waitTextFocus } from './helpers.mjs';
 
 test('offline .html from file:// starts, saves and restores', async () => {
@@ -45,5 +45,51 @@ test('offline .html from file:// starts, saves and restores', async () => {
     assert.equal(await shownText(b.page, 'settings.unit_name'), '灵井镇');
   } finally {
     await b.close();
+  }
+});
+
+test('the served URL, once visited, opens again with the network gone; both pages show the version', async () => {
+  const server = await startServer();
+  const b = await launch();
+  try {
+    await b.page.goto(server.url + '?today=2022-06-07');
+    await waitReady(b.page);
+    const version = await b.page.evaluate(() => document.querySelector('meta[name="htk-version"]').content);
+    assert.match(version, /^\d+\.\d+\.\d+/);
+    assert.equal(await shownText(b.page, 'status.version'), version);
+    assert.equal(await b.page.evaluate(() => document.querySelector('link[rel="manifest"]').href),
+                 server.url + 'manifest.webmanifest');
+    // The service worker has the app's files once it is in control.
+    await b.page.evaluate(() => navigator.serviceWorker.ready);
+    await b.page.reload();
+    await waitReady(b.page);
+    await b.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await click(b.page, 'nav.settings');
+    await click(b.page, 'settings.unit_name');
+    await waitTextFocus(b.page);
+    await b.page.keyboard.insertText('灵井镇');
+    await b.page.waitForFunction(() => window.app.rect('settings.unit_name').text === '灵井镇');
+    await waitSaved(b.page);
+
+    await b.context.setOffline(true);
+    server.stop();
+    await b.page.reload();
+    await waitReady(b.page);
+    assert.equal(await setting(b.page, 'unit_name'), '灵井镇');
+    assert.equal(await shownText(b.page, 'status.version'), version);
+    const s = pngStats(await b.page.screenshot());
+    assert.ok(s.distinctColors > 20 && s.nonBackground > 20000, 'drawn');
+
+    const b2 = await launch();
+    try {
+      await b2.page.goto(OFFLINE_URL);
+      await waitReady(b2.page);
+      assert.equal(await shownText(b2.page, 'status.version'), version);
+    } finally {
+      await b2.close();
+    }
+  } finally {
+    await b.close();
+    server.stop();
   }
 });

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Assemble the served site and the single-file offline page from shell/index.html.
 
-Site:    index.html loads app.js, which downloads app.wasm and fonts/ui.ttf.
+Site:    index.html loads app.js, which downloads app.wasm and fonts/ui.ttf;
+         sw.js (a service worker) keeps them so that a visited URL opens offline,
+         manifest.webmanifest and icon.svg let the browser install it as an app.
 Offline: one .html with the SINGLE_FILE script (wasm inside) and the font inline.
 """
 import argparse
@@ -32,7 +34,7 @@ def csp(page, scripts_self):
         "default-src 'none'",
         "script-src " + " ".join(script_src),
         "style-src " + " ".join(styles),
-        "img-src data: blob:",
+        "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "connect-src 'self'",
         "worker-src 'self'",
@@ -43,6 +45,59 @@ def csp(page, scripts_self):
     ]
     meta = '<meta http-equiv="Content-Security-Policy" content="' + "; ".join(policy) + '">'
     return page.replace("@HTK_CSP@", meta)
+
+
+# The service worker: network first (a rebuilt or updated app is picked up
+# whenever the server answers), the cached copy when it does not (offline).
+# The cache is named after the version; older ones are dropped on activation.
+SERVICE_WORKER = """// sw.js — keeps the app's files for offline use (generated; version @V@).
+const CACHE = 'huitoukan-@V@';
+const FILES = ['./', 'index.html', 'app.js', 'app.wasm', 'fonts/ui.ttf', 'manifest.webmanifest', 'icon.svg'];
+
+self.addEventListener('install', (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (e) => {
+  e.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (e) => {
+  const req = e.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== location.origin) return;
+  const key = req.mode === 'navigate' ? 'index.html' : req;
+  e.respondWith(fetch(req).then((resp) => {
+    if (resp.ok) {
+      const copy = resp.clone();
+      caches.open(CACHE).then((c) => c.put(key, copy));
+    }
+    return resp;
+  }).catch(() => caches.match(key, { ignoreSearch: true }).then((hit) => hit || Response.error())));
+});
+"""
+
+MANIFEST = """{
+  "name": "回头看整改台账",
+  "short_name": "整改台账",
+  "description": "巩固拓展脱贫攻坚成果行业政策落实“回头看”：入户排查、整改台账、周报和区级汇总（版本 @V@）",
+  "lang": "zh-CN",
+  "start_url": "./",
+  "scope": "./",
+  "display": "standalone",
+  "background_color": "#f3f4f6",
+  "theme_color": "#b91c1c",
+  "icons": [{"src": "icon.svg", "sizes": "any", "type": "image/svg+xml"}]
+}
+"""
+
+ICON = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
+<rect width="64" height="64" rx="12" fill="#b91c1c"/>
+<path d="M16 18h32v28H16z" fill="none" stroke="#fff" stroke-width="4"/>
+<path d="M22 28h20M22 36h14" stroke="#fff" stroke-width="4"/>
+</svg>
+"""
 
 
 def main():
@@ -59,6 +114,10 @@ def main():
     shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
     site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
     site_html = csp(site_html, scripts_self=True)
+    site_html = site_html.replace("</title>", '</title>\n<link rel="manifest" href="manifest.webmanifest">', 1)
+    for name, text in (("sw.js", SERVICE_WORKER), ("manifest.webmanifest", MANIFEST), ("icon.svg", ICON)):
+        with open(os.path.join(a.site, name), "w", encoding="utf-8") as f:
+            f.write(text.replace("@V@", a.version))
     with open(os.path.join(a.site, "index.html"), "w", encoding="utf-8") as f:
         f.write(site_html)
 

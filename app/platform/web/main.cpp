@@ -270,6 +270,7 @@ int main() {
     }
     app.status.saver = &Saver();
     app.status.webgl = g_loop.webgl_version == 2 ? "WebGL 2" : "WebGL 1";
+    app.status.version = HTK_VERSION;
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
