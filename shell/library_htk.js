@@ -21,6 +21,7 @@ mergeInto(LibraryManager.library, {
     document.getElementById('loading').style.display = 'none';
     document.body.dataset.firstFrameMs = Math.round(performance.now());  // since navigation start
     document.body.dataset.ready = '1';
+    HTK.registerServiceWorker();  // after the first frame: its downloads must not delay it
   },
   htk_mark: function (name) { performance.mark(UTF8ToString(name)); },
   htk_stage: function (text) { performance.mark('htk-main'); HTK.stage(UTF8ToString(text)); },

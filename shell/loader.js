@@ -17,12 +17,12 @@ HTK.showFatal = function (title, html, detail) {
 
 // Served over http(s): a service worker keeps the app's files, so that the
 // URL opens again without a network (sw.js, made by web/tools/assemble_site.py).
-// The offline .html (file://) needs none.
-if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  window.addEventListener('load', function () {
-    navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker:', e); });
-  });
-}
+// Registered once the first frame is drawn (library_htk.js), since it fetches
+// every file again. The offline .html (file://) needs none.
+HTK.registerServiceWorker = function () {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker:', e); });
+};
 
 HTK.progress = { wasm: [0, 0], font: [0, 0], stage: '正在加载程序…' };
 HTK.showProgress = function () {

@@ -43,7 +43,7 @@ export async function startServer() {
 // A browser with its own fresh profile (persistent, so IndexedDB survives a
 // restart when the same profile is reopened). Returns {context, page, dir, close()}.
 export async function launch({ profile, extraArgs = [], viewport = { width: 1280, height: 800 },
-                               deviceScaleFactor = 1 } = {}) {
+                               deviceScaleFactor = 1, bypassCSP = false } = {}) {
   const dir = profile || mkdtempSync(join(tmpdir(), 'htk-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
@@ -51,6 +51,7 @@ export async function launch({ profile, extraArgs = [], viewport = { width: 1280
     args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport,
     deviceScaleFactor,
+    bypassCSP,
     locale: 'zh-CN',
   });
   const page = context.pages()[0] || await context.newPage();
