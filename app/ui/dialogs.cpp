@@ -12,12 +12,14 @@
 
 namespace htk::ui {
 
-void CenterNextDialog(float w_fonts, float h_fonts) {
+bool BeginModalDialog(const char* title, float w_fonts, float h_fonts) {
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     float fh = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x * 0.9f, w_fonts * fh), std::min(vp->Size.y * 0.85f, h_fonts * fh)));
+    return ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
 }
 
 bool DialogConfirmed() {

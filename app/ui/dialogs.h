@@ -8,8 +8,10 @@
 
 namespace htk::ui {
 
-// Centres the next window, sized in font heights (at most 90% × 85% of the screen).
-void CenterNextDialog(float w_fonts, float h_fonts);
+// Opens the modal dialog `title` (once) and begins it, centred and sized in
+// font heights (at most 90% × 85% of the screen). True while it is shown:
+// then the caller draws it and calls ImGui::EndPopup().
+bool BeginModalDialog(const char* title, float w_fonts, float h_fonts);
 bool DialogConfirmed();  // Enter pressed this frame
 bool DialogCancelled();  // Esc pressed this frame
 

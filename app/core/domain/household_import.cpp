@@ -66,25 +66,16 @@ std::string CellText(const Cell& c, int column) {
 }  // namespace
 
 bool IsHouseholdWorkbook(const Workbook& book) {
-    for (const Sheet& s : book.sheets)
-        if (FindHouseholdHeader(s).row >= 0) return true;
-    return false;
+    HeaderMatch match;
+    return FirstSheetWithHeader(book, FindHouseholdHeader, &match) != nullptr;
 }
 
 HouseholdImportPlan PlanHouseholdImport(const Workbook& book, const std::string& file_name,
                                         const HouseholdStore& store, const Date& today) {
     HouseholdImportPlan plan;
     plan.file_name = file_name;
-    const Sheet* sheet = nullptr;
     HeaderMatch header;
-    for (const Sheet& s : book.sheets) {
-        if (s.hidden) continue;
-        header = FindHouseholdHeader(s);
-        if (header.row >= 0) {
-            sheet = &s;
-            break;
-        }
-    }
+    const Sheet* sheet = FirstSheetWithHeader(book, FindHouseholdHeader, &header);
     if (!sheet) {
         plan.fatal = "没有找到户信息的表头行（前 20 行中应有“户主姓名”以及“身份证号”或“户编号”等列名）";
         return plan;

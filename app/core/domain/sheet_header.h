@@ -44,4 +44,16 @@ struct HeaderMatch {
 // first column.
 HeaderMatch FindHeaderRow(const Sheet& sheet, const HeaderWords& words, int required, int min_fields);
 
+// The first visible sheet of `book` in which `find` (Sheet -> HeaderMatch)
+// finds a header row, with that match in *match; null when none has one.
+template <typename Find>
+const Sheet* FirstSheetWithHeader(const Workbook& book, Find find, HeaderMatch* match) {
+    for (const Sheet& s : book.sheets) {
+        if (s.hidden) continue;
+        *match = find(s);
+        if (match->row >= 0) return &s;
+    }
+    return nullptr;
+}
+
 }  // namespace htk

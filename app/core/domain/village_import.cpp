@@ -35,24 +35,15 @@ HeaderMatch FindVillageHeader(const Sheet& sheet) {
 }  // namespace
 
 bool IsVillageWorkbook(const Workbook& book) {
-    for (const Sheet& s : book.sheets)
-        if (!s.hidden && FindVillageHeader(s).row >= 0) return true;
-    return false;
+    HeaderMatch match;
+    return FirstSheetWithHeader(book, FindVillageHeader, &match) != nullptr;
 }
 
 VillageImportPlan PlanVillageImport(Database& db, const Workbook& book, const std::string& file_name) {
     VillageImportPlan plan;
     plan.file_name = file_name;
-    const Sheet* sheet = nullptr;
     HeaderMatch header;
-    for (const Sheet& s : book.sheets) {
-        if (s.hidden) continue;
-        header = FindVillageHeader(s);
-        if (header.row >= 0) {
-            sheet = &s;
-            break;
-        }
-    }
+    const Sheet* sheet = FirstSheetWithHeader(book, FindVillageHeader, &header);
     if (!sheet) {
         plan.fatal = "没有找到村名单的表头行（前 20 行中应有“乡镇”和“村”两列）";
         return plan;

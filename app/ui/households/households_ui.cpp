@@ -165,9 +165,7 @@ void DrawHouseholdsTable(HouseholdsUi& H) {
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     if (!H.pending_import) return;
     HouseholdImportPlan& plan = *H.pending_import;
-    if (!ImGui::IsPopupOpen("导入农户名册")) ImGui::OpenPopup("导入农户名册");
-    CenterNextDialog(46, 32);
-    if (!ImGui::BeginPopupModal("导入农户名册", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+    if (!BeginModalDialog("导入农户名册", 46, 32))
         return;
     MarkItem("households.import.dialog", plan.file_name.c_str());
     ImGui::Text("文件：%s", plan.file_name.c_str());

@@ -28,9 +28,7 @@ void DrawVillageImportPreview(UiState& ui) {
     if (!H.pending_villages) return;
     const VillageImportPlan& plan = *H.pending_villages;
     const char* title = "导入村名单";
-    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    CenterNextDialog(40, 26);
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!BeginModalDialog(title, 40, 26)) return;
     MarkItem("villages.import.dialog", plan.file_name.c_str());
     ImGui::Text("文件：%s", plan.file_name.c_str());
     bool close = false;

@@ -21,9 +21,7 @@ namespace {
 void ImportPreview(LedgerUi& L, const Settings& s) {
     if (!L.pending_import) return;
     ImportPlan& plan = *L.pending_import;
-    if (!ImGui::IsPopupOpen("导入预览")) ImGui::OpenPopup("导入预览");
-    CenterNextDialog(46, 32);
-    if (!ImGui::BeginPopupModal("导入预览", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+    if (!BeginModalDialog("导入预览", 46, 32))
         return;
     MarkItem("import.dialog", plan.file_name.c_str());
     ImGui::Text("文件：%s", plan.file_name.c_str());
@@ -86,9 +84,7 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
 
 void DeleteConfirm(LedgerUi& L, const Settings& s) {
     if (!L.confirm_delete) return;
-    if (!ImGui::IsPopupOpen("删除问题")) ImGui::OpenPopup("删除问题");
-    CenterNextDialog(28, 10);
-    if (!ImGui::BeginPopupModal("删除问题", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+    if (!BeginModalDialog("删除问题", 28, 10))
         return;
     const Problem* p = L.view.Find(L.selected);
     ImGui::TextWrapped("删除这个问题？删除后可用 Ctrl+Z 撤销。");
@@ -113,9 +109,7 @@ void DeleteConfirm(LedgerUi& L, const Settings& s) {
 
 void Help(LedgerUi& L) {
     if (!L.show_help) return;
-    if (!ImGui::IsPopupOpen("快捷键")) ImGui::OpenPopup("快捷键");
-    CenterNextDialog(30, 24);
-    if (!ImGui::BeginPopupModal("快捷键", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!BeginModalDialog("快捷键", 30, 24)) return;
     static const char* kKeys[][2] = {
         {"Alt+N 或 Insert", "新增问题"},       {"Ctrl+D", "复制选中的问题"},
         {"Delete", "删除选中的问题（需确认）"}, {"↑ ↓", "在表格中上下选择"},

@@ -56,9 +56,7 @@ void Export(WeeklyUi& W, const Campaign& campaign, int64_t id) {
 
 void ReplaceConfirm(UiState& ui, WeeklyUi& W, int week) {
     if (!W.confirm_replace) return;
-    if (!ImGui::IsPopupOpen("重新生成周报")) ImGui::OpenPopup("重新生成周报");
-    CenterNextDialog(26, 9);
-    if (!ImGui::BeginPopupModal("重新生成周报", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+    if (!BeginModalDialog("重新生成周报", 26, 9))
         return;
     ImGui::TextWrapped("第 %d 周报告已经生成。重新生成会用台账的当前内容替换它。", week);
     MarkItem("weekly.replace.dialog");

@@ -57,9 +57,7 @@ void DrawRestoreDialog(UiState& ui) {
     if (!S.pending_restore) return;
     const PendingRestore& r = *S.pending_restore;
     const char* title = "从备份恢复";
-    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    CenterNextDialog(36, 16);
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!BeginModalDialog(title, 36, 16)) return;
     MarkItem("restore.dialog", r.file_name.c_str());
     ImGui::Text("文件：%s", r.file_name.c_str());
     bool close = false;

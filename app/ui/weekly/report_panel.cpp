@@ -103,10 +103,7 @@ void DrawRectificationReport(UiState& ui) {
     MarkItem("report.export_xlsx");
 
     if (W.confirm_regenerate) {
-        if (!ImGui::IsPopupOpen("重新生成整改报告")) ImGui::OpenPopup("重新生成整改报告");
-        CenterNextDialog(26, 9);
-        if (ImGui::BeginPopupModal("重新生成整改报告", nullptr,
-                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        if (BeginModalDialog("重新生成整改报告", 26, 9)) {
             ImGui::TextWrapped("按台账的当前内容重新生成，会替换已经修改过的草稿。");
             bool yes = ImGui::Button("重新生成 (Enter)");
             ImGui::SameLine();
