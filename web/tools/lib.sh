@@ -19,8 +19,9 @@ SUDO=""
 # Debian packages needed to build and serve the app.
 BUILD_PACKAGES=(emscripten nlohmann-json3-dev fonts-wqy-microhei python3-fonttools
                 cmake ninja-build tcl g++ make dpkg-dev)
-# Extra packages needed only by the tests (openpyxl and LibreOffice read our .xlsx independently).
-TEST_PACKAGES=(libgtest-dev chromium python3-openpyxl libreoffice-calc-nogui)
+# Extra packages needed only by the tests (openpyxl and LibreOffice read our .xlsx independently;
+# clang-14 and its runtime build the libFuzzer targets).
+TEST_PACKAGES=(libgtest-dev chromium python3-openpyxl libreoffice-calc-nogui clang-14 libclang-rt-14-dev)
 
 apt_updated=0
 apt_update_once() {

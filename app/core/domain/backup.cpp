@@ -4,14 +4,25 @@
 #include "storage/database.h"
 #include "storage/schema.h"
 
+#include <cassert>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 namespace htk {
 namespace {
 
 constexpr char kSqliteHeader[] = "SQLite format 3";  // and its NUL: 16 bytes
 constexpr const char* kLastBackupKey = "last_backup_on";
+
+// Every schema object, as SQLite keeps its definition.
+std::vector<std::string> SchemaText(Database& db) {
+    std::vector<std::string> out;
+    Stmt q = db.Prepare("SELECT type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, '') "
+                        "FROM sqlite_schema ORDER BY type, name");
+    while (q.Step()) out.push_back(q.Text(0));
+    return out;
+}
 
 // Opens the bytes as a scratch database, checked, this app's, migrated.
 std::unique_ptr<Database> OpenChecked(std::string_view bytes, int* stored_version, std::string* error) {
@@ -34,17 +45,24 @@ std::unique_ptr<Database> OpenChecked(std::string_view bytes, int* stored_versio
         }
     }
     *stored_version = StoredSchemaVersion(*scratch);
-    Stmt ours = scratch->Prepare(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('settings', 'campaign', 'problem')");
-    if (*stored_version < 2 || !ours.Step() || ours.Int(0) != 3) {
-        *error = "这个 .db 文件不是“回头看整改台账”的备份";
-        return nullptr;
-    }
-    if (Migrate(*scratch) == MigrateResult::kTooNew) {
+    if (*stored_version > SchemaVersion()) {
         *error = "这个备份来自更新版本的工具（数据版本 " + std::to_string(*stored_version) +
                  "），请先更新本工具再恢复";
         return nullptr;
     }
+    // Its tables, indexes and triggers must be exactly what our migrations
+    // make at its version (migrations are never edited once released), so the
+    // later ones apply and every statement we prepare fits. A file that only
+    // looks like ours — other columns, an extra trigger — is refused here.
+    std::unique_ptr<Database> reference = Database::OpenInMemory();
+    if (*stored_version < 2 || Migrate(*reference, *stored_version) != MigrateResult::kOk ||
+        SchemaText(*scratch) != SchemaText(*reference)) {
+        *error = "这个 .db 文件不是“回头看整改台账”的备份（或已被其他程序改动）";
+        return nullptr;
+    }
+    MigrateResult migrated = Migrate(*scratch);
+    assert(migrated == MigrateResult::kOk);
+    (void)migrated;
     return scratch;
 }
 
