@@ -3,13 +3,19 @@
 
 mergeInto(LibraryManager.library, {
   // --- start-up -------------------------------------------------------------
-  htk_storage_initial_size: function () {
-    if (HTK.storage.loadError) return -1;
-    return HTK.storage.initial ? HTK.storage.initial.length : 0;
+  // The saved images, newest first (storage.js); the app checks them in turn.
+  htk_storage_candidate_count: function () {
+    return HTK.storage.loadError ? -1 : HTK.storage.candidates.length;
   },
-  htk_storage_initial_copy: function (ptr) {
-    HEAPU8.set(HTK.storage.initial, ptr);
-    HTK.storage.initial = null;  // the app owns it now
+  htk_storage_candidate_size: function (i) { return HTK.storage.candidates[i].bytes.length; },
+  htk_storage_candidate_crc: function (i) { return HTK.storage.candidates[i].crc; },  // -1: none stored
+  htk_storage_candidate_saved_at: function (i) { return HTK.storage.candidates[i].savedAt; },
+  htk_storage_candidate_copy: function (i, ptr) { HEAPU8.set(HTK.storage.candidates[i].bytes, ptr); },
+  // The one the app restored: it is never written over; the others are dropped.
+  htk_storage_candidate_use: function (i) {
+    var c = HTK.storage.candidates;
+    HTK.storage.goodKey = i >= 0 && c[i].key !== HTK.storage.LEGACY_KEY ? c[i].key : '';
+    HTK.storage.candidates = [];
   },
   htk_storage_load_error: function (buf, cap) {
     stringToUTF8(HTK.storage.loadError || '', buf, cap);
@@ -43,7 +49,7 @@ mergeInto(LibraryManager.library, {
   // --- saving ---------------------------------------------------------------
   // Copies the image out of the heap at once (the app may write again), then
   // writes it; calls back htk_on_save_done(ok, reason) when the write is over.
-  htk_storage_save: function (ptr, len) {
+  htk_storage_save: function (ptr, len, crc) {
     var bytes = HEAPU8.slice(ptr, ptr + len);
     var done = function (ok, why) {
       var n = lengthBytesUTF8(why) + 1, p = _malloc(n);
@@ -53,7 +59,7 @@ mergeInto(LibraryManager.library, {
     };
     var p = HTK.storage.failNext > 0
       ? (HTK.storage.failNext--, Promise.reject(new DOMException('模拟的存储已满', 'QuotaExceededError')))
-      : HTK.storage.save(bytes);
+      : HTK.storage.save(bytes, crc >>> 0);
     p.then(function () { done(1, ''); }, function (e) {
       var name = e && e.name, why;
       if (name === 'QuotaExceededError') why = '浏览器存储空间已满（' + e.message + '）';

@@ -1,16 +1,21 @@
 // storage.js — the database image in IndexedDB (an Emscripten --pre-js).
 //
-// The app keeps SQLite in memory. Before main() runs, the last saved image is
-// read here; after every committed write the app hands a fresh image to
-// HTK.storage.save(). One object store, one key: the whole database.
+// The app keeps SQLite in memory. Before main() runs, the saved images are
+// read here; after every committed write the app hands a fresh image (and its
+// CRC-32) to HTK.storage.save(). Two generations, keys 'gen-0' and 'gen-1':
+// a save goes to the slot that does not hold the last good image, so a write
+// torn by a crash or a full disk never takes the previous one with it. At
+// start the app tries them newest first (checksum, then SQLite's own check).
 // Under file:// every local page shares one origin, so the names are the app's own.
 
 HTK.storage = {
   DB_NAME: 'huitoukan-zhenggai-taizhang',
   STORE: 'db',
-  KEY: 'main',
+  LEGACY_KEY: 'main', // the single image of builds before the two generations
   idb: null,
-  initial: null,      // Uint8Array read at start, or null when nothing is stored
+  candidates: [],     // images read at start, newest first: {bytes, seq, crc (-1 unknown), savedAt, key}
+  seq: 0,             // the highest generation number seen or written
+  goodKey: '',        // the slot holding the last good image (never written over)
   loadError: '',      // why the stored data could not be read (then nothing is saved)
   persisted: -1,      // navigator.storage.persist(): 1 granted, 0 refused, -1 unknown
 
@@ -34,10 +39,21 @@ HTK.storage = {
     var self = this;
     return self.open().then(function (idb) {
       return new Promise(function (resolve, reject) {
-        var req = idb.transaction(self.STORE, 'readonly').objectStore(self.STORE).get(self.KEY);
+        var store = idb.transaction(self.STORE, 'readonly').objectStore(self.STORE), found = [];
+        var req = store.openCursor();
         req.onsuccess = function () {
-          var v = req.result;
-          self.initial = v && v.bytes ? new Uint8Array(v.bytes) : null;
+          var c = req.result;
+          if (c) {
+            var v = c.value;
+            if (v && v.bytes && (c.key === self.LEGACY_KEY || /^gen-[01]$/.test(c.key)))
+              found.push({ key: c.key, bytes: new Uint8Array(v.bytes), seq: v.seq || 0,
+                           crc: typeof v.crc === 'number' ? v.crc : -1, savedAt: v.savedAt || 0 });
+            c.continue();
+            return;
+          }
+          found.sort(function (a, b) { return b.seq - a.seq; });
+          self.candidates = found;
+          found.forEach(function (f) { self.seq = Math.max(self.seq, f.seq); });
           resolve();
         };
         req.onerror = function () { reject(req.error); };
@@ -45,15 +61,19 @@ HTK.storage = {
     });
   },
 
-  // Writes bytes; resolves when the transaction is durable, rejects with a reason.
-  save: function (bytes) {
+  // Writes bytes into the slot that does not hold the last good image;
+  // resolves when the transaction is durable, rejects with a reason.
+  save: function (bytes, crc) {
     var self = this;
     var ready = self.idb ? Promise.resolve(self.idb) : self.open();
+    var seq = self.seq + 1, key = self.goodKey === 'gen-0' ? 'gen-1' : 'gen-0';
     return ready.then(function (idb) {
       return new Promise(function (resolve, reject) {
         var tx = idb.transaction(self.STORE, 'readwrite', { durability: 'strict' });
-        tx.objectStore(self.STORE).put({ bytes: bytes.buffer, savedAt: Date.now(), size: bytes.length }, self.KEY);
-        tx.oncomplete = function () { resolve(); };
+        var store = tx.objectStore(self.STORE);
+        store.put({ bytes: bytes.buffer, seq: seq, crc: crc, savedAt: Date.now(), size: bytes.length }, key);
+        store.delete(self.LEGACY_KEY);
+        tx.oncomplete = function () { self.seq = seq; self.goodKey = key; resolve(); };
         tx.onerror = function () { reject(tx.error || new Error('IndexedDB write failed')); };
         tx.onabort = function () { reject(tx.error || new Error('IndexedDB write aborted')); };
       });

@@ -261,6 +261,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
         ImGui::TextWrapped("%s", st.startup_error.c_str());
         ImGui::PopStyleColor();
+        MarkItem("startup.error", st.startup_error.c_str());
     }
 
     ImGui::BeginChild("##nav", ImVec2(nav_w, -status_h), true);

@@ -3,12 +3,16 @@
 
 extern "C" {
 // Start-up: the database image read from IndexedDB before main().
-int htk_storage_initial_size(void);          // bytes, 0 if none, -1 if it could not be read
-void htk_storage_initial_copy(void* dst);    // copies the image; call once
+int htk_storage_candidate_count(void);       // saved images, newest first; -1 if they could not be read
+int htk_storage_candidate_size(int i);
+double htk_storage_candidate_crc(int i);      // CRC-32 stored with it, -1 when none (an older build's)
+double htk_storage_candidate_saved_at(int i); // ms since 1970
+void htk_storage_candidate_copy(int i, void* dst);
+void htk_storage_candidate_use(int i);        // the one restored (-1: none); never written over
 void htk_storage_load_error(char* buf, int cap);
 int htk_storage_persisted(void);             // navigator.storage.persist(): 1, 0, -1 unknown
 // Writes an image (copied at once); later calls htk_on_save_done(ok, reason).
-void htk_storage_save(const void* data, int size);
+void htk_storage_save(const void* data, int size, unsigned crc);
 
 void htk_first_frame(void);                  // hides the loading screen, sets body[data-ready]
 void htk_stage(const char* text);            // loading screen text

@@ -6,7 +6,10 @@
 #include <emscripten/emscripten.h>
 #include <sqlite3.h>
 
+#include <ctime>
 #include <vector>
+
+#include <zlib.h>
 
 namespace htk::web {
 namespace {
@@ -18,30 +21,54 @@ double Now() { return emscripten_get_now() / 1000.0; }
 void StartSave(Database& db) {
     Database::ImageView img = db.Image();
     g_saver.Started();
-    htk_storage_save(img.data, int(img.size));
+    // The checksum tells a torn or damaged copy at the next start.
+    const unsigned crc = unsigned(crc32(0, img.data, uInt(img.size)));
+    htk_storage_save(img.data, int(img.size), crc);
+}
+
+std::string LocalTime(double ms_since_1970) {
+    std::time_t t = std::time_t(ms_since_1970 / 1000);
+    char text[32] = "";
+    if (std::tm* tm = std::localtime(&t)) std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", tm);
+    return text;
 }
 
 }  // namespace
 
 std::string RestoreDatabase(Database& db) {
-    int size = htk_storage_initial_size();
-    if (size < 0) {
+    const int count = htk_storage_candidate_count();
+    if (count < 0) {
         char why[512];
         htk_storage_load_error(why, sizeof why);
         std::string msg = std::string("无法读取浏览器中保存的数据（") + why + "），为防止覆盖，本次不会保存任何修改。";
         g_saver.Disable(msg);
         return msg;
     }
-    if (size == 0) return "";
-    std::vector<uint8_t> bytes(static_cast<size_t>(size));
-    htk_storage_initial_copy(bytes.data());
-    std::string err;
-    if (!db.LoadImage(bytes.data(), bytes.size(), &err)) {
-        std::string msg = "浏览器中保存的数据已损坏（" + err + "），为防止覆盖，本次不会保存任何修改。请从备份恢复。";
-        g_saver.Disable(msg);
-        return msg;
+    // Newest first: the first copy whose checksum and structure hold.
+    std::string first_error;
+    for (int i = 0; i < count; ++i) {
+        std::vector<uint8_t> bytes(size_t(htk_storage_candidate_size(i)));
+        htk_storage_candidate_copy(i, bytes.data());
+        const double crc = htk_storage_candidate_crc(i);
+        std::string err;
+        if (crc >= 0 && unsigned(crc32(0, bytes.data(), uInt(bytes.size()))) != unsigned(crc))
+            err = "校验和不符";
+        else if (!db.LoadImage(bytes.data(), bytes.size(), &err))
+            err = "SQLite 检查未通过：" + err;
+        if (err.empty()) {
+            const std::string saved_at = LocalTime(htk_storage_candidate_saved_at(i));
+            htk_storage_candidate_use(i);  // drops the list: read what is needed first
+            if (i == 0) return "";
+            return "最近一次保存的数据已损坏（" + first_error + "），已恢复到 " + saved_at +
+                   " 保存的数据。之后的修改没有保存下来，请核对。";
+        }
+        if (first_error.empty()) first_error = err;
     }
-    return "";
+    htk_storage_candidate_use(-1);
+    if (count == 0) return "";
+    std::string msg = "浏览器中保存的数据已损坏（" + first_error + "），为防止覆盖，本次不会保存任何修改。请从备份恢复。";
+    g_saver.Disable(msg);
+    return msg;
 }
 
 void PumpSaves(Database& db) {
