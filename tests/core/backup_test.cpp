@@ -144,3 +144,15 @@ TEST(Backup, WeeklyReminder) {
     EXPECT_EQ(days, 6);
     EXPECT_TRUE(BackupDue(*t.db, Date{2022, 6, 22}, &days));
 }
+
+TEST(Backup, StatusIsReadAgainOnlyAfterACommitOrANewDay) {
+    test::TestDb t;
+    Fill(t);
+    BackupStatus s;
+    EXPECT_TRUE(UpdateBackupStatus(*t.db, Date{2022, 6, 15}, &s).due);
+    RecordBackup(*t.db, Date{2022, 6, 15});  // a commit
+    EXPECT_FALSE(UpdateBackupStatus(*t.db, Date{2022, 6, 15}, &s).due);
+    EXPECT_EQ(s.last_day, "2022-06-15");
+    EXPECT_TRUE(UpdateBackupStatus(*t.db, Date{2022, 6, 22}, &s).due);  // a week later
+    EXPECT_EQ(s.days_since, 7);
+}

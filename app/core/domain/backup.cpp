@@ -146,4 +146,14 @@ bool BackupDue(Database& db, const Date& today, int* days_since) {
     return has_data && (days < 0 || days >= 7);
 }
 
+const BackupStatus& UpdateBackupStatus(Database& db, const Date& today, BackupStatus* s) {
+    if (s->read_at_commit != db.commit_count() || !(s->read_on == today)) {
+        s->last_day = LastBackupDay(db);
+        s->due = BackupDue(db, today, &s->days_since);
+        s->read_at_commit = db.commit_count();
+        s->read_on = today;
+    }
+    return *s;
+}
+
 }  // namespace htk

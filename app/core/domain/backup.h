@@ -48,4 +48,15 @@ void RecordBackup(Database& db, const Date& day);
 // A backup is due when there is data and none was made in the last 7 days.
 bool BackupDue(Database& db, const Date& today, int* days_since = nullptr);
 
+// What 首页 and 设置 show of backups, every frame: read again only after a
+// commit or on a new day.
+struct BackupStatus {
+    std::string last_day;  // ISO, "" when none
+    bool due = false;
+    int days_since = -1;   // -1 when none
+    uint64_t read_at_commit = ~0ull;
+    Date read_on;
+};
+const BackupStatus& UpdateBackupStatus(Database& db, const Date& today, BackupStatus* status);
+
 }  // namespace htk

@@ -15,14 +15,33 @@ bool Simple(const char* f) {
     return true;
 }
 
-// Writes v in decimal ending at digits + 12; returns where it starts.
-const char* FormatInt(int v, char (&digits)[12]) {
-    char* p = digits + sizeof digits;
-    unsigned u = v < 0 ? 0u - unsigned(v) : unsigned(v);
-    do *--p = char('0' + u % 10);
-    while (u /= 10);
-    if (v < 0) *--p = '-';
-    return p;
+// Writes a Simple() format with its arguments through put(text, length).
+template <typename Put>
+void FormatSimple(const char* format, va_list args, Put put) {
+    for (const char* f = format;;) {
+        const char* pct = std::strchr(f, '%');
+        if (!pct) {
+            put(f, std::strlen(f));
+            return;
+        }
+        put(f, size_t(pct - f));
+        if (pct[1] == 's') {
+            const char* s = va_arg(args, const char*);
+            put(s, std::strlen(s));
+        } else if (pct[1] == 'd') {
+            const int v = va_arg(args, int);
+            char digits[12];
+            char* p = digits + sizeof digits;
+            unsigned u = v < 0 ? 0u - unsigned(v) : unsigned(v);
+            do *--p = char('0' + u % 10);
+            while (u /= 10);
+            if (v < 0) *--p = '-';
+            put(p, size_t(digits + sizeof digits - p));
+        } else {
+            put("%", 1);
+        }
+        f = pct + 2;
+    }
 }
 
 // Collects output and hands it to fwrite in large pieces.
@@ -51,11 +70,6 @@ struct Out {
         std::memcpy(buf + used, s, n);
         used += n;
     }
-    void PutInt(int v) {
-        char digits[12];
-        const char* p = FormatInt(v, digits);
-        Put(p, size_t(digits + sizeof digits - p));
-    }
 };
 
 }  // namespace
@@ -71,23 +85,7 @@ int htk_xlsx_fprintf(FILE* file, const char* format, ...) {
         return n;
     }
     Out out(file);
-    for (const char* f = format;;) {
-        const char* pct = std::strchr(f, '%');
-        if (!pct) {
-            out.Put(f, std::strlen(f));
-            break;
-        }
-        out.Put(f, size_t(pct - f));
-        if (pct[1] == 's') {
-            const char* s = va_arg(args, const char*);
-            out.Put(s, std::strlen(s));
-        } else if (pct[1] == 'd') {
-            out.PutInt(va_arg(args, int));
-        } else {
-            out.Put("%", 1);
-        }
-        f = pct + 2;
-    }
+    FormatSimple(format, args, [&](const char* text, size_t n) { out.Put(text, n); });
     va_end(args);
     out.Flush();
     return out.failed ? -1 : int(out.total);
@@ -104,29 +102,10 @@ int htk_xlsx_snprintf(char* buffer, size_t size, const char* format, ...) {
     // As snprintf: writes what fits, always ends with a NUL when size > 0,
     // returns the length the whole output has.
     size_t len = 0;
-    auto put = [&](const char* s, size_t n) {
-        if (len + 1 < size) std::memcpy(buffer + len, s, std::min(n, size - 1 - len));
+    FormatSimple(format, args, [&](const char* text, size_t n) {
+        if (len + 1 < size) std::memcpy(buffer + len, text, std::min(n, size - 1 - len));
         len += n;
-    };
-    for (const char* f = format;;) {
-        const char* pct = std::strchr(f, '%');
-        if (!pct) {
-            put(f, std::strlen(f));
-            break;
-        }
-        put(f, size_t(pct - f));
-        if (pct[1] == 's') {
-            const char* s = va_arg(args, const char*);
-            put(s, std::strlen(s));
-        } else if (pct[1] == 'd') {
-            char digits[12];
-            const char* p = FormatInt(va_arg(args, int), digits);
-            put(p, size_t(digits + sizeof digits - p));
-        } else {
-            put("%", 1);
-        }
-        f = pct + 2;
-    }
+    });
     va_end(args);
     if (size > 0) buffer[std::min(len, size - 1)] = 0;
     return int(len);

@@ -5,11 +5,9 @@
 
 #include "screens.h"
 
-#include "domain/backup.h"
-#include "settings/settings_ui.h"
-
 #include "domain/dashboard.h"
 #include "ledger/ledger_ui.h"
+#include "settings/settings_ui.h"
 #include "platform.h"
 #include "test_marks.h"
 #include "theme.h"
@@ -215,8 +213,9 @@ void DrawHomeScreen(UiState& ui, const PlatformStatus&) {
         ImGui::Text("单位：%s（%s）", ui.settings.unit_name.c_str(), RoleLabel(ui.settings.role));
     }
     const Date today = platform::Today();
-    int days = 0;
-    if (!ui.has_demo && BackupDue(*ui.db, today, &days)) {
+    const BackupStatus& backup = BackupState(ui);
+    if (!ui.has_demo && backup.due) {
+        const int days = backup.days_since;
         std::string text = days < 0 ? "本机的数据还从未备份过。" : "已经 " + std::to_string(days) + " 天没有备份了。";
         text += "数据只存在这个浏览器里，清理浏览器或电脑故障都会丢失，建议每周备份一次。";
         ColoredTextWrapped(kColorYellow, text.c_str());

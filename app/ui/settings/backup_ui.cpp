@@ -25,6 +25,10 @@ void DownloadBackup(UiState& ui) {
     ui.settings_ui->backup_message = "已下载备份：" + name + "。请把它保存到 U 盘或其他电脑。";
 }
 
+const BackupStatus& BackupState(UiState& ui) {
+    return UpdateBackupStatus(*ui.db, platform::Today(), &ui.settings_ui->backup_status);
+}
+
 void ReceiveBackupFile(UiState& ui, platform::OpenedFile&& file) {
     auto r = std::make_unique<PendingRestore>();
     r->file_name = file.name;
@@ -43,7 +47,7 @@ void DrawBackupPanel(UiState& ui) {
     if (ImGui::Button("从备份恢复…")) platform::OpenFilePicker();
     MarkItem("backup.restore");
     Tooltip("选择以前下载的 .db 备份文件（也可以直接拖到页面上）；恢复前会先显示备份的内容并请你确认");
-    const std::string last = LastBackupDay(*ui.db);
+    const std::string& last = BackupState(ui).last_day;
     ImGui::TextDisabled("上次备份：%s", last.empty() ? "从未备份" : last.c_str());
     MarkItem("backup.last", last.c_str());
     if (!S.backup_message.empty()) {

@@ -55,6 +55,7 @@ struct SettingsUi {
     // 备份与恢复
     std::unique_ptr<PendingRestore> pending_restore;
     std::string backup_message;
+    BackupStatus backup_status;  // see BackupState()
 };
 
 void DrawUnitPanel(UiState& ui);       // 本单位: name, role, contact
@@ -65,6 +66,8 @@ void DrawBackupPanel(UiState& ui);     // 备份与恢复 (in 数据与示例)
 
 // 备份 now: the download, and the day recorded.
 void DownloadBackup(UiState& ui);
+// The last backup and whether one is due, current.
+const BackupStatus& BackupState(UiState& ui);
 // A file that is a SQLite database: checked, then confirmed in DrawRestoreDialog.
 void ReceiveBackupFile(UiState& ui, platform::OpenedFile&& file);
 void DrawRestoreDialog(UiState& ui);  // any screen
