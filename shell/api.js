@@ -2,7 +2,7 @@
 // (an Emscripten --pre-js). Read-only: nothing here changes data.
 //
 //   app.query(sql)        one read-only SELECT -> array of row objects; throws otherwise
-//   app.status()          {save: 'saved'|'saving'|'failed'|'disabled', error, webgl, persisted,
+//   app.status()          {save: 'saved'|'saving'|'failed'|'disabled', error, webgl, persisted, readOnly,
 //                          input: {mouse, ctrl, shift, alt, text}} (what ImGui believes is held)
 //   app.rect(id)          where a marked widget was drawn last frame, CSS px {x, y, w, h}, or null
 //   app.missingGlyphs(s)  the characters of s the loaded font cannot draw

@@ -22,6 +22,12 @@ mergeInto(LibraryManager.library, {
   },
   htk_storage_persisted: function () { return HTK.storage.persisted; },
 
+  // --- the writer lock (writer.js) ------------------------------------------
+  htk_writer_is_writer: function () { return HTK.writer.isWriter ? 1 : 0; },
+  htk_writer_waiting: function () { return HTK.writer.waiting ? 1 : 0; },
+  htk_writer_refused: function (buf, cap) { stringToUTF8(HTK.writer.refused, buf, cap); },
+  htk_writer_take_over: function () { HTK.writer.takeOver(); },
+
   htk_first_frame: function () {
     performance.mark('htk-first-frame');
     document.getElementById('loading').style.display = 'none';
@@ -60,10 +66,11 @@ mergeInto(LibraryManager.library, {
     var p = HTK.storage.failNext > 0
       ? (HTK.storage.failNext--, Promise.reject(new DOMException('模拟的存储已满', 'QuotaExceededError')))
       : HTK.storage.save(bytes, crc >>> 0);
-    p.then(function () { done(1, ''); }, function (e) {
+    p.then(function () { done(1, ''); HTK.writer.saved(); }, function (e) {
       var name = e && e.name, why;
-      if (name === 'QuotaExceededError') why = '浏览器存储空间已满（' + e.message + '）';
-      else if (name === 'InvalidStateError') why = '浏览器存储不可用（' + e.message + '）';
+      var detail = e && e.message ? '（' + e.message + '）' : '';
+      if (name === 'QuotaExceededError') why = '浏览器存储空间已满' + detail;
+      else if (name === 'InvalidStateError') why = '浏览器存储不可用' + detail;
       else why = (e && (name + ': ' + e.message)) || String(e);
       done(0, why);
     });

@@ -37,7 +37,8 @@ HTK.storage = {
 
   load: function () {
     var self = this;
-    return self.open().then(function (idb) {
+    var ready = self.idb ? Promise.resolve(self.idb) : self.open();
+    return ready.then(function (idb) {
       return new Promise(function (resolve, reject) {
         var store = idb.transaction(self.STORE, 'readonly').objectStore(self.STORE), found = [];
         var req = store.openCursor();
@@ -91,7 +92,9 @@ HTK.storage.failNext = +(new URLSearchParams(location.search).get('failsave') ||
   }
   Module.preRun.push(function () {
     addRunDependency('htk-storage');
-    HTK.storage.load().then(function () {
+    // Whether this tab writes is known before the data is read: a new writer
+    // must read what the previous one saved last.
+    HTK.writer.start().then(function () { return HTK.storage.load(); }).then(function () {
       performance.mark('htk-storage-loaded');
       removeRunDependency('htk-storage');
     }, function (e) {

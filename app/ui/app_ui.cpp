@@ -18,6 +18,7 @@
 #include "widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 #include <cstdio>
@@ -89,7 +90,14 @@ void DrawSaveState(const PlatformStatus& st) {
 }
 
 void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
-    DrawSaveState(st);
+    if (st.read_only) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorYellow);
+        ImGui::TextUnformatted("● 只读：另一个标签页正在编辑");
+        ImGui::PopStyleColor();
+        MarkItem("status.save", "只读");
+    } else {
+        DrawSaveState(st);
+    }
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     const char* unit = ui.settings.unit_name.empty() ? "未填写单位" : ui.settings.unit_name.c_str();
@@ -103,6 +111,55 @@ void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
         MarkItem("status.version", st.version);
     }
     ImGui::PopStyleColor();
+}
+
+// Shown above every screen: what went wrong at start, this tab being
+// read-only, saving failing. Each says what to do.
+void DrawNotices(UiState& ui, const PlatformStatus& st) {
+    if (!st.startup_error.empty()) {
+        ColoredTextWrapped(kColorRed, st.startup_error.c_str());
+        MarkItem("startup.error", st.startup_error.c_str());
+    }
+    if (st.read_only) {
+        ColoredTextWrapped(kColorYellow,
+                           "本页只读：这份台账正在本浏览器的另一个标签页中编辑。为避免两边的修改互相覆盖，同一时间只能在一个"
+                           "标签页中修改；本页会随那边的保存自动更新，也可以照常查看和导出。");
+        MarkItem("readonly.notice");
+        if (st.take_over_waiting) {
+            ImGui::TextDisabled("正在等待另一个标签页保存并交出编辑…");
+        } else {
+            if (ImGui::Button("在此页编辑")) ui.take_over_requested = true;
+            MarkItem("readonly.take_over");
+            Tooltip("另一个标签页会先保存它的修改，然后变为只读；本页读入最新数据后即可编辑");
+        }
+        if (!st.take_over_refused.empty()) {
+            ColoredTextWrapped(kColorRed, st.take_over_refused.c_str());
+            MarkItem("readonly.refused", st.take_over_refused.c_str());
+        }
+        ImGui::Separator();
+    }
+    if (!st.read_only && st.saver && st.saver->state() == SaveState::kFailed) {
+        const std::string text = "最近的修改还没有保存到浏览器中（" + st.saver->error() +
+                                 "）。修改仍在本页中：请不要关闭或刷新本页，先点“下载备份”把全部数据存成文件；"
+                                 "再清理浏览器的存储空间（浏览器设置 → 隐私和安全 → 清除其他网站的数据，或释放磁盘空间），"
+                                 "本页会自动重试保存。";
+        ColoredTextWrapped(kColorRed, text.c_str());
+        MarkItem("savefail.notice", text.c_str());
+        if (ImGui::Button("下载备份")) DownloadBackup(ui);
+        MarkItem("savefail.backup");
+        ImGui::SameLine();
+        if (ImGui::Button("导出整改台账 Excel")) ExportXlsx(*ui.ledger, ui.settings);
+        MarkItem("savefail.export");
+        ImGui::SameLine();
+        if (ImGui::Button("立即重试保存")) ui.save_now_requested = true;
+        MarkItem("savefail.retry");
+        Tooltip("清理出空间后点这里马上保存，不必等自动重试");
+        if (!ui.settings_ui->backup_message.empty()) {
+            ImGui::SameLine();
+            ColoredTextWrapped(kColorGreen, ui.settings_ui->backup_message.c_str());
+        }
+        ImGui::Separator();
+    }
 }
 
 }  // namespace
@@ -195,6 +252,11 @@ void FlushPendingEdits(UiState& ui) {
 // opens its preview on 入户排查, anything else the ledger's import preview.
 void ReceiveFiles(UiState& ui) {
     for (auto& f : platform::TakeOpenedFiles()) ui.waiting_files.push_back(std::move(f));
+    if (ui.read_only && !ui.waiting_files.empty()) {
+        ui.waiting_files.clear();
+        ShowMessage(*ui.ledger, "本页只读，不能导入或恢复文件。请先点“在此页编辑”。", true);
+        return;
+    }
     if (ui.ledger->pending_import || ui.households->pending_import || ui.households->pending_villages ||
         ui.settings_ui->pending_restore || ui.waiting_files.empty())
         return;
@@ -234,6 +296,8 @@ void ReceiveFiles(UiState& ui) {
 
 void DrawApp(UiState& ui, const PlatformStatus& st) {
     BeginMarksFrame();
+    if (st.read_only && !ui.read_only) ImGui::ClearActiveID();  // a field being typed in writes no more
+    ui.read_only = st.read_only;
     if (ui.switch_campaign) {
         // Between frames: every screen's state belongs to the old campaign.
         FlushPendingEdits(ui);
@@ -243,7 +307,8 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
     }
     if (ui.reload_all) {
         ui.reload_all = false;
-        ui.section = Section::kSettings;
+        // A field still active would write its old text over the data read again.
+        ImGui::ClearActiveID();
         InitUi(ui, ui.db);
     }
     ReceiveFiles(ui);
@@ -257,12 +322,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
     const float status_h = ImGui::GetFrameHeightWithSpacing() + 6;
     const float nav_w = ImGui::CalcTextSize("区级汇总").x + 48;
 
-    if (!st.startup_error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
-        ImGui::TextWrapped("%s", st.startup_error.c_str());
-        ImGui::PopStyleColor();
-        MarkItem("startup.error", st.startup_error.c_str());
-    }
+    DrawNotices(ui, st);
 
     ImGui::BeginChild("##nav", ImVec2(nav_w, -status_h), true);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
@@ -275,6 +335,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
     ImGui::SameLine();
 
     ImGui::BeginChild("##content", ImVec2(0, -status_h), true);
+    ImGui::BeginDisabled(ui.read_only);
     switch (ui.section) {
         case Section::kHome: DrawHomeScreen(ui, st); break;
         case Section::kLedger: DrawLedgerScreen(ui); break;
@@ -284,6 +345,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
         case Section::kSettings: DrawSettingsScreen(ui, st); break;
         case Section::kCount: break;
     }
+    ImGui::EndDisabled();
     ImGui::EndChild();
 
     ImGui::Separator();

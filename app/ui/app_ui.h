@@ -34,6 +34,10 @@ struct PlatformStatus {
     const char* webgl = "";     // "WebGL 2" / "WebGL 1"
     std::string startup_error;  // a Chinese message shown until dismissed
     const char* version = "";   // the build's version, shown in the status bar
+    // Another tab writes (or this one is handing over): nothing here may change the data.
+    bool read_only = false;
+    bool take_over_waiting = false;   // 在此页编辑 asked, the writer not yet done
+    std::string take_over_refused;    // why the writer refused it
 };
 
 struct UiState {
@@ -50,7 +54,10 @@ struct UiState {
     std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
     bool has_demo = false;  // 示例数据 loaded (checked at start and when loaded/removed)
     int64_t switch_campaign = 0;  // made current at the start of the next frame (screens rebuilt)
-    bool reload_all = false;      // the data was replaced (a restore): everything read again next frame
+    bool reload_all = false;      // the data was replaced (a restore, another tab's save): read again next frame
+    bool read_only = false;       // PlatformStatus::read_only, for the screens
+    bool take_over_requested = false;  // 在此页编辑 pressed; the platform asks the writer tab
+    bool save_now_requested = false;   // 立即重试 pressed after a failed save
 };
 
 void InitUi(UiState& ui, Database* db);

@@ -2,6 +2,8 @@
 
 #include "theme.h"
 
+#include <imgui_internal.h>
+
 namespace htk::ui {
 
 void ScreenTitle(const char* title, const char* subtitle) {
@@ -38,5 +40,7 @@ void ColoredTextWrapped(ImU32 color, const char* text) {
 void Tooltip(const char* text) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 }
+
+bool InDisabledBlock() { return (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0; }
 
 }  // namespace htk::ui

@@ -15,5 +15,8 @@ void ComingSoon(const char* what, std::initializer_list<const char*> items);
 void ColoredTextWrapped(ImU32 color, const char* text);
 // A hover tooltip on the last item.
 void Tooltip(const char* text);
+// Inside ImGui::BeginDisabled(): keys that change data are ignored too, like
+// the disabled buttons (the whole screen is disabled while another tab writes).
+bool InDisabledBlock();
 
 }  // namespace htk::ui

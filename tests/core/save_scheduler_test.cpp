@@ -66,3 +66,20 @@ TEST(SaveScheduler, DisabledNeverSaves) {
     EXPECT_FALSE(s.ShouldFlush(false));
     EXPECT_EQ(s.state(), SaveState::kDisabled);
 }
+
+// A tab that takes over from another reads the stored data afresh: what it
+// held before (a failure, unsaved commits) belongs to data it no longer has.
+TEST(SaveScheduler, ResetStartsCleanFromTheGivenCommitCount) {
+    SaveScheduler s;
+    s.ObserveCommits(4);
+    s.Started();
+    s.Finished(false, "QuotaExceededError", 1.0);
+    ASSERT_EQ(s.state(), SaveState::kFailed);
+    s.Reset(9);
+    EXPECT_EQ(s.state(), SaveState::kSaved);
+    EXPECT_TRUE(s.error().empty());
+    s.ObserveCommits(9);
+    EXPECT_FALSE(s.ShouldStart(2.0, false)) << "the count it started from is not a change";
+    s.ObserveCommits(10);
+    EXPECT_TRUE(s.ShouldStart(2.0, false)) << "no retry delay left over";
+}

@@ -45,6 +45,15 @@ void SaveScheduler::Disable(const std::string& reason) {
     error_ = reason;
 }
 
+void SaveScheduler::Reset(uint64_t commit_count) {
+    assert(!in_flight_);
+    seen_commits_ = commit_count;
+    dirty_ = false;
+    failures_ = 0;
+    retry_at_ = 0;
+    if (!disabled_) error_.clear();
+}
+
 SaveState SaveScheduler::state() const {
     if (disabled_) return SaveState::kDisabled;
     if (failures_ > 0) return SaveState::kFailed;

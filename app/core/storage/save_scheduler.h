@@ -28,12 +28,16 @@ public:
     // Storage cannot be used at all (e.g. it could not be read at start, and
     // writing would overwrite data we never loaded).
     void Disable(const std::string& reason);
+    // Starts over from a database read afresh (another tab wrote it): nothing
+    // to save, no failure, commits counted from commit_count.
+    void Reset(uint64_t commit_count);
 
     SaveState state() const;
     const std::string& error() const { return error_; }
     int failures() const { return failures_; }
     double retry_at() const { return retry_at_; }
     bool dirty() const { return dirty_; }
+    bool in_flight() const { return in_flight_; }
 
 private:
     uint64_t seen_commits_ = 0;

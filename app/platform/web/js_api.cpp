@@ -48,7 +48,7 @@ EMSCRIPTEN_KEEPALIVE const char* htk_query(const char* sql) {
 EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
     htk::web::WebApp& app = htk::web::App();
     nlohmann::json j = {{"webgl", app.status.webgl}, {"persisted", app.status.storage_persisted},
-                        {"startupError", app.status.startup_error}};
+                        {"startupError", app.status.startup_error}, {"readOnly", app.status.read_only}};
     if (app.status.saver) {
         j["save"] = SaveStateName(app.status.saver->state());
         j["error"] = app.status.saver->error();

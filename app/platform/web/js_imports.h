@@ -14,6 +14,12 @@ int htk_storage_persisted(void);             // navigator.storage.persist(): 1, 
 // Writes an image (copied at once); later calls htk_on_save_done(ok, reason).
 void htk_storage_save(const void* data, int size, unsigned crc);
 
+// The writer lock (shell/writer.js): whether this tab writes, a take-over.
+int htk_writer_is_writer(void);               // decided before main()
+int htk_writer_waiting(void);                 // a take-over asked for, not yet granted
+void htk_writer_refused(char* buf, int cap);  // why the writer refused it ("" if not)
+void htk_writer_take_over(void);
+
 void htk_first_frame(void);                  // hides the loading screen, sets body[data-ready]
 void htk_stage(const char* text);            // loading screen text
 void htk_mark(const char* name);             // performance.mark(name), read by tests/bench

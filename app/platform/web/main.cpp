@@ -208,8 +208,13 @@ void Frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     app.status.now = now;
+    SyncWriterStatus(app);
     app.status.storage_persisted = htk_storage_persisted();
     ui::DrawApp(app.ui, app.status);
+    if (app.ui.save_now_requested) {
+        app.ui.save_now_requested = false;
+        FlushSaves(*app.db);
+    }
     ImGui::Render();
     const double built = Now();
 
@@ -261,6 +266,8 @@ int main() {
 
     app.db = Database::OpenInMemory();
     app.status.startup_error = RestoreDatabase(*app.db);
+    // Another tab holds the writer lock: read, never save (shell/writer.js).
+    if (!htk_writer_is_writer()) SetRole(WriterRole::kReader);
     if (Migrate(*app.db) == MigrateResult::kTooNew) {
         std::string msg = "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。";
         DisableSaving(msg);

@@ -15,6 +15,7 @@ namespace htk::web {
 namespace {
 
 SaveScheduler g_saver;
+WriterRole g_role = WriterRole::kWriter;
 
 double Now() { return emscripten_get_now() / 1000.0; }
 
@@ -72,17 +73,27 @@ std::string RestoreDatabase(Database& db) {
 }
 
 void PumpSaves(Database& db) {
+    if (g_role == WriterRole::kReader) return;
     g_saver.ObserveCommits(db.commit_count());
     if (g_saver.ShouldStart(Now(), db.in_transaction())) StartSave(db);
 }
 
 void FlushSaves(Database& db) {
+    if (g_role == WriterRole::kReader) return;
     g_saver.ObserveCommits(db.commit_count());
     if (g_saver.ShouldFlush(db.in_transaction())) StartSave(db);
 }
 
 const SaveScheduler& Saver() { return g_saver; }
 void DisableSaving(const std::string& reason) { g_saver.Disable(reason); }
+
+WriterRole Role() { return g_role; }
+void SetRole(WriterRole role) { g_role = role; }
+
+void BecomeWriter(const Database& db) {
+    g_saver.Reset(db.commit_count());
+    g_role = WriterRole::kWriter;
+}
 
 }  // namespace htk::web
 

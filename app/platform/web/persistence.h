@@ -3,6 +3,8 @@
 // Start: RestoreDatabase() loads the image the page read before main().
 // Every frame: PumpSaves() starts a save when the scheduler says so.
 // Page hidden or closing: FlushSaves() saves at once (main.cpp's htk_page_hidden).
+// Only the tab holding the writer lock (shell/writer.js) saves; the others are
+// readers that load the writer's saves as they arrive.
 #pragma once
 
 #include "storage/save_scheduler.h"
@@ -27,5 +29,13 @@ void FlushSaves(Database& db);
 const SaveScheduler& Saver();
 // Disables saving with a reason (e.g. a database from a newer version).
 void DisableSaving(const std::string& reason);
+
+// Whether this tab writes. kReleasing: handing over to another tab, the UI
+// no longer edits but the last saves still run.
+enum class WriterRole { kWriter, kReleasing, kReader };
+WriterRole Role();
+void SetRole(WriterRole role);
+// Becomes the writer of data just read from storage: nothing to save yet.
+void BecomeWriter(const Database& db);
 
 }  // namespace htk::web

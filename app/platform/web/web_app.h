@@ -19,6 +19,10 @@ struct WebApp {
 
 WebApp& App();
 
+// Copies the writer lock's state into app.status and passes on a take-over
+// the UI asked for (tabs.cpp); every frame.
+void SyncWriterStatus(WebApp& app);
+
 // Draws the next frames at full rate even without input (platform::KeepDrawing).
 void KeepDrawing();
 

@@ -95,7 +95,7 @@ void PointsList(UiState& ui, ScreeningUi& S, const std::vector<const CheckPoint*
                 keyed = ScreenResult(k);
                 pressed = true;
             }
-        if (pressed && at.rule.empty()) {
+        if (pressed && at.rule.empty() && !InDisabledBlock()) {
             SetResult(ui, S, at, keyed, h);
             S.note.clear();
             if (keyed != ScreenResult::kProblem) S.cursor = std::min(int(points.size()) - 1, S.cursor + 1);
@@ -200,7 +200,8 @@ void LastProblemNotice(UiState& ui, ScreeningUi& S) {
     ColoredTextWrapped(kColorRed, "已在整改台账中生成问题（问题类型、责任单位已预填），请完善整改措施和完成时限。");
     MarkItem("screening.problem", std::to_string(S.last_problem).c_str());
     if (ImGui::Button("打开并完善 (Enter)") ||
-        (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))) {
+        (!ImGui::GetIO().WantTextInput && !InDisabledBlock() &&
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))) {
         int64_t id = S.last_problem;
         S.last_problem = 0;
         OpenProblem(ui, id);

@@ -29,6 +29,7 @@ void Shortcuts(LedgerUi& L, const Settings& s) {
     const bool ctrl = io.KeyCtrl, shift = io.KeyShift, alt = io.KeyAlt;
     if (ctrl && !shift && Key('E')) ExportXlsx(L, s);
     if (ctrl && shift && Key('E')) ExportCsv(L, s);
+    if (InDisabledBlock()) return;  // read-only: exports only
     if (ctrl && !shift && Key('F')) L.focus_search = true;
     if (ctrl && Key('D')) DuplicateSelected(L, s);
     if (Key(112)) L.show_help = true;  // F1
@@ -188,7 +189,7 @@ void DrawLedgerScreen(UiState& ui) {
     ImGui::EndChild();
 
     std::string pasted;
-    if (platform::TakePastedText(&pasted)) ReceivePaste(L, s, pasted);
+    if (platform::TakePastedText(&pasted) && !InDisabledBlock()) ReceivePaste(L, s, pasted);
     DrawLedgerDialogs(L, s);
     Shortcuts(L, s);
 }

@@ -95,6 +95,7 @@ void DrawRestoreDialog(UiState& ui) {
             std::string error;
             if (RestoreBackup(*ui.db, r.bytes, &error)) {
                 ui.reload_all = true;  // every screen, the settings too, read again between frames
+                ui.section = Section::kSettings;
                 S.backup_message = "已从“" + r.file_name + "”恢复数据。";
             } else {
                 S.backup_message = error;
