@@ -8,6 +8,7 @@
 //   app.missingGlyphs(s)  the characters of s the loaded font cannot draw
 //   app.frameStats()      CPU ms per drawn frame since the last call (bench)
 //   app.memory()          wasm heap and JS heap bytes (bench)
+//   app.coreTimings(n)    the core's heavy operations timed n times each on the open data (bench)
 //   app.version           the build's version
 
 HTK.callJson = function (name, text) {
@@ -36,6 +37,7 @@ Module.onRuntimeInitialized = function () {
     frameStats: function () { return HTK.callJson('htk_frame_stats', ''); },
     // Bytes: the wasm heap's size, what malloc holds in it now and at most,
     // and, where Chromium reports it, the JS heap in use.
+    coreTimings: function (repeats) { return HTK.callJson('htk_core_timings', String(repeats || 3)); },
     memory: function () {
       const heap = HTK.callJson('htk_heap_stats', '');
       return { wasm: HEAP8.length, malloc: heap.in_use, malloc_peak: heap.peak,

@@ -3,20 +3,20 @@
 
 mergeInto(LibraryManager.library, {
   // --- start-up -------------------------------------------------------------
-  // The saved images, newest first (storage.js); the app checks them in turn.
+  // The stored generations, newest first (storage.js); the app checks them in turn.
   htk_storage_candidate_count: function () {
     return HTK.storage.loadError ? -1 : HTK.storage.candidates.length;
   },
-  htk_storage_candidate_size: function (i) { return HTK.storage.candidates[i].bytes.length; },
+  htk_storage_candidate_size: function (i) { return HTK.storage.candidates[i].size; },
   htk_storage_candidate_crc: function (i) { return HTK.storage.candidates[i].crc; },  // -1: none stored
   htk_storage_candidate_saved_at: function (i) { return HTK.storage.candidates[i].savedAt; },
-  htk_storage_candidate_copy: function (i, ptr) { HEAPU8.set(HTK.storage.candidates[i].bytes, ptr); },
-  // The one the app restored: it is never written over; the others are dropped.
-  htk_storage_candidate_use: function (i) {
-    var c = HTK.storage.candidates;
-    HTK.storage.goodKey = i >= 0 && c[i].key !== HTK.storage.LEGACY_KEY ? c[i].key : '';
-    HTK.storage.candidates = [];
+  htk_storage_candidate_copy: function (i, ptr) { return HTK.storage.copy(i, ptr) ? 1 : 0; },
+  htk_storage_candidate_hash_count: function (i) {
+    var c = HTK.storage.candidates[i];
+    return c.keys ? c.hashes.length / 2 : -1;
   },
+  htk_storage_candidate_hashes: function (i, ptr) { HEAPU32.set(HTK.storage.candidates[i].hashes, ptr >> 2); },
+  htk_storage_candidate_use: function (i) { HTK.storage.use(i); },
   htk_storage_load_error: function (buf, cap) {
     stringToUTF8(HTK.storage.loadError || '', buf, cap);
   },
@@ -53,10 +53,19 @@ mergeInto(LibraryManager.library, {
   },
 
   // --- saving ---------------------------------------------------------------
-  // Copies the image out of the heap at once (the app may write again), then
-  // writes it; calls back htk_on_save_done(ok, reason) when the write is over.
-  htk_storage_save: function (ptr, len, crc) {
-    var bytes = HEAPU8.slice(ptr, ptr + len);
+  // Copies the changed chunks out of the heap at once (the app may write
+  // again), then stores them; calls back htk_on_save_done(ok, reason) when the
+  // write is over. `hashes`: two words per chunk; `changed`: chunk indexes.
+  htk_storage_save: function (data, size, chunkSize, hashes, count, changed, changedCount) {
+    var words = HEAPU32.slice(hashes >> 2, (hashes >> 2) + 2 * count);
+    var good = HTK.storage.manifests[HTK.storage.goodKey] || [], chunks = new Map();
+    var take = function (i) {
+      var at = data + i * chunkSize;
+      chunks.set(i, HEAPU8.slice(at, Math.min(data + size, at + chunkSize)));
+    };
+    HEAPU32.subarray(changed >> 2, (changed >> 2) + changedCount).forEach(take);
+    // A chunk the good generation does not hold is written whatever the app thinks.
+    for (var i = 0; i < count; i++) if (!chunks.has(i) && !good[i]) take(i);
     var done = function (ok, why) {
       var n = lengthBytesUTF8(why) + 1, p = _malloc(n);
       stringToUTF8(why, p, n);
@@ -65,7 +74,7 @@ mergeInto(LibraryManager.library, {
     };
     var p = HTK.storage.failNext > 0
       ? (HTK.storage.failNext--, Promise.reject(new DOMException('模拟的存储已满', 'QuotaExceededError')))
-      : HTK.storage.save(bytes, crc >>> 0);
+      : HTK.storage.save(size, chunkSize, words, chunks);
     p.then(function () { done(1, ''); HTK.writer.saved(); }, function (e) {
       var name = e && e.name, why;
       var detail = e && e.message ? '（' + e.message + '）' : '';

@@ -1,21 +1,35 @@
 // storage.js — the database image in IndexedDB (an Emscripten --pre-js).
 //
-// The app keeps SQLite in memory. Before main() runs, the saved images are
-// read here; after every committed write the app hands a fresh image (and its
-// CRC-32) to HTK.storage.save(). Two generations, keys 'gen-0' and 'gen-1':
-// a save goes to the slot that does not hold the last good image, so a write
-// torn by a crash or a full disk never takes the previous one with it. At
-// start the app tries them newest first (checksum, then SQLite's own check).
-// Under file:// every local page shares one origin, so the names are the app's own.
+// The app keeps SQLite in memory. Before main() runs, what is stored is read
+// here; after every committed write the app hands over the parts of the image
+// that changed. The image is kept in chunks of 256 KB (keys 'c<seq>-<index>',
+// written once and never changed) listed by a manifest; there are two
+// manifests, 'gen-0' and 'gen-1', two generations of the whole database. A
+// save writes the changed chunks and a new manifest into the slot that does
+// not hold the last good generation, in one transaction, then drops the
+// chunks nothing refers to any more. So a write torn by a crash or refused by
+// a full disk never touches the last good generation, and an edit to a
+// district's 90 MB database writes a few chunks, not 90 MB. At start the app
+// checks the generations newest first against their chunk hashes.
+//
+// A manifest: {format: 2, seq, savedAt, size, chunkSize, keys: [chunk key per
+// index], hashes: Uint32Array (two words per chunk, the app's 64-bit hashes)}.
+// Builds before the chunks stored {bytes, seq, crc, savedAt} under the same
+// slot names (and earlier one image under 'main'); those are read as they are
+// and replaced by the next save. Under file:// every local page shares one
+// origin, so the names are the app's own.
 
 HTK.storage = {
   DB_NAME: 'huitoukan-zhenggai-taizhang',
   STORE: 'db',
   LEGACY_KEY: 'main', // the single image of builds before the two generations
   idb: null,
-  candidates: [],     // images read at start, newest first: {bytes, seq, crc (-1 unknown), savedAt, key}
+  candidates: [],     // generations read at start, newest first (see load)
+  chunks: null,       // key -> Uint8Array while the candidates are being checked
+  manifests: {},      // slot -> its chunk keys, as stored (for saves)
+  orphans: [],        // chunk keys no manifest refers to (dropped by the next save)
   seq: 0,             // the highest generation number seen or written
-  goodKey: '',        // the slot holding the last good image (never written over)
+  goodKey: '',        // the slot holding the last good generation (never written over)
   loadError: '',      // why the stored data could not be read (then nothing is saved)
   persisted: -1,      // navigator.storage.persist(): 1 granted, 0 refused, -1 unknown
 
@@ -35,26 +49,50 @@ HTK.storage = {
     });
   },
 
+  isSlot: function (key) { return key === this.LEGACY_KEY || /^gen-[01]$/.test(key); },
+
+  // Reads every generation into `candidates`, newest first: {key, seq,
+  // savedAt, size, and either bytes + crc (an older build's whole image) or
+  // keys + hashes (chunks, assembled by copy())}.
   load: function () {
     var self = this;
     var ready = self.idb ? Promise.resolve(self.idb) : self.open();
     return ready.then(function (idb) {
       return new Promise(function (resolve, reject) {
-        var store = idb.transaction(self.STORE, 'readonly').objectStore(self.STORE), found = [];
+        var store = idb.transaction(self.STORE, 'readonly').objectStore(self.STORE);
+        var found = [], chunks = new Map();
         var req = store.openCursor();
         req.onsuccess = function () {
           var c = req.result;
           if (c) {
             var v = c.value;
-            if (v && v.bytes && (c.key === self.LEGACY_KEY || /^gen-[01]$/.test(c.key)))
-              found.push({ key: c.key, bytes: new Uint8Array(v.bytes), seq: v.seq || 0,
-                           crc: typeof v.crc === 'number' ? v.crc : -1, savedAt: v.savedAt || 0 });
+            if (typeof c.key === 'string' && c.key.charAt(0) === 'c' && v instanceof ArrayBuffer) {
+              chunks.set(c.key, new Uint8Array(v));
+            } else if (self.isSlot(c.key) && v && v.format === 2 && v.keys) {
+              found.push({ key: c.key, seq: v.seq, savedAt: v.savedAt || 0, size: v.size, chunkSize: v.chunkSize,
+                           keys: v.keys, hashes: v.hashes, crc: -1 });
+            } else if (self.isSlot(c.key) && v && v.bytes) {
+              var bytes = new Uint8Array(v.bytes);
+              found.push({ key: c.key, bytes: bytes, size: bytes.length, seq: v.seq || 0,
+                           crc: typeof v.crc === 'number' ? v.crc : -1, savedAt: v.savedAt || 0, keys: null });
+            }
             c.continue();
             return;
           }
           found.sort(function (a, b) { return b.seq - a.seq; });
           self.candidates = found;
-          found.forEach(function (f) { self.seq = Math.max(self.seq, f.seq); });
+          self.chunks = chunks;
+          self.manifests = {};
+          var used = new Set();
+          found.forEach(function (f) {
+            self.seq = Math.max(self.seq, f.seq);
+            if (f.keys && f.key !== self.LEGACY_KEY) {
+              self.manifests[f.key] = f.keys;
+              f.keys.forEach(function (k) { used.add(k); });
+            }
+          });
+          self.orphans = [];
+          chunks.forEach(function (_, k) { if (!used.has(k)) self.orphans.push(k); });
           resolve();
         };
         req.onerror = function () { reject(req.error); };
@@ -62,19 +100,58 @@ HTK.storage = {
     });
   },
 
-  // Writes bytes into the slot that does not hold the last good image;
-  // resolves when the transaction is durable, rejects with a reason.
-  save: function (bytes, crc) {
+  // Copies candidate i into the wasm heap at ptr; false when a chunk is missing.
+  copy: function (i, ptr) {
+    var c = this.candidates[i];
+    if (c.bytes) { HEAPU8.set(c.bytes, ptr); return true; }
+    for (var k = 0; k < c.keys.length; k++) {
+      var chunk = this.chunks.get(c.keys[k]);
+      var want = Math.min(c.chunkSize, c.size - k * c.chunkSize);
+      if (!chunk || chunk.length !== want) return false;
+      HEAPU8.set(chunk, ptr + k * c.chunkSize);
+    }
+    return true;
+  },
+
+  // The generation the app restored (-1: none) is never written over; the
+  // rest of what was read is let go.
+  use: function (i) {
+    var c = this.candidates;
+    this.goodKey = i >= 0 && c[i].key !== this.LEGACY_KEY ? c[i].key : '';
+    this.candidates = [];
+    this.chunks = null;
+  },
+
+  // Writes a generation: `changed` maps chunk index -> bytes (copied out of the
+  // heap already), `hashes` has two words per chunk. The chunks not changed
+  // are shared with the last good generation. Resolves when the transaction
+  // is complete, rejects with a reason.
+  save: function (size, chunkSize, hashes, changed) {
     var self = this;
     var ready = self.idb ? Promise.resolve(self.idb) : self.open();
-    var seq = self.seq + 1, key = self.goodKey === 'gen-0' ? 'gen-1' : 'gen-0';
+    var seq = self.seq + 1, slot = self.goodKey === 'gen-0' ? 'gen-1' : 'gen-0';
+    var good = self.manifests[self.goodKey] || [];
+    var count = hashes.length / 2, keys = new Array(count);
+    for (var i = 0; i < count; i++) keys[i] = changed.has(i) ? 'c' + seq + '-' + i : good[i];
     return ready.then(function (idb) {
       return new Promise(function (resolve, reject) {
-        var tx = idb.transaction(self.STORE, 'readwrite', { durability: 'strict' });
+        var tx = idb.transaction(self.STORE, 'readwrite', { durability: 'relaxed' });
         var store = tx.objectStore(self.STORE);
-        store.put({ bytes: bytes.buffer, seq: seq, crc: crc, savedAt: Date.now(), size: bytes.length }, key);
+        changed.forEach(function (bytes, i) { store.put(bytes.buffer, keys[i]); });
+        store.put({ format: 2, seq: seq, savedAt: Date.now(), size: size, chunkSize: chunkSize, keys: keys,
+                    hashes: hashes }, slot);
+        // What the overwritten manifest held and neither generation needs now.
+        var keep = new Set(keys.concat(good)), drop = self.orphans.slice();
+        (self.manifests[slot] || []).forEach(function (k) { if (!keep.has(k)) drop.push(k); });
+        drop.forEach(function (k) { store.delete(k); });
         store.delete(self.LEGACY_KEY);
-        tx.oncomplete = function () { self.seq = seq; self.goodKey = key; resolve(); };
+        tx.oncomplete = function () {
+          self.seq = seq;
+          self.goodKey = slot;
+          self.manifests[slot] = keys;
+          self.orphans = [];
+          resolve();
+        };
         tx.onerror = function () { reject(tx.error || new Error('IndexedDB write failed')); };
         tx.onabort = function () { reject(tx.error || new Error('IndexedDB write aborted')); };
       });

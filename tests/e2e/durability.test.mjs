@@ -26,7 +26,12 @@ const generations = (page) => page.evaluate(() => new Promise((ok, fail) => {
   const req = indexedDB.open('huitoukan-zhenggai-taizhang');
   req.onsuccess = () => {
     const out = {}, cur = req.result.transaction('db').objectStore('db').openCursor();
-    cur.onsuccess = () => { const c = cur.result; if (!c) { req.result.close(); ok(out); return; } out[c.key] = c.value.seq; c.continue(); };
+    cur.onsuccess = () => {
+      const c = cur.result;
+      if (!c) { req.result.close(); ok(out); return; }
+      if (/^gen-/.test(c.key)) out[c.key] = c.value.seq;  // not the chunks ('c<seq>-<i>')
+      c.continue();
+    };
     cur.onerror = () => fail(cur.error);
   };
   req.onerror = () => fail(req.error);
@@ -59,20 +64,25 @@ test('a damaged newest copy: the one before comes back, the user is told, and it
     const gens = await generations(b.page);
     assert.deepEqual(Object.keys(gens).sort(), ['gen-0', 'gen-1']);
     const [damaged, good] = gens['gen-0'] > gens['gen-1'] ? ['gen-0', 'gen-1'] : ['gen-1', 'gen-0'];
-    // Cut the newest copy in half, keeping its checksum: a write torn by a crash.
-    await b.page.evaluate(() => new Promise((ok, fail) => {
+    // Change a byte of a chunk only the newest generation has, keeping its hash
+    // in the manifest: a page torn by a crash, or bits gone bad on disk.
+    await b.page.evaluate(([damaged, good]) => new Promise((ok, fail) => {
       const req = indexedDB.open('huitoukan-zhenggai-taizhang');
       req.onsuccess = () => {
         const store = req.result.transaction('db', 'readwrite').objectStore('db');
-        const all = store.getAll(), keys = store.getAllKeys();
-        keys.onsuccess = () => {
-          const i = all.result[0].seq > all.result[1].seq ? 0 : 1, v = all.result[i];
-          v.bytes = v.bytes.slice(0, v.bytes.byteLength >> 1);
-          store.put(v, keys.result[i]).onsuccess = () => { req.result.close(); ok(); };
+        const newest = store.get(damaged), older = store.get(good);
+        older.onsuccess = () => {
+          const key = newest.result.keys.find((k) => !older.result.keys.includes(k));
+          const chunk = store.get(key);
+          chunk.onsuccess = () => {
+            const bytes = new Uint8Array(chunk.result);
+            bytes[bytes.length >> 1] ^= 0x40;
+            store.put(bytes.buffer, key).onsuccess = () => { req.result.close(); ok(); };
+          };
         };
       };
       req.onerror = () => fail(req.error);
-    }));
+    }), [damaged, good]);
     await b.page.reload();
     await waitReady(b.page);
     assert.match((await rect(b.page, 'startup.error')).text, /^最近一次保存的数据已损坏（校验和不符），已恢复到 .* 保存的数据/);
@@ -87,6 +97,63 @@ test('a damaged newest copy: the one before comes back, the user is told, and it
     await b.page.reload();
     await waitReady(b.page);
     assert.equal(await b.page.evaluate(() => window.app.rect('startup.error')), null);
+    assert.equal(await setting(b.page, 'role'), 'township');
+  } finally {
+    await b.close();
+  }
+});
+
+test("an older build's whole-image generation is read, then replaced by chunks", async () => {
+  const b = await launch();
+  try {
+    await open(b);
+    await role(b.page, 'district');
+    // Rewrite the store as the builds before the chunks left it: one image
+    // with its CRC-32 under 'gen-1'.
+    await b.page.evaluate(() => new Promise((ok, fail) => {
+      const crcTable = Array.from({ length: 256 }, (_, n) => {
+        let c = n;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        return c >>> 0;
+      });
+      const crc32 = (bytes) => {
+        let c = 0xffffffff;
+        for (const x of bytes) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+        return (c ^ 0xffffffff) >>> 0;
+      };
+      const req = indexedDB.open('huitoukan-zhenggai-taizhang');
+      req.onsuccess = () => {
+        const store = req.result.transaction('db', 'readwrite').objectStore('db');
+        const all = store.getAll(), keys = store.getAllKeys();
+        keys.onsuccess = () => {
+          const values = Object.fromEntries(keys.result.map((k, i) => [k, all.result[i]]));
+          const newest = ['gen-0', 'gen-1'].map((k) => values[k]).filter(Boolean).sort((x, y) => y.seq - x.seq)[0];
+          const image = new Uint8Array(newest.size);
+          newest.keys.forEach((k, i) => image.set(new Uint8Array(values[k]), i * newest.chunkSize));
+          store.clear();
+          store.put({ bytes: image.buffer, seq: 7, crc: crc32(image), savedAt: Date.now() }, 'gen-1');
+          store.transaction.oncomplete = () => { req.result.close(); ok(); };
+        };
+      };
+      req.onerror = () => fail(req.error);
+    }));
+    await b.page.reload();
+    await waitReady(b.page);
+    assert.equal(await b.page.evaluate(() => window.app.rect('startup.error')), null);
+    assert.equal(await setting(b.page, 'role'), 'district');
+    await role(b.page, 'department');
+    await role(b.page, 'township');
+    const slots = await b.page.evaluate(() => new Promise((ok) => {
+      const req = indexedDB.open('huitoukan-zhenggai-taizhang');
+      req.onsuccess = () => {
+        const store = req.result.transaction('db').objectStore('db');
+        const g0 = store.get('gen-0'), g1 = store.get('gen-1');
+        g1.onsuccess = () => ok([g0.result, g1.result].map((v) => (v.bytes ? 'image' : `chunks ${v.seq}`)));
+      };
+    }));
+    assert.deepEqual(slots.map((s) => s.split(' ')[0]), ['chunks', 'chunks'], 'both generations are chunked now');
+    await b.page.reload();
+    await waitReady(b.page);
     assert.equal(await setting(b.page, 'role'), 'township');
   } finally {
     await b.close();

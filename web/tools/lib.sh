@@ -17,7 +17,7 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
 
 # Debian packages needed to build and serve the app.
-BUILD_PACKAGES=(emscripten nlohmann-json3-dev fonts-wqy-microhei python3-fonttools
+BUILD_PACKAGES=(emscripten nlohmann-json3-dev libxxhash-dev fonts-wqy-microhei python3-fonttools
                 cmake ninja-build tcl g++ make dpkg-dev)
 # Extra packages needed only by the tests (openpyxl and LibreOffice read our .xlsx independently;
 # clang-14 and its runtime build the libFuzzer targets).
@@ -105,11 +105,11 @@ fetch_sources() {
     mkdir -p "$amalg.tmp" && cp "$CACHE/src/sqlite-build/sqlite3.c" "$CACHE/src/sqlite-build/sqlite3.h" "$amalg.tmp/"
     rm -rf "$CACHE/src/sqlite-build" && mv "$amalg.tmp" "$amalg"
   fi
-  # Header-only nlohmann/json from the Debian binary package, copied alone so that
-  # emcc never sees the rest of /usr/include.
-  if [ ! -f "$CACHE/include/nlohmann/json.hpp" ]; then
-    mkdir -p "$CACHE/include" && cp -r /usr/include/nlohmann "$CACHE/include/"
-  fi
+  # Header-only libraries from the Debian binary packages (nlohmann/json, and
+  # xxHash used inline), copied alone so that emcc never sees the rest of /usr/include.
+  mkdir -p "$CACHE/include"
+  [ -f "$CACHE/include/nlohmann/json.hpp" ] || cp -r /usr/include/nlohmann "$CACHE/include/"
+  [ -f "$CACHE/include/xxhash.h" ] || cp /usr/include/xxhash.h "$CACHE/include/"
 }
 
 # Build the third-party libraries for one target ("native" or "wasm") into
@@ -153,9 +153,10 @@ prune_deps() {
 build_app() {
   local target=$1 deps; deps=$(build_deps "$target"); prune_deps "$deps" "$target"
   local dir="$BUILD/$target"
-  if [ ! -f "$dir/build.ninja" ] || ! grep -q "HTK_DEPS:PATH=$deps\$" "$dir/CMakeCache.txt" 2>/dev/null; then
+  if [ ! -f "$dir/build.ninja" ] || ! grep -q "HTK_DEPS:PATH=$deps\$" "$dir/CMakeCache.txt" 2>/dev/null ||
+     ! grep -q "HTK_HEADERS_INCLUDE:PATH=$CACHE/include\$" "$dir/CMakeCache.txt"; then
     log "configuring the $target build"
-    local conf=(cmake -S "$ROOT" -B "$dir" -G Ninja -DHTK_DEPS="$deps" -DHTK_JSON_INCLUDE="$CACHE/include")
+    local conf=(cmake -S "$ROOT" -B "$dir" -G Ninja -DHTK_DEPS="$deps" -DHTK_HEADERS_INCLUDE="$CACHE/include")
     if [ "$target" = wasm ]; then
       emcmake "${conf[@]}" -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
     else

@@ -2,7 +2,9 @@
 // app for tests and acceptance checks. Each returns JSON in a buffer that
 // stays valid until the next call.
 
+#include "diagnostics/core_timings.h"
 #include "fonts.h"
+#include "platform.h"
 #include "storage/query_json.h"
 #include "test_marks.h"
 #include "web_app.h"
@@ -13,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <malloc.h>
+#include <cstdlib>
 #include <string>
 
 namespace {
@@ -83,6 +86,18 @@ EMSCRIPTEN_KEEPALIVE const char* htk_frame_stats(const char*) {
 EMSCRIPTEN_KEEPALIVE const char* htk_heap_stats(const char*) {
     struct mallinfo mi = mallinfo();
     return Out({{"in_use", size_t(mi.uordblks)}, {"peak", size_t(mi.usmblks)}});
+}
+
+// The core's heavy operations timed on the open data (core_timings.h), for
+// the district benchmark's wasm/native ratio: {name: {ms, result}}. Reads
+// only. `repeats` as decimal text.
+EMSCRIPTEN_KEEPALIVE const char* htk_core_timings(const char* repeats) {
+    htk::web::WebApp& app = htk::web::App();
+    if (!app.db) return Out({{"error", "not started"}});
+    nlohmann::json j = nlohmann::json::object();
+    for (const htk::CoreTiming& t : htk::TimeCoreOperations(*app.db, htk::platform::Today(), std::atoi(repeats)))
+        j[t.name] = {{"ms", t.ms}, {"result", t.result}};
+    return Out(j);
 }
 
 // The characters of `text` that the loaded font cannot draw (ImGui would show '?').

@@ -1,18 +1,24 @@
 // js_imports.h — functions the page provides (shell/library_htk.js).
 #pragma once
 
+#include <cstdint>
+
 extern "C" {
-// Start-up: the database image read from IndexedDB before main().
-int htk_storage_candidate_count(void);       // saved images, newest first; -1 if they could not be read
+// Start-up: the stored generations read from IndexedDB before main().
+int htk_storage_candidate_count(void);       // newest first; -1 if they could not be read
 int htk_storage_candidate_size(int i);
-double htk_storage_candidate_crc(int i);      // CRC-32 stored with it, -1 when none (an older build's)
+double htk_storage_candidate_crc(int i);      // CRC-32 of an older build's whole image, -1 when none
 double htk_storage_candidate_saved_at(int i); // ms since 1970
-void htk_storage_candidate_copy(int i, void* dst);
+int htk_storage_candidate_copy(int i, void* dst);  // 0: a chunk of it is missing
+int htk_storage_candidate_hash_count(int i);  // its chunk hashes; -1: an older build's whole image
+void htk_storage_candidate_hashes(int i, uint64_t* dst);
 void htk_storage_candidate_use(int i);        // the one restored (-1: none); never written over
 void htk_storage_load_error(char* buf, int cap);
 int htk_storage_persisted(void);             // navigator.storage.persist(): 1, 0, -1 unknown
-// Writes an image (copied at once); later calls htk_on_save_done(ok, reason).
-void htk_storage_save(const void* data, int size, unsigned crc);
+// Writes a generation: the chunks listed in `changed` (copied at once), the
+// rest shared with the last good one; later calls htk_on_save_done(ok, reason).
+void htk_storage_save(const void* data, int size, int chunk_size, const uint64_t* hashes, int count,
+                      const uint32_t* changed, int changed_count);
 
 // The writer lock (shell/writer.js): whether this tab writes, a take-over.
 int htk_writer_is_writer(void);               // decided before main()

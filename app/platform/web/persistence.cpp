@@ -2,10 +2,12 @@
 
 #include "js_imports.h"
 #include "storage/database.h"
+#include "storage/image_chunks.h"
 
 #include <emscripten/emscripten.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <ctime>
 #include <vector>
 
@@ -16,15 +18,21 @@ namespace {
 
 SaveScheduler g_saver;
 WriterRole g_role = WriterRole::kWriter;
+// The chunk hashes of the last good generation in storage, and of the save
+// in flight (they become the stored ones when it succeeds).
+std::vector<uint64_t> g_stored_hashes, g_saving_hashes;
 
 double Now() { return emscripten_get_now() / 1000.0; }
 
 void StartSave(Database& db) {
     Database::ImageView img = db.Image();
     g_saver.Started();
-    // The checksum tells a torn or damaged copy at the next start.
-    const unsigned crc = unsigned(crc32(0, img.data, uInt(img.size)));
-    htk_storage_save(img.data, int(img.size), crc);
+    // Only the chunks that differ from the last good generation are written;
+    // their hashes are also the checksum read back at the next start.
+    ChunkPlan plan = PlanChunks(img.data, img.size, g_stored_hashes);
+    htk_storage_save(img.data, int(img.size), int(kImageChunkSize), plan.hashes.data(), int(plan.hashes.size()),
+                     plan.changed.data(), int(plan.changed.size()));
+    g_saving_hashes = std::move(plan.hashes);
 }
 
 std::string LocalTime(double ms_since_1970) {
@@ -49,14 +57,21 @@ std::string RestoreDatabase(Database& db) {
     std::string first_error;
     for (int i = 0; i < count; ++i) {
         std::vector<uint8_t> bytes(size_t(htk_storage_candidate_size(i)));
-        htk_storage_candidate_copy(i, bytes.data());
+        const int hash_count = htk_storage_candidate_hash_count(i);
+        std::vector<uint64_t> hashes(size_t(std::max(0, hash_count)));
+        if (!hashes.empty()) htk_storage_candidate_hashes(i, hashes.data());
         const double crc = htk_storage_candidate_crc(i);
         std::string err;
-        if (crc >= 0 && unsigned(crc32(0, bytes.data(), uInt(bytes.size()))) != unsigned(crc))
+        if (!htk_storage_candidate_copy(i, bytes.data()))
+            err = "数据不完整";
+        else if (crc >= 0 && unsigned(crc32(0, bytes.data(), uInt(bytes.size()))) != unsigned(crc))
+            err = "校验和不符";
+        else if (hash_count >= 0 && !ChunksMatch(bytes.data(), bytes.size(), hashes))
             err = "校验和不符";
         else if (!db.LoadImage(bytes.data(), bytes.size(), &err))
             err = "SQLite 检查未通过：" + err;
         if (err.empty()) {
+            g_stored_hashes = std::move(hashes);  // empty for an older build's image: the next save writes all
             const std::string saved_at = LocalTime(htk_storage_candidate_saved_at(i));
             htk_storage_candidate_use(i);  // drops the list: read what is needed first
             if (i == 0) return "";
@@ -100,6 +115,7 @@ void BecomeWriter(const Database& db) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void htk_on_save_done(int ok, const char* reason) {
+    if (ok) htk::web::g_stored_hashes = std::move(htk::web::g_saving_hashes);
     htk::web::g_saver.Finished(ok != 0, reason ? reason : "", htk::web::Now());
 }
 

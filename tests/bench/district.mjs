@@ -1,0 +1,179 @@
+// District benchmark: a whole district's data — 250,000 households over 18
+// townships and ~400 villages, 50,000 problems reported by the 18 townships —
+// in one headless Chromium run: first frame cold and warm, restoring the
+// district's database, opening it (start-up with all of it stored), ledger
+// filter latency and frames while scrolling, household search, save after an
+// edit, database size and memory; then the core's heavy operations (filter,
+// sort, search, weekly report, whole-ledger export, the save's image and
+// checksum) timed in the page and natively on the same database, for the
+// wasm/native ratio. Not a test: prints a table and, last, one JSON line.
+//   node tests/bench/district.mjs [households] [problems]
+// Needs the native tool (tests/bench/run builds it): $HTK_BUILD/native-release/tests/core/district_bench
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { BUILD, click, launch, rect, startServer, waitReady } from '../e2e/helpers.mjs';
+import { HOUSEHOLD_HEADER, TOWNSHIPS, households, ledgerRows, toCsv } from './district_data.mjs';
+
+const NH = +(process.argv[2] || 250000), NP = +(process.argv[3] || 50000);
+const TOOL = join(BUILD, 'native-release/tests/core/district_bench');
+const work = mkdtempSync(join(tmpdir(), 'htk-bench-district-'));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]; };
+const ms = (x) => Math.round(x);
+
+// 1. The data, as files the units would hand in, and the district's database
+//    made from them by the app's own importers (natively, to save time).
+writeFileSync(join(work, 'households.csv'), toCsv(HOUSEHOLD_HEADER, households(NH)));
+const { rows, towns } = ledgerRows(NP, TOWNSHIPS);
+const LEDGER_HEADER = ['序号', '问题类型', '问题性质', '问题表述', '整改措施', '完成时限', '责任单位'];
+const units = [];
+for (const town of TOWNSHIPS) {
+  const mine = rows.filter((_, i) => towns[i] === town).map((r, i) => [i + 1, ...r]);
+  writeFileSync(join(work, `${town}.csv`), toCsv(LEDGER_HEADER, mine));
+  units.push(`${town}=${join(work, `${town}.csv`)}`);
+}
+const dbPath = join(work, 'district.db');
+let t = Date.now();
+const made = JSON.parse(execFileSync(TOOL, ['make', dbPath, join(work, 'households.csv'), ...units]).toString());
+const makeMs = Date.now() - t;
+const native = JSON.parse(execFileSync(TOOL, ['time', dbPath, '3']).toString());
+
+// 2. The browser.
+const server = await startServer();
+const b = await launch({ viewport: { width: 1366, height: 768 }, extraArgs: ['--js-flags=--expose-gc'], bypassCSP: true });  // the waits below build functions from text
+const page = b.page;
+page.on('filechooser', () => {});
+const timeout = { timeout: 900000 };
+const firstFrame = async () => { await waitReady(page, 120000); return +(await page.evaluate(() => document.body.dataset.firstFrameMs)); };
+const memory = () => page.evaluate(() => { window.gc(); return window.app.memory(); });
+const nextFrames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+// In-page time from the typed text's input event to the frame polled after
+// `settled` holds (one frame's resolution).
+const typed = async (text, settled, arg) => {
+  await page.evaluate(() => {
+    window.__t0 = 0;
+    document.addEventListener('input', () => { window.__t0 ||= performance.now(); }, { capture: true, once: true });
+  });
+  await page.keyboard.insertText(text);
+  const h = await page.waitForFunction(([f, a]) => {
+    // eslint-disable-next-line no-new-func
+    return window.__t0 && new Function('a', f)(a) ? performance.now() - window.__t0 : 0;
+  }, [settled, arg], { polling: 'raf', ...timeout });
+  return h.jsonValue();
+};
+
+await page.goto(server.url + '?today=2022-06-15');
+const coldMs = await firstFrame();
+await page.reload();
+const warmMs = await firstFrame();
+
+// Restore the district's database (as a user would: Ctrl+O, the .db, Enter).
+const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
+await chooser.setFiles(dbPath);
+await page.waitForFunction(() => window.app.rect('restore.confirm'), null, timeout);
+t = Date.now();
+await page.keyboard.press('Enter');
+await page.waitForFunction((n) => window.app.query('SELECT count(*) AS n FROM problem')[0].n === n && window.app.status().save === 'saved', NP, timeout);
+const restoreMs = Date.now() - t;
+
+// Open: start-up with the whole district stored, then the ledger shown.
+await page.reload();
+const openMs = await firstFrame();
+const openStages = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
+t = Date.now();
+await click(page, 'nav.ledger');
+await page.waitForFunction((n) => window.app.rect('ledger.count')?.text === `共 ${n} 条问题`, NP, timeout);
+const ledgerShownMs = Date.now() - t;
+
+// Ledger search, a character at a time.
+await click(page, 'ledger.search');
+const filterKeys = [];
+for (const ch of ['安', '全', '鉴', '定']) {
+  filterKeys.push(await typed(ch, "const c = window.app.rect('ledger.count')?.text || ''; return c.includes('筛选后') && !c.includes('正在筛选');"));
+}
+const filtered = (await rect(page, 'ledger.count')).text;
+for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+await page.waitForFunction((n) => window.app.rect('ledger.count')?.text === `共 ${n} 条问题`, NP, timeout);
+
+// Frames while scrolling the whole ledger.
+const row = await rect(page, 'ledger.row.0');
+await page.mouse.move(row.x + 100, row.y + 60);
+await page.evaluate(() => window.app.frameStats());
+for (let i = 0; i < 80; i++) {
+  await page.mouse.wheel(0, i < 40 ? 2500 : -2000);
+  await nextFrames();
+}
+const scroll = await page.evaluate(() => window.app.frameStats());
+
+// Household search.
+await click(page, 'nav.screening');
+await page.waitForFunction((n) => window.app.rect('households.count')?.text === `共 ${n} 户`, NH, timeout);
+await click(page, 'households.search');
+const searchKeys = [];
+for (const ch of ['李', '建']) {
+  searchKeys.push(await typed(ch, "const c = window.app.rect('households.count')?.text || ''; return c.includes('搜索到') && !c.includes('正在搜索');"));
+}
+const found = (await rect(page, 'households.count')).text;
+
+// Save after an edit: the unit's name changed in 设置, until stored.
+await click(page, 'nav.settings');
+const saves = [];
+for (const name of ['建安区回头看办', '建安区回头看工作领导小组办公室']) {
+  await click(page, 'settings.unit_name');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
+  await page.keyboard.press('Control+A');
+  saves.push(await typed(name, "return window.app.status().save === 'saved' && window.app.query(\"SELECT value FROM settings WHERE key = 'unit_name'\")[0].value === a;", name));
+  await page.keyboard.press('Enter');
+}
+
+// Memory after a day's work with the whole district (before the timings
+// below, which hold extra copies of the rows).
+const mem = await memory();
+const dbBytes = await page.evaluate(() => window.app.query('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()')[0].n);
+// The core, timed in the page.
+const wasm = await page.evaluate(() => window.app.coreTimings(3));
+await b.close();
+server.stop();
+
+const ratios = Object.keys(native).filter((k) => native[k].ms >= 1 && wasm[k]).map((k) => wasm[k].ms / native[k].ms);
+const geo = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
+const result = {
+  households: NH, problems: NP,
+  first_frame_cold_ms: coldMs, first_frame_warm_ms: warmMs,
+  restore_district_ms: restoreMs, open_district_first_frame_ms: openMs, open_district_ledger_ms: ledgerShownMs,
+  filter_50k_ms: ms(median(filterKeys)), filter_50k_ms_max: ms(Math.max(...filterKeys)),
+  sort_50k_ms: ms(wasm.ledger_sort_deadline.ms),
+  scroll_frame_p95_ms: +scroll.p95.toFixed(1),
+  household_search_ms: ms(Math.max(...searchKeys)),
+  weekly_report_ms: ms(wasm.weekly_report.ms), rollup_export_ms: ms(wasm.ledger_export_xlsx.ms),
+  save_after_edit_ms: ms(median(saves)),
+  wasm_native_ratio: +geo.toFixed(2),
+  db_mb_district: +(dbBytes / 1048576).toFixed(1),
+  memory_mb_district: +((mem.wasm + mem.js) / 1048576).toFixed(0),
+};
+console.log(`| district: ${NH.toLocaleString('en')} households, ${NP.toLocaleString('en')} problems from ${TOWNSHIPS.length} units; headless Chromium (SwiftShader), 2 cores | value | target |`);
+console.log('|---|---:|---:|');
+console.log(`| first frame, cold (fresh profile) / warm (reload), ms | ${coldMs} / ${warmMs} | < 1500 cold |`);
+console.log(`| restore the district's backup (.db, ${(statSync(dbPath).size / 1048576).toFixed(1)} MB) until saved, ms | ${restoreMs} | |`);
+console.log(`| open: first frame with the whole district stored, ms | ${openMs} | |`);
+console.log(`| open: 整改台账 shown (${NP.toLocaleString('en')} rows), ms | ${ledgerShownMs} | |`);
+console.log(`| ledger search, keystroke to settled table, median / worst of 4, ms | ${result.filter_50k_ms} / ${result.filter_50k_ms_max} | < 50 |`);
+console.log(`| ledger sort by 完成时限 (core), ms | ${result.sort_50k_ms} | |`);
+console.log(`| frame CPU p95 / max while scrolling the ledger, ms | ${result.scroll_frame_p95_ms} / ${scroll.max.toFixed(1)} | ≤ 16 |`);
+console.log(`| household search, keystroke to settled list, worst of 2, ms | ${result.household_search_ms} | |`);
+console.log(`| weekly report of all ${NP.toLocaleString('en')} rows (statistics + xlsx, core), ms | ${result.weekly_report_ms} | |`);
+console.log(`| whole-district ledger export, one xlsx (core), ms | ${result.rollup_export_ms} | |`);
+console.log(`| save after an edit (typed to stored in IndexedDB), median of 2, ms | ${result.save_after_edit_ms} | < 100 |`);
+console.log(`| wasm / native, geometric mean over the core operations | ${result.wasm_native_ratio}× | ≤ 2× |`);
+console.log(`| database size, MB | ${result.db_mb_district} | |`);
+console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_district} | ≤ 512 |`);
+console.log();
+console.log('| core operation (same database) | wasm ms | native ms | ratio | result |');
+console.log('|---|---:|---:|---:|---:|');
+for (const k of Object.keys(native))
+  console.log(`| ${k} | ${wasm[k].ms.toFixed(1)} | ${native[k].ms.toFixed(1)} | ${(wasm[k].ms / native[k].ms).toFixed(2)} | ${native[k].result === wasm[k].result ? native[k].result : `${wasm[k].result} ≠ ${native[k].result}`} |`);
+console.log(`(made natively in ${makeMs} ms: ${made.households} households, ${made.problems} problems; ledger search: ${filtered}, per key ${filterKeys.map(ms).join(' / ')} ms; household search: ${found}, per key ${searchKeys.map(ms).join(' / ')} ms; saves ${saves.map(ms).join(' / ')} ms; scroll ${scroll.count} frames; start-up marks ${JSON.stringify(openStages)}; wasm heap ${(mem.wasm / 1048576).toFixed(0)} MB, malloc peak ${(mem.malloc_peak / 1048576).toFixed(0)} MB, JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
+console.log(JSON.stringify(result));

@@ -1,0 +1,111 @@
+// district_bench — the native side of tests/bench/district.mjs.
+//
+//   district_bench make <out.db> <households.csv> <unit>=<ledger.csv>...
+//       builds the district's database through the app's own importers (the
+//       registry, then each unit's ledger as that unit's report) and writes it
+//       as a backup file, which the browser then restores;
+//   district_bench time <db> [repeats]
+//       runs TimeCoreOperations (app/core/diagnostics) on it and prints one
+//       JSON object, as window.app.coreTimings() does in the browser.
+// Not a test.
+#include "diagnostics/core_timings.h"
+#include "domain/backup.h"
+#include "domain/campaign.h"
+#include "domain/household_import.h"
+#include "domain/household_store.h"
+#include "domain/ledger_import.h"
+#include "domain/ledger_store.h"
+#include "domain/settings.h"
+#include "formats/table_file.h"
+#include "storage/database.h"
+#include "storage/schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+using namespace htk;
+
+static std::string ReadFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "cannot read %s\n", path.c_str());
+        std::exit(1);
+    }
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+static Workbook ReadTable(const std::string& path) {
+    Workbook book;
+    std::string error;
+    if (!ReadTableFile(path, ReadFile(path), &book, &error)) {
+        std::fprintf(stderr, "%s: %s\n", path.c_str(), error.c_str());
+        std::exit(1);
+    }
+    return book;
+}
+
+static int Make(int argc, char** argv) {
+    const Date today = Date{2022, 6, 15};
+    auto db = Database::OpenInMemory();
+    Migrate(*db);
+    Settings s = LoadSettings(*db);
+    s.unit_name = "建安区回头看工作领导小组办公室";
+    s.role = Role::kDistrictOffice;
+    SaveSettings(*db, s);
+    const Campaign campaign = LoadCampaign(*db, EnsureCurrentCampaign(*db));
+
+    HouseholdStore households(*db);
+    HouseholdImportPlan hp = PlanHouseholdImport(ReadTable(argv[3]), argv[3], households, today);
+    if (!hp.fatal.empty()) {
+        std::fprintf(stderr, "%s: %s\n", argv[3], hp.fatal.c_str());
+        return 1;
+    }
+    households.Apply(hp.adds, hp.updates, "2022-06-15 09:00:00");
+
+    LedgerStore store(*db, campaign.id);
+    size_t problems = 0;
+    for (int i = 4; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const size_t eq = arg.find('=');
+        const std::string unit = arg.substr(0, eq), path = arg.substr(eq + 1);
+        ImportPlan plan = PlanLedgerImport(ReadTable(path), path, campaign, store, unit);
+        problems += ApplyLedgerImport(std::move(plan), store, ChangeContext{"2022-06-15 10:00:00", unit, "import"})
+                        .size();
+    }
+    const std::string bytes = BackupBytes(*db);
+    std::ofstream(argv[2], std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
+    std::printf("{\"households\":%zu,\"problems\":%zu,\"bytes\":%zu}\n", hp.taken(), problems, bytes.size());
+    return 0;
+}
+
+static int Time(const char* path, int repeats) {
+    const std::string bytes = ReadFile(path);
+    auto db = Database::OpenInMemory();
+    std::string error;
+    if (!db->LoadImage(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &error)) {
+        std::fprintf(stderr, "%s: %s\n", path, error.c_str());
+        return 1;
+    }
+    nlohmann::json out = nlohmann::json::object();
+    for (const CoreTiming& t : TimeCoreOperations(*db, Date{2022, 6, 15}, repeats))
+        out[t.name] = {{"ms", t.ms}, {"result", t.result}};
+    std::cout << out.dump() << "\n";
+    return 0;
+}
+
+int main(int argc, char** argv) {
+    const std::string cmd = argc > 1 ? argv[1] : "";
+    if (cmd == "make" && argc >= 4) return Make(argc, argv);
+    if (cmd == "time" && argc >= 3) return Time(argv[2], argc > 3 ? std::atoi(argv[3]) : 3);
+    std::fprintf(stderr, "usage: district_bench make <out.db> <households.csv> <unit>=<ledger.csv>...\n"
+                         "       district_bench time <db> [repeats]\n");
+    return 2;
+}
