@@ -75,7 +75,7 @@ mergeInto(LibraryManager.library, {
     var p = HTK.storage.failNext > 0
       ? (HTK.storage.failNext--, Promise.reject(new DOMException('模拟的存储已满', 'QuotaExceededError')))
       : HTK.storage.save(size, chunkSize, words, chunks);
-    p.then(function () { done(1, ''); HTK.writer.saved(); }, function (e) {
+    p.then(function () { performance.mark('htk-save-done'); done(1, ''); HTK.writer.saved(); }, function (e) {
       var name = e && e.name, why;
       var detail = e && e.message ? '（' + e.message + '）' : '';
       if (name === 'QuotaExceededError') why = '浏览器存储空间已满' + detail;

@@ -135,7 +135,7 @@ HTK.storage = {
     for (var i = 0; i < count; i++) keys[i] = changed.has(i) ? 'c' + seq + '-' + i : good[i];
     return ready.then(function (idb) {
       return new Promise(function (resolve, reject) {
-        var tx = idb.transaction(self.STORE, 'readwrite', { durability: 'relaxed' });
+        var tx = idb.transaction(self.STORE, 'readwrite', { durability: 'strict' });
         var store = tx.objectStore(self.STORE);
         changed.forEach(function (bytes, i) { store.put(bytes.buffer, keys[i]); });
         store.put({ format: 2, seq: seq, savedAt: Date.now(), size: size, chunkSize: chunkSize, keys: keys,

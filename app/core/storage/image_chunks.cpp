@@ -13,7 +13,7 @@ ChunkPlan PlanChunks(const uint8_t* data, size_t size, const std::vector<uint64_
     plan.hashes.resize(count);
     for (size_t i = 0; i < count; ++i) {
         const size_t at = i * kImageChunkSize, len = std::min(kImageChunkSize, size - at);
-        plan.hashes[i] = XXH3_64bits(data + at, len);
+        plan.hashes[i] = XXH64(data + at, len, 0);
         if (i >= stored.size() || stored[i] != plan.hashes[i]) plan.changed.push_back(uint32_t(i));
     }
     return plan;

@@ -1,7 +1,8 @@
 // image_chunks.h — which parts of the database image changed since it was
 // last stored, so that a save writes only those.
 //
-// The image is cut into fixed chunks, each with a 64-bit hash (XXH3). A small
+// The image is cut into fixed chunks, each with a 64-bit hash (XXH64: XXH3's
+// 128-bit multiplies are slow in wasm32, XXH64 hashes 90 MB in ~10 ms there). A small
 // edit touches a few SQLite pages, so of a district's 90 MB image a save
 // writes a few chunks instead of all of it. The stored hashes are also the
 // checksum read back at start: a chunk that does not hash to its stored

@@ -59,6 +59,7 @@ namespace {
 constexpr const char* kCanvas = "#canvas";
 constexpr double kActiveSeconds = 0.75;  // keep full frame rate this long after input
 constexpr double kIdleInterval = 0.25;   // otherwise redraw this often
+constexpr double kCaretInterval = 0.1;   // and this often while a text field has the caret
 
 struct FrameLoop {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
@@ -194,7 +195,8 @@ void Frame() {
         g_loop.active_until = now + kActiveSeconds;
     }
     if (!must_draw && now < g_loop.active_until) must_draw = true;
-    if (!must_draw && g_loop.text_input) must_draw = true;  // caret blink
+    // A caret blinking in an idle text field needs ~10 frames a second, not 60.
+    if (!must_draw && g_loop.text_input && now - g_loop.last_draw >= kCaretInterval) must_draw = true;
     if (!must_draw && now - g_loop.last_draw < kIdleInterval) return;
     g_loop.last_save_state = save_state;
 

@@ -25,6 +25,7 @@ std::vector<uint64_t> g_stored_hashes, g_saving_hashes;
 double Now() { return emscripten_get_now() / 1000.0; }
 
 void StartSave(Database& db) {
+    htk_mark("htk-save-start");  // to htk-save-done: a save's latency (tests/bench)
     Database::ImageView img = db.Image();
     g_saver.Started();
     // Only the chunks that differ from the last good generation are written;
