@@ -23,7 +23,7 @@ bool LoadFontFile(const char* path) {
     return got > 0 && got == g_ttf.size();
 }
 
-void BuildFontAtlas(float dpr) {
+void BuildFontAtlas(float dpr, const ImWchar* glyphs) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // The subset holds only characters we want, so ask for the whole BMP:
@@ -36,7 +36,7 @@ void BuildFontAtlas(float dpr) {
     float px = std::round(kFontSize * dpr);
     // ~7,500 glyphs: keep the atlas within every WebGL texture limit.
     io.Fonts->TexDesiredWidth = px > 24 ? 4096 : 2048;
-    io.Fonts->AddFontFromMemoryTTF(g_ttf.data(), int(g_ttf.size()), px, &cfg, kRanges);
+    io.Fonts->AddFontFromMemoryTTF(g_ttf.data(), int(g_ttf.size()), px, &cfg, glyphs ? glyphs : kRanges);
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr;
 }

@@ -133,7 +133,7 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error) {
     std::string check;
     if (rc == SQLITE_OK) {
         sqlite3_stmt* s = nullptr;
-        rc = sqlite3_prepare_v2(probe, "PRAGMA quick_check", -1, &s, nullptr);
+        rc = sqlite3_prepare_v2(probe, "PRAGMA integrity_check(1)", -1, &s, nullptr);
         if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
             check = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
         else

@@ -77,7 +77,8 @@ public:
     Database& operator=(const Database&) = delete;
 
     // Replaces the contents with a database image (the bytes of a .db file).
-    // On a bad image returns false with a reason and leaves the old contents.
+    // The image is checked first (PRAGMA integrity_check, on a scratch copy); on a
+    // bad image returns false with the reason and leaves the old contents.
     bool LoadImage(const uint8_t* data, size_t size, std::string* error);
 
     // The current image without copying; valid until the next write.

@@ -26,7 +26,8 @@ int htk_writer_waiting(void);                 // a take-over asked for, not yet 
 void htk_writer_refused(char* buf, int cap);  // why the writer refused it ("" if not)
 void htk_writer_take_over(void);
 
-void htk_first_frame(void);                  // hides the loading screen, sets body[data-ready]
+void htk_ready(void);                        // every glyph loaded: sets body[data-ready]
+void htk_first_frame(void);                  // hides the loading screen, body[data-first-frame-ms]
 void htk_stage(const char* text);            // loading screen text
 void htk_mark(const char* name);             // performance.mark(name), read by tests/bench
 void htk_fatal(const char* kind, const char* detail);

@@ -67,6 +67,7 @@ struct FrameLoop {
     bool context_lost = false;
     bool first_frame_done = false;
     float font_dpr = 0;  // pixel ratio the font atlas was built for (0: rebuild)
+    bool font_full = false;  // the atlas has every glyph, not only the first frame's
     int fb_w = 0, fb_h = 0;
     double last_frame = 0, last_draw = 0, active_until = 0;
     SaveState last_save_state = SaveState::kSaved;
@@ -163,7 +164,8 @@ void SyncTextInput(ImGuiIO& io) {
 void Frame() {
     WebApp& app = App();
     const double now = Now();
-    PumpSaves(*app.db);
+    // Not before the first frame: a new database's first save can wait for it.
+    if (g_loop.first_frame_done) PumpSaves(*app.db);
     if (g_loop.context_lost) return;
 
     double css_w = 0, css_h = 0;
@@ -177,14 +179,19 @@ void Frame() {
         g_loop.fb_h = fb_h;
         must_draw = true;
     }
-    if (dpr != g_loop.font_dpr) {
+    // The first frame gets the few glyphs of the UI's own text (fast while the
+    // wasm is not yet optimised), the frame after it every glyph.
+    const bool full_font_due = g_loop.first_frame_done && !g_loop.font_full;
+    if (dpr != g_loop.font_dpr || full_font_due) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
-        htk_mark("htk-atlas-start");
-        ui::BuildFontAtlas(dpr);
-        htk_mark("htk-atlas-built");
+        htk_mark(g_loop.first_frame_done ? "htk-atlas-start" : "htk-first-atlas-start");
+        ui::BuildFontAtlas(dpr, g_loop.first_frame_done ? nullptr : ui::kFirstFrameGlyphs);
+        g_loop.font_full = g_loop.first_frame_done;
+        htk_mark(g_loop.first_frame_done ? "htk-atlas-built" : "htk-first-atlas-built");
         ImGui_ImplOpenGL3_CreateFontsTexture();
         ImGui::GetIO().Fonts->ClearTexData();  // uploaded; free the CPU copy
         htk_mark("htk-atlas-uploaded");
+        if (full_font_due) htk_ready();
         g_loop.font_dpr = dpr;
         must_draw = true;
     }
@@ -274,7 +281,7 @@ int main() {
         std::string msg = "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。";
         DisableSaving(msg);
         app.status.startup_error = msg;
-        app.db = Database::OpenInMemory();
+    app.db = Database::OpenInMemory();
         Migrate(*app.db);
     }
     app.status.saver = &Saver();
@@ -298,6 +305,9 @@ int main() {
     InitRenderer();
     ui::InitUi(app.ui, app.db.get());
 
+    // The first frame at once, not on the next animation frame (which can
+    // come 100+ ms later while the page is still busy loading).
+    Frame();
     emscripten_set_main_loop(Frame, 0, false);
     return 0;
 }
