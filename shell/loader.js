@@ -33,6 +33,26 @@ HTK.showProgress = function () {
 };
 HTK.stage = function (text) { HTK.progress.stage = text; HTK.showProgress(); };
 
+// Fetches a URL as a stream that reports progress into HTK.progress[slot]
+// (a Response, so the wasm compiles while it downloads).
+HTK.fetchStreaming = function (url, slot, type) {
+  return fetch(url).then(function (resp) {
+    if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
+    var total = +resp.headers.get('Content-Length') || 0, got = 0;
+    HTK.progress[slot] = [0, total];
+    if (!resp.body || typeof TransformStream !== 'function') return resp;
+    var counted = resp.body.pipeThrough(new TransformStream({
+      transform: function (chunk, out) {
+        got += chunk.length;
+        HTK.progress[slot] = [got, Math.max(total, got)];
+        HTK.showProgress();
+        out.enqueue(chunk);
+      },
+    }));
+    return new Response(counted, { headers: { 'Content-Type': type } });
+  });
+};
+
 // Fetches a URL as bytes, reporting progress into HTK.progress[slot].
 HTK.fetchBytes = function (url, slot) {
   return fetch(url).then(function (resp) {
@@ -88,11 +108,15 @@ HTK.base64ToBytes = function (b64) {
 
   if (!HTK.single) {
     // Download the wasm ourselves so the loading bar can show its progress.
+    // Streaming: V8 compiles the functions as the bytes arrive, instead of
+    // compiling each one on its first call during start-up.
     Module.instantiateWasm = function (imports, done) {
-      HTK.fetchBytes('app.wasm', 'wasm').then(function (bytes) {
-        performance.mark('htk-wasm-downloaded');
-        return WebAssembly.instantiate(bytes, imports);
-      }).then(function (r) { performance.mark('htk-wasm-compiled'); done(r.instance, r.module); }, function (e) {
+      var go = WebAssembly.instantiateStreaming
+        ? HTK.fetchStreaming('app.wasm', 'wasm', 'application/wasm').then(function (resp) {
+            return WebAssembly.instantiateStreaming(resp, imports);
+          })
+        : HTK.fetchBytes('app.wasm', 'wasm').then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+      go.then(function (r) { performance.mark('htk-wasm-compiled'); done(r.instance, r.module); }, function (e) {
         HTK.showFatal('程序下载失败', '<p>请检查网络后刷新页面；离线使用请打开单文件版 .html。</p>', String(e));
       });
       return {};

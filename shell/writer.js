@@ -37,9 +37,9 @@ HTK.writer = {
       self.method = 'locks';
       return new Promise(function (resolve) {
         navigator.locks.request(self.LOCK, { ifAvailable: true }, function (lock) {
-          self.isWriter = !!lock;
-          resolve();
-          return lock ? self.hold() : undefined;
+          if (lock) { self.isWriter = true; resolve(); return self.hold(); }
+          self.waitForLock(resolve);
+          return undefined;
         }).catch(function () { self.isWriter = true; self.method = 'none'; resolve(); });
       });
     }
@@ -53,6 +53,31 @@ HTK.writer = {
     });
   },
 
+  // The lock is taken. By a live tab, which answers 'who' at once: then this
+  // one reads. Or by this very tab's previous page, still unloading after a
+  // reload: then the lock comes free in a moment and this page writes.
+  waitForLock: function (resolve) {
+    var self = this, abort = typeof AbortController === 'function' ? new AbortController() : null;
+    var decided = false;
+    var decide = function (writer) {
+      if (decided) return;
+      decided = true;
+      clearTimeout(timer);
+      self.onHere = null;
+      self.isWriter = writer;
+      if (!writer && abort) abort.abort();
+      resolve();
+    };
+    var timer = setTimeout(function () { decide(false); }, 2000);
+    self.onHere = function () { decide(false); };
+    navigator.locks.request(self.LOCK, abort ? { signal: abort.signal } : {}, function () {
+      if (decided) return undefined;  // decided already (this page reads): let it go
+      decide(true);
+      return self.hold();
+    }).catch(function () {});
+    if (self.channel) self.channel.postMessage({ type: 'who' });
+  },
+
   // The promise a granted lock callback returns: the lock is held until it resolves.
   hold: function () {
     var self = this;
@@ -61,7 +86,7 @@ HTK.writer = {
 
   onMessage: function (m) {
     var self = this;
-    if (m.type === 'who' && self.isWriter && self.method === 'broadcast') self.channel.postMessage({ type: 'here' });
+    if (m.type === 'who' && self.isWriter) self.channel.postMessage({ type: 'here' });
     else if (m.type === 'here' && self.onHere) self.onHere();
     else if (m.type === 'release-request' && self.isWriter && !self.releasing) self.release();
     else if (m.type === 'released' && self.waiting && self.method === 'broadcast') self.becomeWriter();

@@ -65,6 +65,9 @@ test('an edit made just before reload is not lost', async () => {
     // running completes in the background.
     await b.page.reload();
     await waitReady(b.page);
+    // The page before the reload held the writer lock while unloading: the
+    // new one waits for it rather than opening read-only.
+    assert.equal(await b.page.evaluate(() => window.app.status().readOnly), false);
     await expectUnitName(b.page, '五女店镇');
   } finally { await b.close(); }
 });
