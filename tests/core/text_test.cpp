@@ -42,3 +42,20 @@ TEST(Text, NormalizersKeepWhatTheyDoNotChange) {
     EXPECT_EQ(NormalizeKey("\xC2\xA0UUID\xE2\x80\x8B"), "uuid");
     EXPECT_EQ(NormalizeKey(""), "");
 }
+
+TEST(Text, ContainsBytesFindsByTheLastByte) {
+    EXPECT_TRUE(ContainsBytes("住房未进行安全鉴定", "安全鉴定"));
+    EXPECT_TRUE(ContainsBytes("安全鉴定", "安全鉴定")) << "whole haystack";
+    EXPECT_TRUE(ContainsBytes("安全", "安")) << "at the start";
+    EXPECT_TRUE(ContainsBytes("鉴定安全", "全")) << "at the end";
+    EXPECT_FALSE(ContainsBytes("安全", "安全鉴定")) << "longer than the haystack";
+    EXPECT_FALSE(ContainsBytes("全安", "安全"));
+    EXPECT_TRUE(ContainsBytes("aab", "ab")) << "a false start on the last byte's neighbour";
+    EXPECT_TRUE(ContainsBytes("abbb", "bb"));
+    EXPECT_FALSE(ContainsBytes("ba", "ab"));
+    EXPECT_TRUE(ContainsBytes("", ""));
+    EXPECT_TRUE(ContainsBytes("x", ""));
+    EXPECT_FALSE(ContainsBytes("", "x"));
+    // The last byte found in the first k bytes must not be compared before the start.
+    EXPECT_FALSE(ContainsBytes(std::string("\xAE") + "xyz", "\xE5\xAE"));
+}

@@ -1,7 +1,8 @@
 #include "ledger_view.h"
 
+#include "rules/text.h"
+
 #include <algorithm>
-#include <cstring>
 #include <cctype>
 #include <chrono>
 
@@ -21,12 +22,9 @@ bool HasAsciiLetter(const std::string& s) {
 
 bool ContainsLower(const std::string& haystack, const std::string& needle_lower, bool fold) {
     if (needle_lower.empty()) return true;
-    // Chinese text has no case: a plain find unless the needle has letters.
-    // memmem, not std::string::find: that one memchr()s for the needle's first
-    // byte, and in UTF-8 Chinese the lead byte of a character (0xE5 for 安)
-    // comes every few bytes, so it stopped on most of the text (5x slower).
-    if (!fold)
-        return memmem(haystack.data(), haystack.size(), needle_lower.data(), needle_lower.size()) != nullptr;
+    // Chinese text has no case: a plain byte search unless the needle has
+    // letters (not std::string::find: see ContainsBytes).
+    if (!fold) return ContainsBytes(haystack, needle_lower);
     auto it = std::search(haystack.begin(), haystack.end(), needle_lower.begin(), needle_lower.end(),
                           [](char a, char b) {
                               return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);

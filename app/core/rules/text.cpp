@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <cctype>
+#include <cstring>
 
 namespace htk {
 
@@ -199,6 +200,21 @@ std::string CollapseSpaces(std::string_view s) {
         AppendUtf8(out, cp);
     }
     return out;
+}
+
+bool ContainsBytes(std::string_view haystack, std::string_view needle) {
+    if (needle.empty()) return true;
+    if (needle.size() > haystack.size()) return false;
+    const size_t k = needle.size() - 1;
+    const char* p = haystack.data() + k;
+    const char* const end = haystack.data() + haystack.size();
+    while (p < end) {
+        p = static_cast<const char*>(std::memchr(p, needle.back(), size_t(end - p)));
+        if (!p) return false;
+        if (std::memcmp(p - k, needle.data(), k) == 0) return true;
+        ++p;
+    }
+    return false;
 }
 
 }  // namespace htk

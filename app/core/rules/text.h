@@ -22,6 +22,11 @@ std::string CollapseSpaces(std::string_view s);
 
 // Decodes the code point at s[i] and advances i; invalid bytes give U+FFFD.
 char32_t NextCodePoint(std::string_view s, size_t& i);
+// Whether `needle` occurs in `haystack` (bytes; true for an empty needle).
+// Looks for the needle's last byte first: in UTF-8 Chinese that is a
+// continuation byte, about 1 byte in 100, where the lead byte (what
+// std::string::find and memmem start from) is 1 in 3.
+bool ContainsBytes(std::string_view haystack, std::string_view needle);
 void AppendUtf8(std::string& out, char32_t cp);
 
 }  // namespace htk
