@@ -191,3 +191,14 @@ export async function setUnitName(page, name) {
   await page.keyboard.insertText(name);
   await page.keyboard.press('Enter');
 }
+
+// Replaces the unit's name in 设置 as typed, leaving the field active (the
+// name is stored as it changes).
+export async function typeUnitName(page, text) {
+  await click(page, 'nav.settings');
+  await click(page, 'settings.unit_name');
+  await waitTextFocus(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  await page.waitForFunction((t) => window.app.rect('settings.unit_name').text === t, text);
+}

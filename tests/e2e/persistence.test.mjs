@@ -4,21 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { click, launch, rect, setting, shownText, startServer, waitReady, waitSaved, waitTextFocus }
+import { click, launch, rect, setting, shownText, startServer, typeUnitName, waitReady, waitSaved }
   from './helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(() => server.stop());
-
-async function typeUnitName(page, text) {
-  await click(page, 'nav.settings');
-  await click(page, 'settings.unit_name');
-  await waitTextFocus(page);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-  await page.waitForFunction((t) => window.app.rect('settings.unit_name').text === t, text);
-}
 
 async function expectUnitName(page, text) {
   await click(page, 'nav.settings');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { OFFLINE_URL, click, launch, rect, setting, shownText, startServer, waitReady, waitSaved, waitTextFocus }
+import { OFFLINE_URL, click, launch, rect, setting, shownText, startServer, typeUnitName, waitReady, waitSaved }
   from './helpers.mjs';
 
 let server;
@@ -18,14 +18,6 @@ const frames = (page, n) => page.evaluate((k) => new Promise((ok) => {
   step();
 }), n);
 
-async function typeUnitName(page, text) {
-  await click(page, 'nav.settings');
-  await click(page, 'settings.unit_name');
-  await waitTextFocus(page);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-  await page.waitForFunction((t) => window.app.rect('settings.unit_name').text === t, text);
-}
 const readOnly = (page) => page.evaluate(() => window.app.status().readOnly);
 const waitRole = (page, ro) => page.waitForFunction((r) => window.app.status().readOnly === r, ro);
 const waitUnit = (page, name) => page.waitForFunction(

@@ -281,7 +281,7 @@ int main() {
         std::string msg = "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。";
         DisableSaving(msg);
         app.status.startup_error = msg;
-    app.db = Database::OpenInMemory();
+        app.db = Database::OpenInMemory();
         Migrate(*app.db);
     }
     app.status.saver = &Saver();
