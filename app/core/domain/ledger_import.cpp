@@ -108,8 +108,9 @@ std::string CellValue(const Cell& c, bool is_date) {
 
 class Planner {
 public:
-    Planner(const Campaign& campaign, const LedgerStore& store, const std::vector<Problem>* current)
-        : campaign_(campaign), store_(store), current_(current) {}
+    Planner(const Campaign& campaign, const LedgerStore& store, const std::vector<Problem>* current,
+            bool unit_overrides_file = false)
+        : campaign_(campaign), store_(store), current_(current), unit_overrides_file_(unit_overrides_file) {}
 
     void Plan(const Sheet& sheet, const HeaderMatch& header, const std::string& unit, ImportPlan* plan) {
         std::vector<bool> has_field(kProblemFieldCount, false);
@@ -143,7 +144,7 @@ public:
             }
             if (IsTrailerRow(cells)) continue;
             if (IsRepeatedHeader(cells, sheet.rows[size_t(header.row)], header)) continue;
-            if (p[ProblemField::kReportingUnit].empty()) p[ProblemField::kReportingUnit] = unit;
+            if (p[ProblemField::kReportingUnit].empty() || unit_overrides_file_) p[ProblemField::kReportingUnit] = unit;
             Take(std::move(p), uuid, has_field, sheet_row, plan);
         }
     }
@@ -233,6 +234,7 @@ private:
         }
         if (stored->v == row.v && !stored->deleted) {
             ++plan->unchanged;
+            plan->unchanged_ids.push_back(stored->id);
             return;
         }
         plan->updates.push_back(std::move(row));
@@ -247,31 +249,50 @@ private:
     std::vector<const Problem*> rows_;
     bool loaded_ = false;
     std::set<std::string> seen_uuids_;
+    bool unit_overrides_file_ = false;
 };
 
 }  // namespace
 
-ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
-                            const LedgerStore& store, const std::string& fallback_unit,
-                            const std::vector<Problem>* current) {
-    ImportPlan plan;
-    plan.file_name = file_name;
-    // Visible sheets first; the first one with a ledger header is read.
+// Visible sheets first; the first one with a ledger header is the ledger.
+static const Sheet* FindLedgerSheet(const Workbook& book, HeaderMatch* header) {
     std::vector<const Sheet*> order;
     for (const Sheet& s : book.sheets)
         if (!s.hidden) order.push_back(&s);
     for (const Sheet& s : book.sheets)
         if (s.hidden) order.push_back(&s);
     for (const Sheet* s : order) {
-        HeaderMatch header = FindHeader(*s);
-        if (header.row < 0) continue;
+        *header = FindHeader(*s);
+        if (header->row >= 0) return s;
+    }
+    return nullptr;
+}
+
+static std::string WorkbookUnit(const Workbook& book, const Sheet& sheet, const HeaderMatch& header) {
+    auto prop = book.custom_properties.find("htk_unit");
+    if (prop != book.custom_properties.end() && !prop->second.empty()) return prop->second;
+    return FindUnitLine(sheet, header.row);
+}
+
+std::string LedgerWorkbookUnit(const Workbook& book) {
+    HeaderMatch header;
+    const Sheet* s = FindLedgerSheet(book, &header);
+    return s ? WorkbookUnit(book, *s, header) : std::string();
+}
+
+ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
+                            const LedgerStore& store, const std::string& fallback_unit,
+                            const std::vector<Problem>* current, bool unit_overrides_file) {
+    ImportPlan plan;
+    plan.file_name = file_name;
+    HeaderMatch header;
+    if (const Sheet* s = FindLedgerSheet(book, &header)) {
         plan.sheet_name = s->name;
         plan.header_row = header.row + 1;
-        auto prop = book.custom_properties.find("htk_unit");
-        plan.unit = prop != book.custom_properties.end() && !prop->second.empty() ? prop->second
-                                                                                   : FindUnitLine(*s, header.row);
-        Planner planner(campaign, store, current);
-        planner.Plan(*s, header, plan.unit.empty() ? fallback_unit : plan.unit, &plan);
+        plan.unit = WorkbookUnit(book, *s, header);
+        const bool fallback = unit_overrides_file || plan.unit.empty();
+        Planner planner(campaign, store, current, unit_overrides_file);
+        planner.Plan(*s, header, fallback ? fallback_unit : plan.unit, &plan);
         return plan;
     }
     plan.fatal = "没有找到整改台账的表头行（前 " + std::to_string(kHeaderSearchRows) +

@@ -33,6 +33,7 @@ struct ImportPlan {
     std::vector<Problem> adds;
     std::vector<Problem> updates;  // complete rows with their ids
     int unchanged = 0;
+    std::vector<int64_t> unchanged_ids;  // stored rows the file lists as they are
     int skipped_blank = 0;
     std::vector<ImportRowError> errors;
     std::vector<std::string> columns;  // recognised header labels, in sheet order
@@ -44,10 +45,16 @@ struct ImportPlan {
 // Finds the ledger header row (in the first 20 rows of each sheet) and reads
 // the rows under it. `fallback_unit` names the 填报单位 when the file does not.
 // `current`, when given, must be every stored row that is not deleted (as the
-// ledger screen holds them): then they are not read again.
+// ledger screen holds them): then they are not read again. With
+// `unit_overrides_file` the rows are `fallback_unit`'s whatever the file says
+// (the district office has attributed the file).
 ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
                             const LedgerStore& store, const std::string& fallback_unit,
-                            const std::vector<Problem>* current = nullptr);
+                            const std::vector<Problem>* current = nullptr, bool unit_overrides_file = false);
+
+// The unit a ledger workbook names: our metadata, else the “单位（盖章）：”
+// line above the header of its ledger sheet; "" when neither.
+std::string LedgerWorkbookUnit(const Workbook& book);
 
 // Rows pasted from Excel/WPS (tab-separated text): with a header row if the
 // first line has one, otherwise in the official column order.

@@ -165,6 +165,40 @@ void LedgerStore::SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx)
     RecordHistory(id, deleted ? "deleted" : "restored", nullptr, nullptr, ctx);
 }
 
+int LedgerStore::RecordLosingVersion(const Problem& stored, const Problem& incoming, const ChangeContext& ctx) {
+    int written = 0;
+    Transaction tx(db_);
+    for (int i = 0; i < kProblemFieldCount; ++i) {
+        const std::string& mine = stored.v[size_t(i)];
+        const std::string& theirs = incoming.v[size_t(i)];
+        if (mine == theirs) continue;
+        const char* column = FieldInfo(i).column;
+        // Already there, as this version's own change or as a losing version.
+        Stmt& seen = db_.Cached(
+            "SELECT 1 FROM problem_history WHERE problem_id = ?1 AND field = ?2 AND new_value = ?3 AND actor = ?4");
+        seen.Bind(1, stored.id).Bind(2, column).Bind(3, theirs).Bind(4, ctx.actor);
+        if (seen.Step()) continue;
+        ChangeContext lost = ctx;
+        lost.source = "conflict";
+        RecordHistory(stored.id, column, &mine, &theirs, lost);
+        ++written;
+    }
+    bool ok = tx.Commit();
+    assert(ok);
+    (void)ok;
+    return written;
+}
+
+void LedgerStore::MergeLastSteps(size_t n, const std::string& label) {
+    n = std::min(n, undo_.size());
+    if (n == 0) return;
+    Step merged{label, {}};
+    for (size_t i = undo_.size() - n; i < undo_.size(); ++i)
+        for (Change& c : undo_[i].changes) merged.changes.push_back(std::move(c));
+    undo_.resize(undo_.size() - n);
+    undo_.push_back(std::move(merged));
+}
+
 void LedgerStore::Push(Step step) {
     if (step.changes.empty()) return;
     undo_.push_back(std::move(step));

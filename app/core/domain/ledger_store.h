@@ -53,6 +53,15 @@ public:
     std::vector<int64_t> ApplyBatch(std::vector<Problem> adds, const std::vector<Problem>& updates,
                                     const ChangeContext& ctx, const std::string& label);
 
+    // Keeps in the history of `stored` the fields where `incoming` differs, as
+    // a version that lost to a newer one (source "conflict"), unless the same
+    // entry is there already. Changes no field and no undo step. Returns the
+    // number of entries written.
+    int RecordLosingVersion(const Problem& stored, const Problem& incoming, const ChangeContext& ctx);
+
+    // Makes the last `n` undo steps one, under `label` (a batch of files).
+    void MergeLastSteps(size_t n, const std::string& label);
+
     bool CanUndo() const { return !undo_.empty(); }
     bool CanRedo() const { return !redo_.empty(); }
     std::string UndoLabel() const;  // e.g. "修改问题表述"

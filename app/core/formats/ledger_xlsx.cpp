@@ -257,6 +257,10 @@ void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
             else worksheet_write_string(ws, row, lxw_col_t(c), text.c_str(), fmt);
         }
     }
+    // The header row stays in view and is printed on every page.
+    worksheet_freeze_panes(ws, 2, 0);
+    worksheet_repeat_rows(ws, 1, 1);
+    if (t.landscape) worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);
     worksheet_fit_to_pages(ws, 1, 0);
 }
@@ -298,8 +302,11 @@ bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string
     workbook_set_custom_property_string(wb, "htk_exported_at", book.exported_at.c_str());
 
     Formats f = MakeFormats(wb);
+    if (book.tables_first)
+        for (const TableSheet& t : book.tables) WriteTable(wb, f, t);
     for (const LedgerSheet& s : book.sheets) WriteSheet(wb, f, s);
-    for (const TableSheet& t : book.tables) WriteTable(wb, f, t);
+    if (!book.tables_first)
+        for (const TableSheet& t : book.tables) WriteTable(wb, f, t);
     CaptureXlsxZip(bytes);
     lxw_error rc = workbook_close(wb);
     CaptureXlsxZip(nullptr);

@@ -36,11 +36,13 @@ struct TableSheet {
     std::string title;
     std::vector<std::vector<std::string>> rows;
     bool wide_text = false;  // one wide wrapped column of prose (a report), not a table
+    bool landscape = false;  // a wide table (a list to take to the field)
 };
 
 struct LedgerWorkbook {
     std::vector<LedgerSheet> sheets;
     std::vector<TableSheet> tables;
+    bool tables_first = false;  // a summary before the ledgers (the district roll-up)
     // Written into the file's custom properties, read back on import.
     std::string campaign_code;
     std::string unit;

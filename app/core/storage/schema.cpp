@@ -193,6 +193,51 @@ static const char* const kMigrations[] = {
         PRIMARY KEY (campaign_id, unit)
     ) WITHOUT ROWID;
     )sql",
+    // 7: 区级汇总: the files the district office received from every unit
+    //    (attributed to a unit and a report week), which file last set each
+    //    problem (so that a newer version wins), and the spot checks (抽查):
+    //    each sample keeps its seed and what was asked, and a finding per item.
+    R"sql(
+    CREATE TABLE received_file (
+        id           INTEGER PRIMARY KEY,
+        campaign_id  INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        unit         TEXT NOT NULL,
+        week_no      INTEGER NOT NULL,           -- report week; 1000 = the final ledger (终期)
+        file_name    TEXT NOT NULL,
+        content_hash TEXT NOT NULL,              -- XXH64 of the file's bytes, hex
+        version_time TEXT NOT NULL,              -- when the file's data was so: orders versions
+        report_date  TEXT NOT NULL DEFAULT '',   -- ISO date the file is dated
+        received_at  TEXT NOT NULL,
+        row_count    INTEGER NOT NULL DEFAULT 0, -- problems the file lists
+        added        INTEGER NOT NULL DEFAULT 0,
+        updated      INTEGER NOT NULL DEFAULT 0,
+        unchanged    INTEGER NOT NULL DEFAULT 0,
+        conflicts    INTEGER NOT NULL DEFAULT 0,
+        rejected     INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (campaign_id, content_hash, unit, week_no)
+    );
+    CREATE TABLE problem_source (
+        problem_id   INTEGER PRIMARY KEY REFERENCES problem(id) ON DELETE CASCADE,
+        file_id      INTEGER NOT NULL REFERENCES received_file(id) ON DELETE CASCADE,
+        version_time TEXT NOT NULL
+    );
+    CREATE TABLE spot_check (
+        id          INTEGER PRIMARY KEY,
+        campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        seed        INTEGER NOT NULL,
+        spec        TEXT NOT NULL,   -- JSON: size, percent, strata, only_done
+        created_at  TEXT NOT NULL
+    );
+    CREATE TABLE spot_check_item (
+        spot_check_id INTEGER NOT NULL REFERENCES spot_check(id) ON DELETE CASCADE,
+        seq           INTEGER NOT NULL,
+        problem_id    INTEGER NOT NULL REFERENCES problem(id),
+        finding       TEXT NOT NULL DEFAULT '',  -- '' (not yet), 属实, 整改不到位, 漏报, 瞒报, 弄虚作假
+        note          TEXT NOT NULL DEFAULT '',
+        checked_on    TEXT NOT NULL DEFAULT '',  -- ISO date
+        PRIMARY KEY (spot_check_id, seq)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }

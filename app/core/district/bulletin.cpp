@@ -1,0 +1,180 @@
+#include "bulletin.h"
+
+#include "domain/campaign.h"
+
+#include <algorithm>
+
+namespace htk {
+namespace {
+
+std::string Join(const std::vector<std::string>& names) {
+    std::string s;
+    for (size_t i = 0; i < names.size(); ++i) s += (i ? "、" : "") + names[i];
+    return s;
+}
+
+std::string N(int n) { return std::to_string(n); }
+
+// The last report week already due on `today` (or the first when none is).
+size_t LatestDueWeek(const ReportingTable& t, const Date& today) {
+    size_t latest = 0;
+    for (size_t w = 0; w < t.weeks.size(); ++w)
+        if (t.due[w].valid() && t.due[w] < today) latest = w;
+    return latest;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> UnitStatsTable(const std::vector<UnitStats>& stats, const UnitStats* total) {
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"排名", "单位", "问题数", "已完成", "整改中", "未完成", "超期", "临期", "完成率", "抽查数",
+                    "发现问题", "发现率"});
+    std::vector<const UnitStats*> order;
+    for (const UnitStats& s : stats) order.push_back(&s);
+    std::stable_sort(order.begin(), order.end(), [](const UnitStats* a, const UnitStats* b) { return a->rank < b->rank; });
+    auto row = [](const UnitStats& s, const std::string& rank) {
+        return std::vector<std::string>{rank,         s.unit,         N(s.problems), N(s.done),
+                                        N(s.in_progress), N(s.open),  N(s.red),      N(s.yellow),
+                                        s.problems ? Percent(s.completion) : "—", N(s.sampled), N(s.adverse),
+                                        s.checked ? Percent(s.finding_rate) : "—"};
+    };
+    for (const UnitStats* s : order) rows.push_back(row(*s, s->rank ? N(s->rank) : ""));
+    if (total) rows.push_back(row(*total, ""));
+    return rows;
+}
+
+Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& stats, const UnitStats& total,
+                       const ReportingTable& reporting, const SpotCheck* check, const Date& today) {
+    Bulletin b;
+    b.title = "关于" + campaign.name + "排查整改情况的通报";
+    std::vector<const UnitStats*> ranked;
+    for (const UnitStats& s : stats) ranked.push_back(&s);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const UnitStats* a, const UnitStats* b) { return a->rank < b->rank; });
+
+    int with_problems = 0, open_sum = 0;
+    for (const UnitStats* s : ranked)
+        if (s->problems) ++with_problems, open_sum += s->open;
+    const double avg_open = with_problems ? double(open_sum) / with_problems : 0;
+    std::vector<const UnitStats*> by_open = ranked;
+    std::stable_sort(by_open.begin(), by_open.end(), [](const UnitStats* a, const UnitStats* b) { return a->open > b->open; });
+    for (const UnitStats* s : by_open)
+        if (s->open >= 3 && s->open >= 1.5 * avg_open && b.many_open.size() < 5) b.many_open.push_back(s->unit);
+    for (const UnitStats* s : ranked)
+        if (s->problems && s->completion <= total.completion - 0.10) b.slow.push_back(s->unit);
+    std::vector<const UnitStats*> by_red = ranked;
+    std::stable_sort(by_red.begin(), by_red.end(), [](const UnitStats* a, const UnitStats* b) { return a->red > b->red; });
+    for (const UnitStats* s : by_red)
+        if (s->red > 0) b.overdue.push_back(s->unit);
+    std::vector<const UnitStats*> by_adverse = ranked;
+    std::stable_sort(by_adverse.begin(), by_adverse.end(),
+                     [](const UnitStats* a, const UnitStats* b) { return a->adverse > b->adverse; });
+    for (const UnitStats* s : by_adverse)
+        if (s->adverse > 0) b.adverse.push_back(s->unit);
+
+    auto& P = b.paragraphs;
+    int reporting_units = 0;
+    for (size_t u = 0; u < reporting.units.size(); ++u) {
+        bool any = false;
+        for (const ReportCell& c : reporting.cells[u]) any = any || c.files > 0;
+        reporting_units += any;
+    }
+    P.push_back("各乡镇、区直有关单位：");
+    P.push_back("按照" + campaign.name + "工作安排，截至" + FormatChinese(today) + "，" +
+                (campaign.office.empty() ? std::string("区办") : campaign.office) + "共收到 " + N(reporting_units) +
+                " 个单位报送的整改台账。现将有关情况通报如下：");
+
+    P.push_back("一、报送情况");
+    if (!reporting.weeks.empty()) {
+        const size_t w = LatestDueWeek(reporting, today);
+        std::vector<std::string> late, missing;
+        for (size_t u = 0; u < reporting.units.size(); ++u) {
+            if (reporting.cells[u][w].state == ReportState::kLate) late.push_back(reporting.units[u]);
+            if (reporting.cells[u][w].state == ReportState::kMissing) missing.push_back(reporting.units[u]);
+        }
+        std::string s = WeekLabel(reporting.weeks[w]) + "台账（" + FormatMonthDay(reporting.due[w]) + "前报送）应报 " +
+                        N(int(reporting.units.size())) + " 个单位，按时报送 " + N(reporting.received[w]) + " 个";
+        s += "，迟报 " + N(reporting.late[w]) + " 个" + (late.empty() ? "" : "（" + Join(late) + "）");
+        s += "，未报 " + N(reporting.missing[w]) + " 个" + (missing.empty() ? "" : "（" + Join(missing) + "）");
+        P.push_back(s + "。");
+    }
+
+    P.push_back("二、整改进展");
+    P.push_back("全区共排查发现问题 " + N(total.problems) + " 个，已完成整改 " + N(total.done) + " 个，整改中 " +
+                N(total.in_progress) + " 个，完成率 " + Percent(total.completion) + "；超期未完成 " + N(total.red) +
+                " 个，临近完成时限 " + N(total.yellow) + " 个。");
+    std::vector<std::string> best;
+    for (const UnitStats* s : ranked)
+        if (s->problems && best.size() < 3) best.push_back(s->unit + "（" + Percent(s->completion) + "）");
+    if (!best.empty()) P.push_back("整改完成率较高的单位：" + Join(best) + "。");
+    if (!b.many_open.empty()) {
+        std::vector<std::string> named;
+        for (const UnitStats* s : by_open)
+            if (std::find(b.many_open.begin(), b.many_open.end(), s->unit) != b.many_open.end())
+                named.push_back(s->unit + "（" + N(s->open) + " 个）");
+        P.push_back("未完成问题较多的单位：" + Join(named) + "。");
+    }
+    if (!b.slow.empty()) {
+        std::vector<std::string> named;
+        for (const UnitStats* s : ranked)
+            if (std::find(b.slow.begin(), b.slow.end(), s->unit) != b.slow.end())
+                named.push_back(s->unit + "（" + Percent(s->completion) + "）");
+        P.push_back("整改进度较慢、完成率低于全区 10 个百分点以上的单位：" + Join(named) + "。");
+    }
+    if (!b.overdue.empty()) {
+        std::vector<std::string> named;
+        for (const UnitStats* s : by_red)
+            if (s->red > 0) named.push_back(s->unit + "（" + N(s->red) + " 个）");
+        P.push_back("存在超期未完成问题的单位：" + Join(named) + "。");
+    }
+
+    P.push_back("三、抽查情况");
+    if (!check || check->items.empty()) {
+        P.push_back("尚未开展抽查。");
+    } else {
+        std::string s = "本次抽查问题 " + N(total.sampled) + " 个（" + check->description + "），已核查 " +
+                        N(total.checked) + " 个，发现问题 " + N(total.adverse) + " 个";
+        std::vector<std::string> kinds;
+        for (int f = 1; f < kFindingCount; ++f)
+            if (total.findings[f]) kinds.push_back(std::string(kFindings[f]) + " " + N(total.findings[f]) + " 个");
+        if (!kinds.empty()) s += "，其中" + Join(kinds);
+        P.push_back(s + "。");
+        if (!b.adverse.empty()) {
+            std::vector<std::string> named;
+            for (const UnitStats* u : by_adverse) {
+                if (!u->adverse) continue;
+                std::vector<std::string> k;
+                for (int f = 1; f < kFindingCount; ++f)
+                    if (u->findings[f]) k.push_back(std::string(kFindings[f]) + " " + N(u->findings[f]) + " 个");
+                named.push_back(u->unit + "（" + Join(k) + "）");
+            }
+            P.push_back("抽查发现问题的单位：" + Join(named) + "。");
+        }
+    }
+
+    P.push_back("四、下步要求");
+    std::vector<std::string> all_named;
+    for (const auto* list : {&b.many_open, &b.slow, &b.adverse})
+        for (const std::string& u : *list)
+            if (std::find(all_named.begin(), all_named.end(), u) == all_named.end()) all_named.push_back(u);
+    if (!all_named.empty())
+        P.push_back("（一）" + Join(all_named) +
+                    "要认真查找原因，明确责任领导和完成时限，逐条整改销号；对存在问题较多、推进不力、质量不高、"
+                    "敷衍整改、选择性整改、欺上瞒下、弄虚作假的，将按照有关程序严肃追责问责。");
+    P.push_back(std::string(all_named.empty() ? "（一）" : "（二）") +
+                "各单位要坚持边排查边整改、边整改边落实，按照完成时限推进整改，每周按时报送整改台账，"
+                "确保问题清仓见底、整改到位。");
+    P.push_back(campaign.office.empty() ? std::string("区办") : campaign.office);
+    P.push_back(FormatChinese(today));
+
+    b.ranking = UnitStatsTable(stats, &total);
+    return b;
+}
+
+std::string BulletinText(const Bulletin& b) {
+    std::string s = b.title + "\n\n";
+    for (const std::string& p : b.paragraphs) s += p + "\n\n";
+    s.pop_back();
+    return s;
+}
+
+}  // namespace htk

@@ -1,0 +1,112 @@
+// received_files.h — 收文: the ledgers every township and department sends
+// the district office, read, attributed to a unit and a report week, and
+// merged into one ledger.
+//
+// A file is read like any ledger import (header anywhere in the first rows,
+// column synonyms, dates in every form, a row-level error report). Its unit
+// comes from our own metadata, the “单位（盖章）：” line, the file name, or one
+// 填报单位 shared by every row — or the user chooses it. Its week comes from
+// "第k周" in the file or sheet name, else from the date it carries.
+//
+// Merging keeps, for each problem, the version with the newest version time
+// (when the file was exported, else the date on the sheet, else the file's
+// own time). A version that loses stays in the problem's history, so both
+// versions of a conflict are kept; importing the same files again changes
+// nothing.
+#pragma once
+
+#include "domain/ledger_import.h"
+#include "formats/sheet.h"
+#include "rules/dates.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace htk {
+
+struct Campaign;
+class Database;
+class LedgerStore;
+struct ChangeContext;
+
+constexpr int kFinalWeek = 1000;  // the final ledger of 总结验收 (终期), after every report week
+// A file dated up to this many days after a week's due day is that week's
+// report, late (not the next week's, early).
+constexpr int kLateDays = 3;
+
+// "第2周", or "终期" for kFinalWeek.
+std::string WeekLabel(int week_no);
+
+// A unit's file as received, before it is merged.
+struct ReceivedFile {
+    std::string file_name;
+    std::string content_hash;  // XXH64 of the bytes, hex
+    std::string unit;          // "" until the user chooses
+    std::string unit_from;     // how the unit was found, for the dialog (文件信息 / 单位（盖章）行 / 文件名 / 填报单位列)
+    int week_no = 0;           // 1…n or kFinalWeek
+    std::string week_from;     // how the week was found (文件名 / 表名 / 报送日期 / 导入日期)
+    Date report_date;          // the date the file carries, or its own date
+    std::string version_time;  // "YYYY-MM-DD HH:MM:SS": orders versions of a problem
+    Workbook book;
+    int rows = 0;              // problems read (rows taken)
+    std::vector<ImportRowError> errors;
+    std::string error;         // why nothing can be read (the file is listed, not merged)
+};
+
+// Reads a received file. `known_units` are the units expected to report;
+// `modified` is the file's own time ("YYYY-MM-DD HH:MM:SS", "" if unknown) and
+// `now` the time of receipt, used when the file carries no date.
+ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes, const std::string& modified,
+                              const std::string& now, const Campaign& campaign,
+                              const std::vector<std::string>& known_units, const LedgerStore& store);
+
+// The name in `known_units` that `typed` means: the same after width and
+// spaces, or one containing the other ("椹涧乡人民政府" is 椹涧乡); "" when none.
+std::string MatchUnit(const std::string& typed, const std::vector<std::string>& known_units);
+
+struct MergeCounts {
+    int added = 0;      // problems not seen before
+    int updated = 0;    // newer versions of problems the unit sent before
+    int unchanged = 0;  // the same as stored, or an older version already kept
+    int conflicts = 0;  // versions of a problem that differ between files (newer wins)
+    int rejected = 0;   // rows that could not be taken (see the file's errors)
+    void operator+=(const MergeCounts& o) {
+        added += o.added, updated += o.updated, unchanged += o.unchanged, conflicts += o.conflicts;
+        rejected += o.rejected;
+    }
+};
+
+struct MergedFile {
+    std::string file_name, unit;
+    int week_no = 0;
+    MergeCounts counts;
+    bool received_before = false;  // the same bytes from the same unit and week
+};
+
+struct MergeSummary {
+    std::vector<MergedFile> files;  // in the order merged (oldest version first)
+    MergeCounts total;
+    std::vector<int64_t> touched;   // problem ids added or changed
+};
+
+// Merges the files (each with its unit and week set) in one transaction and
+// one undo step. `current` is every stored problem not deleted (the ledger
+// screen's rows). Files without a unit or with an error are skipped.
+MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, const Campaign& campaign,
+                                Database& db, LedgerStore& store, const std::vector<Problem>& current,
+                                const ChangeContext& ctx);
+
+// A received file as recorded.
+struct ReceivedFileInfo {
+    int64_t id = 0;
+    std::string unit;
+    int week_no = 0;
+    std::string file_name, version_time, received_at;
+    Date report_date;
+    int row_count = 0;
+    MergeCounts counts;
+};
+std::vector<ReceivedFileInfo> ListReceivedFiles(Database& db, int64_t campaign_id);  // newest first
+
+}  // namespace htk

@@ -1,0 +1,37 @@
+// unit_stats.h — the merged ledger per unit: problems, done, overdue, the
+// completion rate, red/yellow warnings and spot-check findings, and a ranking.
+#pragma once
+
+#include "domain/problem.h"
+#include "spot_check.h"
+
+#include <string>
+#include <vector>
+
+namespace htk {
+
+struct UnitStats {
+    std::string unit;
+    int problems = 0, done = 0, in_progress = 0, open = 0;  // open: not done
+    int red = 0, yellow = 0;                                 // 超期 (past 完成时限, not done) / 临期
+    double completion = 0;                                   // done / problems, 0…1 (1 with no problems)
+    int sampled = 0, checked = 0, adverse = 0;               // spot checks: drawn, with a finding, not 属实
+    int findings[kFindingCount] = {};                        // per kFindings
+    double finding_rate = 0;                                 // adverse / checked
+    int rank = 0;                                            // 1 = best
+};
+
+// One row per unit in `units` (those expected, even with no problems), then
+// any other 填报单位 found in `rows`, plus the whole district as `total`.
+// `check` (may be null) adds the findings of a spot check.
+std::vector<UnitStats> BuildUnitStats(const std::vector<Problem>& rows, const std::vector<std::string>& units,
+                                      const Date& today, const SpotCheck* check, UnitStats* total);
+
+// Ranks by completion rate (higher first), then fewer overdue, then fewer
+// open, then fewer adverse findings; units with no problems rank last.
+void RankUnits(std::vector<UnitStats>& stats);
+
+// "85.0%"
+std::string Percent(double rate);
+
+}  // namespace htk
