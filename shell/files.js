@@ -1,6 +1,8 @@
 // files.js — files into the app (an Emscripten --pre-js): the file chooser
 // (Ctrl+O or a button) and files dropped anywhere on the page. Each file's
-// bytes go to htk_on_file(name, data, size); the app shows what it found.
+// bytes go to htk_on_file(name, data, size, modified); the app shows what it
+// found. `modified` is the file's own local time (the district office dates
+// a unit's report by it when the sheet carries no date).
 
 HTK.files = {
   input: null,
@@ -13,11 +15,22 @@ HTK.files = {
         HEAPU8.set(bytes, p);
         var n = lengthBytesUTF8(file.name) + 1, np = _malloc(n);
         stringToUTF8(file.name, np, n);
-        Module['_htk_on_file'](np, p, bytes.length);
+        var mp = _malloc(32);
+        stringToUTF8(HTK.files.localTime(file.lastModified), mp, 32);
+        Module['_htk_on_file'](np, p, bytes.length, mp);
+        _free(mp);
         _free(np);
         _free(p);
       });
     });
+  },
+
+  // "2022-06-15 12:00:00" in local time; "" when the browser gives no time.
+  localTime: function (ms) {
+    if (!ms) return '';
+    var d = new Date(ms), two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' +
+      two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
   },
 
   // Must run inside a user gesture (a key or click handler) for the browser to open the chooser.

@@ -19,6 +19,7 @@ void OpenFilePicker();
 struct OpenedFile {
     std::string name;
     std::string bytes;
+    std::string modified;  // the file's own time, "YYYY-MM-DD HH:MM:SS" local; "" if unknown
 };
 std::vector<OpenedFile> TakeOpenedFiles();
 

@@ -10,6 +10,7 @@
 #include "households/households_ui.h"
 #include "households/screening_ui.h"
 #include "weekly/weekly_ui.h"
+#include "district/district_ui.h"
 #include "settings/settings_ui.h"
 #include "ledger/ledger_ui.h"
 #include "screens/screens.h"
@@ -174,6 +175,7 @@ void InitUi(UiState& ui, Database* db) {
     ui.households = std::make_unique<HouseholdsUi>(*db);
     ui.screening = std::make_unique<ScreeningUi>(*db, ui.ledger->campaign.id);
     ui.weekly = std::make_unique<WeeklyUi>(*db, ui.ledger->campaign.id);
+    ui.district = std::make_unique<DistrictUi>(*db, ui.ledger->campaign.id);
     if (!ui.settings_ui) ui.settings_ui = std::make_unique<SettingsUi>();
     ui.settings_ui->loaded_for = 0;
     ui.settings_ui->townships_dirty = true;
@@ -192,6 +194,7 @@ void ReloadAllScreens(UiState& ui) {
     ui.screening->villages_dirty = true;
     ui.screening->progress_dirty = true;
     ui.weekly->list_dirty = true;
+    ui.district = std::make_unique<DistrictUi>(*ui.db, ui.ledger->campaign.id);
     ui.weekly->shown_id = 0;
 }
 
@@ -264,6 +267,10 @@ void ReceiveFiles(UiState& ui) {
     ui.waiting_files.erase(ui.waiting_files.begin());
     if (LooksLikeSqlite(file.bytes)) {  // a backup, not a table
         ReceiveBackupFile(ui, std::move(file));
+        return;
+    }
+    if (ui.settings.role == Role::kDistrictOffice) {  // a unit's report, for the district's import dialog
+        ReceiveDistrictFile(ui, std::move(file));
         return;
     }
     Workbook book;

@@ -23,6 +23,7 @@ struct HouseholdsUi;
 struct ScreeningUi;
 struct WeeklyUi;
 struct SettingsUi;
+struct DistrictUi;
 
 enum class Section { kHome, kLedger, kScreening, kWeekly, kDistrict, kSettings, kCount };
 
@@ -50,6 +51,7 @@ struct UiState {
     std::unique_ptr<HouseholdsUi> households;
     std::unique_ptr<ScreeningUi> screening;
     std::unique_ptr<WeeklyUi> weekly;
+    std::unique_ptr<DistrictUi> district;
     std::unique_ptr<SettingsUi> settings_ui;  // kept across rebuilds (its messages)
     std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
     bool has_demo = false;  // 示例数据 loaded (checked at start and when loaded/removed)

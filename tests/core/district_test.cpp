@@ -366,8 +366,9 @@ TEST(District, SpotCheckFindingsRanksAndBulletin) {
     ReportingTable t = BuildReportingTable(d.campaign, d.units, ListReceivedFiles(*d.db, d.campaign_id), today);
     Bulletin b = BuildBulletin(d.campaign, stats, total, t, &check, today);
     const std::string text = BulletinText(b);
-    EXPECT_NE(text.find("迟报 2 个（陈曹乡、区水利局）"), std::string::npos) << text;
-    EXPECT_NE(text.find("整改不到位 1 个"), std::string::npos) << text;
+    EXPECT_NE(text.find("迟报2个（陈曹乡、区水利局）"), std::string::npos) << text;
+    EXPECT_NE(text.find("整改不到位1个"), std::string::npos) << text;
+    EXPECT_NE(text.find("关于建安区2022年度第一轮"), std::string::npos) << text;
     ASSERT_EQ(b.adverse.size(), 1u);
     EXPECT_EQ(b.adverse[0], bad_unit);
     EXPECT_FALSE(b.overdue.empty());

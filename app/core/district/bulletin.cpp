@@ -15,6 +15,23 @@ std::string Join(const std::vector<std::string>& names) {
 
 std::string N(int n) { return std::to_string(n); }
 
+// Official Chinese text sets no space between Chinese and numbers ("共 18 个"
+// reads "共18个"); ImGui also breaks lines only at spaces, which would cut
+// "18\n个". Spaces between two ASCII characters stay.
+std::string Tighten(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == ' ') {
+            const bool ascii_before = !out.empty() && static_cast<unsigned char>(out.back()) < 0x80 && out.back() != ' ';
+            const bool ascii_after = i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0x80 && s[i + 1] != ' ';
+            if (!(ascii_before && ascii_after)) continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
 // The last report week already due on `today` (or the first when none is).
 size_t LatestDueWeek(const ReportingTable& t, const Date& today) {
     size_t latest = 0;
@@ -166,6 +183,8 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
     P.push_back(campaign.office.empty() ? std::string("区办") : campaign.office);
     P.push_back(FormatChinese(today));
 
+    b.title = Tighten(b.title);
+    for (std::string& p : P) p = Tighten(p);
     b.ranking = UnitStatsTable(stats, &total);
     return b;
 }

@@ -24,7 +24,7 @@ struct Campaign;
 
 struct Bulletin {
     std::string title;
-    std::vector<std::string> paragraphs;  // the text, a paragraph each (headings too)
+    std::vector<std::string> paragraphs;  // the text, a paragraph each (headings too); no spaces around numbers
     std::vector<std::string> many_open, slow, overdue, adverse;  // units named, in the order named
     std::vector<std::vector<std::string>> ranking;  // 排名 table, header first
 };

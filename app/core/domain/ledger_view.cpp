@@ -126,6 +126,7 @@ bool LedgerView::Matches(const Problem& p) const {
     if (!f.nature.empty() && p[ProblemField::kNature] != f.nature) return false;
     if (!f.status.empty() && p[ProblemField::kStatus] != f.status) return false;
     if (!f.resp_unit.empty() && p[ProblemField::kRespUnits].find(f.resp_unit) == std::string::npos) return false;
+    if (!f.reporting_unit.empty() && p[ProblemField::kReportingUnit] != f.reporting_unit) return false;
     if (f.warning >= 0 && int(WarningFor(p, today_)) != f.warning) return false;
     if (!text_lower_.empty() && !ContainsLower(p[ProblemField::kDescription], text_lower_, text_fold_) &&
         !ContainsLower(p[ProblemField::kMeasures], text_lower_, text_fold_))

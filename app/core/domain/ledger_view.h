@@ -18,11 +18,12 @@ struct LedgerFilter {
     std::string nature;     // "" = any
     std::string status;     // status code, "" = any
     std::string resp_unit;  // substring of 责任单位, "" = any
+    std::string reporting_unit;  // 填报单位 exactly (the district's merged ledger), "" = any
     int warning = -1;       // Warning as int, -1 = any
     std::string text;       // substring of 问题表述 or 整改措施 (ASCII case-insensitive)
     bool operator==(const LedgerFilter& o) const {
         return area == o.area && nature == o.nature && status == o.status && resp_unit == o.resp_unit &&
-               warning == o.warning && text == o.text;
+               reporting_unit == o.reporting_unit && warning == o.warning && text == o.text;
     }
     bool any() const { return !(*this == LedgerFilter{}); }
 };

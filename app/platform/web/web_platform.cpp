@@ -63,6 +63,6 @@ std::string NowText() {
 
 }  // namespace htk::platform
 
-extern "C" EMSCRIPTEN_KEEPALIVE void htk_on_file(const char* name, const char* data, int size) {
-    htk::platform::g_opened.push_back({name, std::string(data, size_t(size))});
+extern "C" EMSCRIPTEN_KEEPALIVE void htk_on_file(const char* name, const char* data, int size, const char* modified) {
+    htk::platform::g_opened.push_back({name, std::string(data, size_t(size)), modified ? modified : ""});
 }

@@ -124,7 +124,8 @@ void RedoLedger(LedgerUi& L, const Settings& s) {
 static LedgerSheet CurrentSheet(LedgerUi& L, const Settings& s) {
     LedgerSheet sheet;
     sheet.title = L.campaign.ledger_title;
-    sheet.unit = s.unit_name;
+    // The district's merged ledger filtered to one unit is that unit's ledger.
+    sheet.unit = L.filter.reporting_unit.empty() ? s.unit_name : L.filter.reporting_unit;
     sheet.date = platform::Today();
     sheet.note = L.campaign.ledger_note;
     sheet.extended = L.export_extended;

@@ -225,7 +225,9 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
         // Read when shown: the history lives in SQLite, not in the view.
         for (const HistoryEntry& e : L.store.History(L.draft.id)) {
             ImGui::TextDisabled("%s  %s", e.changed_at.c_str(), e.actor.c_str());
-            if (e.field == "新增" || (e.old_value.empty() && e.new_value.empty()))
+            if (e.source == "conflict")  // a version that lost to a newer one (区级汇总)
+                ImGui::TextWrapped("%s：另一版本为“%s”（较旧，未采用）", e.field.c_str(), e.new_value.c_str());
+            else if (e.field == "新增" || (e.old_value.empty() && e.new_value.empty()))
                 ImGui::TextWrapped("%s", e.field.c_str());
             else
                 ImGui::TextWrapped("%s：%s → %s", e.field.c_str(), e.old_value.empty() ? "（空）" : e.old_value.c_str(),

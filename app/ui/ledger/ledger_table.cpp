@@ -22,6 +22,7 @@ struct TableColumn {
 
 const TableColumn kColumns[] = {
     {"序号", 2.4f, SortColumn::kEntry, ProblemField::kArea},
+    {"填报单位", 5.6f, SortColumn::kField, ProblemField::kReportingUnit},  // the district's merged ledger only
     {"问题类型", 6.2f, SortColumn::kField, ProblemField::kArea},
     {"性质", 4.4f, SortColumn::kField, ProblemField::kNature},
     {"问题表述", 0, SortColumn::kField, ProblemField::kDescription},
@@ -60,6 +61,7 @@ void DrawLedgerTable(LedgerUi& L) {
         const TableColumn& col = kColumns[c];
         ImGuiTableColumnFlags cf = col.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
         if (c == 0) cf |= ImGuiTableColumnFlags_DefaultSort;
+        if (c == 1 && !L.show_reporting_unit) cf |= ImGuiTableColumnFlags_Disabled;
         ImGui::TableSetupColumn(col.label, cf, col.width > 0 ? col.width * fh : 1.0f, ImGuiID(c));
     }
     ImGui::TableHeadersRow();
@@ -104,11 +106,15 @@ void DrawLedgerTable(LedgerUi& L) {
                 std::snprintf(id, sizeof id, "ledger.row.%d", i);
                 MarkItem(id, p[ProblemField::kDescription].c_str());
             }
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(p[ProblemField::kArea].c_str());
+            if (L.show_reporting_unit) {
+                ImGui::TableSetColumnIndex(1);
+                ImGui::TextUnformatted(p[ProblemField::kReportingUnit].c_str());
+            }
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(p[ProblemField::kNature].c_str());
+            ImGui::TextUnformatted(p[ProblemField::kArea].c_str());
             ImGui::TableSetColumnIndex(3);
+            ImGui::TextUnformatted(p[ProblemField::kNature].c_str());
+            ImGui::TableSetColumnIndex(4);
             ImGui::TextUnformatted(FirstLine(p[ProblemField::kDescription]).c_str());
             if (ImGui::IsItemHovered() && !p[ProblemField::kDescription].empty()) {
                 ImGui::BeginTooltip();
@@ -117,20 +123,20 @@ void DrawLedgerTable(LedgerUi& L) {
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
-            ImGui::TableSetColumnIndex(4);
-            ImGui::TextUnformatted(FirstLine(p[ProblemField::kMeasures]).c_str());
             ImGui::TableSetColumnIndex(5);
-            ImGui::TextUnformatted(p[ProblemField::kDeadline].c_str());
+            ImGui::TextUnformatted(FirstLine(p[ProblemField::kMeasures]).c_str());
             ImGui::TableSetColumnIndex(6);
-            ImGui::TextUnformatted(p[ProblemField::kRespUnits].c_str());
+            ImGui::TextUnformatted(p[ProblemField::kDeadline].c_str());
             ImGui::TableSetColumnIndex(7);
+            ImGui::TextUnformatted(p[ProblemField::kRespUnits].c_str());
+            ImGui::TableSetColumnIndex(8);
             ProblemStatus st = p.status();
             ImGui::PushStyleColor(ImGuiCol_Text, st == ProblemStatus::kDone ? kColorGreen
                                                  : st == ProblemStatus::kInProgress ? kColorYellow
                                                                                     : ImGui::GetColorU32(ImGuiCol_Text));
             ImGui::TextUnformatted(StatusLabel(st));
             ImGui::PopStyleColor();
-            ImGui::TableSetColumnIndex(8);
+            ImGui::TableSetColumnIndex(9);
             if (w != Warning::kNone) {
                 ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, WarningColor(w));
                 ImGui::TextUnformatted(WarningLabel(w));

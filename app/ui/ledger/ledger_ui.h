@@ -38,6 +38,9 @@ struct LedgerUi {
 
     // Table
     LedgerFilter filter;
+    bool show_reporting_unit = false;  // 填报单位 column and filter (the district office's merged ledger)
+    std::vector<std::string> reporting_units;  // the 填报单位 values, for the filter
+    uint64_t reporting_units_version = ~0ull;  // the view version they were read at
     int64_t selected = 0;          // problem id, 0 = none
     bool scroll_to_selected = false;
     bool focus_search = false;
@@ -71,6 +74,8 @@ struct LedgerUi {
 ChangeContext MakeContext(const Settings& settings, const char* source);
 
 void DrawLedgerTable(LedgerUi& L);
+// The filter row (and the 填报单位 filter when show_reporting_unit).
+void DrawLedgerFilters(LedgerUi& L);
 void DrawLedgerEditor(LedgerUi& L, const Settings& settings);
 void DrawLedgerDialogs(LedgerUi& L, const Settings& settings);
 

@@ -13,6 +13,7 @@
 #include <imgui_stdlib.h>
 
 #include <cstdio>
+#include <set>
 
 namespace htk::ui {
 namespace {
@@ -90,7 +91,9 @@ void Toolbar(LedgerUi& L, const Settings& s) {
     MarkItem("ledger.help");
 }
 
-void Filters(LedgerUi& L) {
+}  // namespace
+
+void DrawLedgerFilters(LedgerUi& L) {
     LedgerFilter f = L.filter;
     const float fh = ImGui::GetFontSize();
     auto combo = [&](const char* id, const char* any, std::string* value, const std::vector<std::pair<std::string, std::string>>& options, float width) {
@@ -111,6 +114,19 @@ void Filters(LedgerUi& L) {
     for (const std::string& n : L.campaign.natures) natures.emplace_back(n, n);
     for (ProblemStatus s : {ProblemStatus::kOpen, ProblemStatus::kInProgress, ProblemStatus::kDone})
         statuses.emplace_back(StatusCode(s), StatusLabel(s));
+    if (L.show_reporting_unit) {
+        if (L.reporting_units_version != L.view.version()) {
+            std::set<std::string> units;
+            for (const Problem& p : L.view.rows()) units.insert(p[ProblemField::kReportingUnit]);
+            L.reporting_units.assign(units.begin(), units.end());
+            L.reporting_units_version = L.view.version();
+        }
+        std::vector<std::pair<std::string, std::string>> units;
+        for (const std::string& u : L.reporting_units)
+            if (!u.empty()) units.emplace_back(u, u);
+        combo("##f_reporting", "全部填报单位", &f.reporting_unit, units, 7.0f);
+        MarkItem("ledger.filter_unit", f.reporting_unit.c_str());
+    }
     combo("##f_area", "全部问题类型", &f.area, areas, 7.5f);
     combo("##f_nature", "全部性质", &f.nature, natures, 5.5f);
     combo("##f_status", "全部状态", &f.status, statuses, 5.5f);
@@ -138,12 +154,12 @@ void Filters(LedgerUi& L) {
     L.view.SetFilter(f);
 }
 
-}  // namespace
 
 void DrawLedgerScreen(UiState& ui) {
     LedgerUi& L = *ui.ledger;
     const Settings& s = ui.settings;
     L.settings = &s;
+    L.show_reporting_unit = s.role == Role::kDistrictOffice;  // the district's ledger is every unit's
     if (!L.loaded) {
         L.view.Reset(L.store.LoadAll());
         L.loaded = true;
@@ -152,7 +168,7 @@ void DrawLedgerScreen(UiState& ui) {
 
     ScreenTitle("整改台账", L.campaign.ledger_title.c_str());
     Toolbar(L, s);
-    Filters(L);
+    DrawLedgerFilters(L);
     // A slice of the filtering per frame: typing stays smooth on any ledger;
     // the table fills in over the next frames.
     const size_t shown = L.view.Refresh(kFilterBudgetMs).size();

@@ -1,0 +1,94 @@
+// district_ui.h — 区级汇总 (the district office's section): files received
+// from every unit waiting in the import dialog, the last import's summary,
+// the current spot check, and what the tabs show, recomputed only when the
+// ledger or the received files change.
+#pragma once
+
+#include "district/bulletin.h"
+#include "district/received_files.h"
+#include "district/reporting.h"
+#include "district/spot_check.h"
+#include "district/unit_stats.h"
+#include "platform.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace htk {
+class Database;
+}
+
+namespace htk::ui {
+
+struct UiState;
+
+struct DistrictUi {
+    DistrictUi(Database& db, int64_t campaign_id) : checks(db, campaign_id) {}
+
+    // Files dropped or chosen, read and attributed, waiting for 导入 (Enter).
+    std::vector<ReceivedFile> incoming;
+    bool show_import = false;
+    int focus_file = -1;  // the file whose rejected rows are listed
+    // What the last import did, shown until closed.
+    std::unique_ptr<MergeSummary> summary;
+
+    // Derived data, rebuilt when the ledger view's version or the files change.
+    uint64_t built_version = ~0ull;
+    bool files_dirty = true;
+    std::vector<ReceivedFileInfo> files;
+    bool files_open = false;  // the list of received files is expanded
+    std::vector<std::string> units;  // expected: townships, then departments
+    ReportingTable reporting;
+    std::vector<UnitStats> stats;
+    UnitStats total;
+    int sort_column = 0;  // unit table: ImGui sort spec
+    bool show_unit_ledger = false;  // a unit was clicked: show the 合并台账 tab next frame
+    bool sort_ascending = true;
+
+    // Spot checks.
+    SpotCheckStore checks;
+    std::vector<SpotCheckInfo> check_list;
+    bool checks_dirty = true;
+    int64_t check_id = 0;  // shown; 0 = the newest
+    SpotCheck check;
+    bool show_sample_dialog = false;
+    SampleSpec spec;
+    int use_percent = 1;  // radio: 1 按比例, 0 按数量
+    std::string seed_text;
+    std::string sample_error;
+    int finding_seq = 0;          // the item whose finding is being edited
+    std::string finding_note, finding_date;
+
+    // 通报
+    Bulletin bulletin;
+    std::string bulletin_text;
+
+    std::string message;
+    bool message_is_error = false;
+    double message_until = 0;
+};
+
+// The district office's own name on the files it hands out.
+std::string OfficeName(const UiState& ui);
+
+// A file read as a ledger while the role is 区办: it joins the import dialog.
+void ReceiveDistrictFile(UiState& ui, platform::OpenedFile&& file);
+void DrawDistrictImportDialog(UiState& ui);
+
+// Tabs of the section.
+void DrawReportingTab(UiState& ui);
+void DrawMergedLedgerTab(UiState& ui);
+void DrawUnitStatsTab(UiState& ui);
+void DrawSpotCheckTab(UiState& ui);
+void DrawSampleDialog(UiState& ui);
+void DrawBulletinTab(UiState& ui);
+
+// The roll-up workbook: a summary sheet, then each unit's ledger.
+void ExportDistrictRollup(UiState& ui);
+
+// Rebuilds the tables when their data changed.
+void RefreshDistrict(UiState& ui);
+void ShowDistrictMessage(DistrictUi& D, std::string text, bool error = false);
+
+}  // namespace htk::ui
