@@ -447,3 +447,37 @@ TEST(District, SampleValuesAreFixed) {
 
 }  // namespace
 }  // namespace htk
+
+namespace htk {
+namespace {
+
+// LibreOffice opens the roll-up: its first sheet (汇总) converted to CSV holds
+// the ranking with every unit.
+TEST(District, LibreOfficeOpensTheRollup) {
+    if (std::system("command -v soffice >/dev/null 2>&1") != 0) GTEST_SKIP() << "LibreOffice is not installed";
+    MakeFixtures();
+    District d;
+    d.Merge(d.Read(Dir("district")));
+    std::vector<Problem> rows = d.store.LoadAll();
+    UnitStats total;
+    std::vector<UnitStats> stats = BuildUnitStats(rows, d.units, Date{2022, 6, 20}, nullptr, &total);
+    RankUnits(stats);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(DistrictRollupWorkbook(d.campaign, stats, total, rows,
+                                                       DistrictFileInfo{"区办", Date{2022, 6, 20}, "2022-06-20 10:00:00"}),
+                                &bytes, &error));
+    const std::string dir = Dir("lo_rollup");
+    std::string cmd = "rm -rf '" + dir + "' && mkdir -p '" + dir + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    std::ofstream(dir + "/rollup.xlsx", std::ios::binary) << bytes;
+    cmd = "HOME='" + dir + "' timeout 120 soffice --headless --norestore --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 "
+          "--outdir '" + dir + "' '" + dir + "/rollup.xlsx' >/dev/null 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    const std::string csv = Slurp(dir + "/rollup.csv");
+    EXPECT_NE(csv.find("排名,单位,问题数,已完成"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("1,椹涧乡,12,10"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("全区合计"), std::string::npos) << csv;
+}
+
+}  // namespace
+}  // namespace htk

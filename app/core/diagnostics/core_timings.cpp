@@ -1,5 +1,7 @@
 #include "core_timings.h"
 
+#include "district/district_workbooks.h"
+#include "district/unit_stats.h"
 #include "domain/campaign.h"
 #include "domain/household_store.h"
 #include "domain/household_view.h"
@@ -112,6 +114,18 @@ std::vector<CoreTiming> TimeCoreOperations(Database& db, const Date& today, int 
         book.sheets.push_back(std::move(sheet));
         std::string bytes, error;
         WriteLedgerXlsx(book, &bytes, &error);
+        return bytes.size();
+    });
+    // The district roll-up: per-unit statistics and ranking, then a summary
+    // sheet and each unit's ledger in one workbook.
+    time("district_rollup", [&] {
+        UnitStats total;
+        std::vector<UnitStats> stats = BuildUnitStats(rows, campaign.departments, today, nullptr, &total);
+        RankUnits(stats);
+        std::string bytes, error;
+        WriteLedgerXlsx(DistrictRollupWorkbook(campaign, stats, total, rows,
+                                               DistrictFileInfo{settings.unit_name, today, "2022-06-20 10:00:00"}),
+                        &bytes, &error);
         return bytes.size();
     });
     time("ledger_export_csv", [&] {
