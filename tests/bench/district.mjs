@@ -3,8 +3,9 @@
 // in one headless Chromium run: first frame cold and warm, restoring the
 // district's database, opening it (start-up with all of it stored), ledger
 // filter latency and frames while scrolling, household search, save after an
-// edit, database size and memory; then the core's heavy operations (filter,
-// sort, search, weekly report, whole-ledger export, the save's image and
+// edit, the district office receiving the 18 units' files again (区级汇总),
+// database size and memory; then the core's heavy operations (filter, sort,
+// search, weekly report, the district roll-up, the save's image and
 // checksum) timed in the page and natively on the same database, for the
 // wasm/native ratio. Not a test: prints a table and, last, one JSON line.
 //   node tests/bench/district.mjs [households] [problems]
@@ -135,6 +136,24 @@ for (const name of ['建安区回头看办', '建安区办', '建安区回头看
   await page.keyboard.press('Enter');
 }
 
+// The district office receives the 18 units' files again (Ctrl+O, all of
+// them): read and attributed into the import dialog, then merged (every row
+// is already there: matched by unit and 问题表述, nothing changes).
+await click(page, 'nav.district');
+const [chooser18] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
+t = Date.now();
+await chooser18.setFiles(TOWNSHIPS.map((town) => join(work, `${town}.csv`)));
+await page.waitForFunction((n) => window.app.rect('district.import.dialog')?.text.startsWith(`收到 18 个文件，可导入 18 个，共 ${n} 条问题`), NP, timeout)
+  .catch(async (e) => { throw new Error(`${e}; the dialog said: ${(await rect(page, 'district.import.dialog'))?.text}`); });
+const districtReadMs = Date.now() - t;
+t = Date.now();
+await page.keyboard.press('Enter');
+await page.waitForFunction(() => window.app.rect('district.summary'), null, timeout);
+const districtMergeMs = Date.now() - t;
+const districtSummary = (await rect(page, 'district.summary')).text;
+await page.keyboard.press('Enter');
+await page.waitForFunction(() => window.app.status().save === 'saved', null, timeout);
+
 // Memory after a day's work with the whole district (before the timings
 // below, which hold extra copies of the rows).
 const mem = await memory();
@@ -155,6 +174,7 @@ const result = {
   scroll_frame_p95_ms: +scroll.p95.toFixed(1),
   household_search_ms: ms(Math.max(...searchKeys)),
   weekly_report_ms: ms(wasm.weekly_report.ms), rollup_export_ms: ms(wasm.district_rollup.ms),
+  district_read_18_files_ms: districtReadMs, district_merge_18_files_ms: districtMergeMs,
   save_after_edit_ms: ms(median(commitToStored)), save_typed_to_stored_ms: ms(median(saves)),
   wasm_native_ratio: +geo.toFixed(2),
   db_mb_district: +(dbBytes / 1048576).toFixed(1),
@@ -172,6 +192,8 @@ console.log(`| frame CPU p95 / max while scrolling the ledger, ms | ${result.scr
 console.log(`| household search, keystroke to settled list, worst of 2, ms | ${result.household_search_ms} | |`);
 console.log(`| weekly report of all ${NP.toLocaleString('en')} rows (statistics + xlsx, core), ms | ${result.weekly_report_ms} | |`);
 console.log(`| district roll-up: unit statistics + summary sheet + a ledger sheet per unit, one xlsx (core), ms | ${result.rollup_export_ms} | |`);
+console.log(`| 区级汇总: the 18 units' files (${NP.toLocaleString('en')} rows) chosen → import dialog shown, ms | ${districtReadMs} | |`);
+console.log(`| 区级汇总: Enter → merged and summarised (every row already there), ms | ${districtMergeMs} | |`);
 console.log(`| save after an edit: the change committed to stored in IndexedDB, median of 3, ms | ${result.save_after_edit_ms} | < 100 |`);
 console.log(`| the same, from the keystroke (frames drawn meanwhile), ms | ${result.save_typed_to_stored_ms} | |`);
 console.log(`| wasm / native, geometric mean over the core operations | ${result.wasm_native_ratio}× | ≤ 2× |`);
@@ -182,5 +204,6 @@ console.log('| core operation (same database) | wasm ms | native ms | ratio | re
 console.log('|---|---:|---:|---:|---:|');
 for (const k of Object.keys(native))
   console.log(`| ${k} | ${wasm[k].ms.toFixed(1)} | ${native[k].ms.toFixed(1)} | ${(wasm[k].ms / native[k].ms).toFixed(2)} | ${native[k].result === wasm[k].result ? native[k].result : `${wasm[k].result} ≠ ${native[k].result}`} |`);
+console.log(`(区级汇总 re-import: ${districtSummary})`);
 console.log(`(made natively in ${makeMs} ms: ${made.households} households, ${made.problems} problems; ledger search: ${filtered}, per key ${filterKeys.map(ms).join(' / ')} ms; household search: ${found}, per key ${searchKeys.map(ms).join(' / ')} ms; saves ${saves.map(ms).join(' / ')} ms; scroll ${scroll.count} frames; start-up marks ${JSON.stringify(openStages)}; wasm heap ${(mem.wasm / 1048576).toFixed(0)} MB, malloc peak ${(mem.malloc_peak / 1048576).toFixed(0)} MB, JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
 console.log(JSON.stringify(result));

@@ -2,15 +2,18 @@
 //
 //   district_bench make <out.db> <households.csv> <unit>=<ledger.csv>...
 //       builds the district's database through the app's own importers (the
-//       registry, then each unit's ledger as that unit's report) and writes it
-//       as a backup file, which the browser then restores;
+//       registry, then every unit's ledger merged as the district office
+//       receives it) and writes it as a backup file, which the browser then
+//       restores;
 //   district_bench time <db> [repeats]
 //       runs TimeCoreOperations (app/core/diagnostics) on it and prints one
 //       JSON object, as window.app.coreTimings() does in the browser.
 // Not a test.
 #include "diagnostics/core_timings.h"
+#include "district/received_files.h"
 #include "domain/backup.h"
 #include "domain/campaign.h"
+#include "domain/campaign_setup.h"
 #include "domain/household_import.h"
 #include "domain/household_store.h"
 #include "domain/ledger_import.h"
@@ -70,16 +73,30 @@ static int Make(int argc, char** argv) {
     }
     households.Apply(hp.adds, hp.updates, "2022-06-15 09:00:00");
 
+    // Each unit's ledger as the district office receives it (区级汇总), its
+    // townships listed in 设置 as the office would.
+    std::string townships;
+    for (int i = 4; i < argc; ++i) townships += std::string(argv[i]).substr(0, std::string(argv[i]).find('=')) + "\n";
+    AddTownships(*db, campaign.id, townships);
     LedgerStore store(*db, campaign.id);
-    size_t problems = 0;
+    std::vector<ReceivedFile> files;
     for (int i = 4; i < argc; ++i) {
         const std::string arg = argv[i];
         const size_t eq = arg.find('=');
         const std::string unit = arg.substr(0, eq), path = arg.substr(eq + 1);
-        ImportPlan plan = PlanLedgerImport(ReadTable(path), path, campaign, store, unit);
-        problems += ApplyLedgerImport(std::move(plan), store, ChangeContext{"2022-06-15 10:00:00", unit, "import"})
-                        .size();
+        files.push_back(ReadReceivedFile(path.substr(path.rfind('/') + 1), ReadFile(path), "2022-06-15 12:00:00",
+                                         "2022-06-15 13:00:00", campaign, {unit}, store));
+        files.back().unit = unit;
+        if (!files.back().error.empty()) {
+            std::fprintf(stderr, "%s: %s\n", path.c_str(), files.back().error.c_str());
+            return 1;
+        }
     }
+    std::vector<const ReceivedFile*> all;
+    for (const ReceivedFile& f : files) all.push_back(&f);
+    const MergeSummary merged = MergeReceivedFiles(all, campaign, *db, store, {}, 
+                                                   ChangeContext{"2022-06-15 13:00:00", s.unit_name, "import"});
+    const size_t problems = size_t(merged.total.added);
     const std::string bytes = BackupBytes(*db);
     std::ofstream(argv[2], std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
     std::printf("{\"households\":%zu,\"problems\":%zu,\"bytes\":%zu}\n", hp.taken(), problems, bytes.size());

@@ -155,6 +155,27 @@ TEST(District, MatchUnitReadsWhatPeopleWrite) {
     EXPECT_EQ(MatchUnit("住建局", known), "区住建局");
     EXPECT_EQ(MatchUnit("卫健委台账", known), "");
     EXPECT_EQ(MatchUnit("", known), "");
+    EXPECT_TRUE(LooksLikeUnitName("艾庄回族乡"));
+    EXPECT_TRUE(LooksLikeUnitName("区残联"));
+    EXPECT_FALSE(LooksLikeUnitName("整改台账"));
+    EXPECT_FALSE(LooksLikeUnitName("乡"));
+}
+
+// A township not listed in 设置 is still read from a file named "<单位>_…".
+TEST(District, UnlistedUnitFromTheFileName) {
+    District d;
+    LedgerWorkbook book;
+    Problem p = DistrictRows(d.campaign, 0, 2)[0];
+    LedgerSheet s;
+    s.title = "整改台账";
+    s.rows = {&p};
+    book.sheets.push_back(s);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error));
+    ReceivedFile f = ReadReceivedFile("艾庄回族乡_整改台账_20220615.xlsx", bytes, "", "2022-06-20 09:00:00",
+                                      d.campaign, d.units, d.store);
+    EXPECT_EQ(f.unit, "艾庄回族乡");
+    EXPECT_EQ(f.unit_from, "文件名");
 }
 
 TEST(District, UnknownUnitIsLeftToTheUser) {

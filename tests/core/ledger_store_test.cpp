@@ -275,3 +275,45 @@ TEST(LedgerView, FilteringASliceAtATimeEndsWhereOneScanEnds) {
     while (sliced.pending()) sliced.Refresh(0);
     EXPECT_EQ(sliced.Current().size(), 75u);
 }
+
+// The search goes through one buffer of every row's texts: it finds text in
+// either field and ASCII in any case, never a match running from 问题表述 into
+// 整改措施, and follows rows changed after it was built.
+TEST(LedgerView, SearchIndexFindsEitherFieldAndFollowsChanges) {
+    std::vector<Problem> rows;
+    for (int i = 0; i < 4; ++i) {
+        rows.push_back(Make("住房保障", ("问题" + std::to_string(i) + "尾").c_str(), "2022-06-20"));
+        rows.back().id = i + 1;
+    }
+    rows[1][ProblemField::kMeasures] = "联系 WiFi 运营商";
+    rows[2][ProblemField::kMeasures] = "头部处理";
+    LedgerView v;
+    v.Reset(rows);
+    LedgerFilter f;
+    f.text = "wifi";
+    v.SetFilter(f);
+    ASSERT_EQ(v.Order().size(), 1u);
+    EXPECT_EQ(v.Order()[0]->id, 2);
+    f.text = "尾头";  // the end of 问题表述 and the start of 整改措施: not one text
+    v.SetFilter(f);
+    EXPECT_EQ(v.Order().size(), 0u);
+    f.text = "问题";
+    v.SetFilter(f);
+    EXPECT_EQ(v.Order().size(), 4u);
+    Problem changed = rows[3];
+    changed[ProblemField::kDescription] = "已改写";
+    v.Upsert(changed);
+    EXPECT_EQ(v.Order().size(), 3u);
+    f.text = "改写";
+    v.SetFilter(f);
+    ASSERT_EQ(v.Order().size(), 1u);
+    EXPECT_EQ(v.Order()[0]->id, 4);
+
+    LedgerTextIndex index;
+    index.Build(rows);
+    std::vector<uint8_t> hits;
+    index.Find("", &hits);
+    EXPECT_EQ(hits, std::vector<uint8_t>(4, 1));
+    index.Find("头部", &hits);
+    EXPECT_EQ(hits, (std::vector<uint8_t>{0, 0, 1, 0}));
+}

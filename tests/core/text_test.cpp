@@ -43,6 +43,17 @@ TEST(Text, NormalizersKeepWhatTheyDoNotChange) {
     EXPECT_EQ(NormalizeKey(""), "");
 }
 
+TEST(Text, FindBytesGivesPositionsFromAStart) {
+    const std::string s = "ab安ab安";
+    EXPECT_EQ(FindBytes(s, "安"), 2u);
+    EXPECT_EQ(FindBytes(s, "安", 3), 7u);
+    EXPECT_EQ(FindBytes(s, "ab", 1), 5u);
+    EXPECT_EQ(FindBytes(s, "安", 8), std::string_view::npos);
+    EXPECT_EQ(FindBytes(s, "", 4), 4u);
+    EXPECT_EQ(FindBytes(s, "x", 100), std::string_view::npos) << "from past the end";
+    EXPECT_EQ(FindBytes(s, "ab安", 6), std::string_view::npos) << "longer than what is left";
+}
+
 TEST(Text, ContainsBytesFindsByTheLastByte) {
     EXPECT_TRUE(ContainsBytes("住房未进行安全鉴定", "安全鉴定"));
     EXPECT_TRUE(ContainsBytes("安全鉴定", "安全鉴定")) << "whole haystack";

@@ -114,6 +114,15 @@ const Sheet* SheetNamed(const Workbook& book, const std::string& name) {
 
 }  // namespace
 
+bool LooksLikeUnitName(const std::string& s) {
+    const size_t n = Utf8Length(s);
+    if (n < 2 || n > 16) return false;
+    for (const char* end : {"乡", "镇", "街道", "办事处", "局", "委", "办", "公司", "联", "院", "中心"})
+        if (s.size() > std::strlen(end) && s.compare(s.size() - std::strlen(end), std::string::npos, end) == 0)
+            return true;
+    return false;
+}
+
 std::string MatchUnit(const std::string& typed, const std::vector<std::string>& known_units) {
     const std::string t = Squeeze(typed);
     if (t.empty()) return "";
@@ -168,8 +177,11 @@ ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes,
     }
     if (f.unit.empty()) {
         std::string base = name.substr(0, name.rfind('.'));
-        f.unit = MatchUnit(base.substr(0, base.find('_')), known_units);
+        const std::string first = Trim(base.substr(0, base.find('_')));
+        f.unit = MatchUnit(first, known_units);
         if (f.unit.empty()) f.unit = MatchUnit(base, known_units);
+        // A unit not (yet) listed in 设置, named as files are: "<单位>_…".
+        if (f.unit.empty() && LooksLikeUnitName(first)) f.unit = first;
         if (!f.unit.empty()) f.unit_from = "文件名";
     }
     if (f.unit.empty() && !plan.adds.empty()) {

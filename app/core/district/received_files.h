@@ -65,6 +65,10 @@ ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes,
 // spaces, or one containing the other ("椹涧乡人民政府" is 椹涧乡); "" when none.
 std::string MatchUnit(const std::string& typed, const std::vector<std::string>& known_units);
 
+// A name ending as unit names do (…乡, …镇, …街道, …局, …委, …办, …公司, …):
+// a file named "<单位>_整改台账…" names its unit even if 设置 does not list it.
+bool LooksLikeUnitName(const std::string& s);
+
 struct MergeCounts {
     int added = 0;      // problems not seen before
     int updated = 0;    // newer versions of problems the unit sent before

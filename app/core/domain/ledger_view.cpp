@@ -14,24 +14,6 @@ std::string LowerAscii(std::string s) {
     return s;
 }
 
-bool HasAsciiLetter(const std::string& s) {
-    for (char c : s)
-        if (std::isalpha(static_cast<unsigned char>(c))) return true;
-    return false;
-}
-
-bool ContainsLower(const std::string& haystack, const std::string& needle_lower, bool fold) {
-    if (needle_lower.empty()) return true;
-    // Chinese text has no case: a plain byte search unless the needle has
-    // letters (not std::string::find: see ContainsBytes).
-    if (!fold) return ContainsBytes(haystack, needle_lower);
-    auto it = std::search(haystack.begin(), haystack.end(), needle_lower.begin(), needle_lower.end(),
-                          [](char a, char b) {
-                              return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
-                          });
-    return it != haystack.end();
-}
-
 }  // namespace
 
 void LedgerView::Reset(std::vector<Problem> rows) {
@@ -93,7 +75,6 @@ void LedgerView::SetFilter(const LedgerFilter& f) {
               f.text.size() > filter_.text.size() && f.text.compare(0, filter_.text.size(), filter_.text) == 0;
     filter_ = f;
     text_lower_ = LowerAscii(f.text);
-    text_fold_ = HasAsciiLetter(text_lower_);
     dirty_ = true;
 }
 
@@ -128,14 +109,21 @@ bool LedgerView::Matches(const Problem& p) const {
     if (!f.resp_unit.empty() && p[ProblemField::kRespUnits].find(f.resp_unit) == std::string::npos) return false;
     if (!f.reporting_unit.empty() && p[ProblemField::kReportingUnit] != f.reporting_unit) return false;
     if (f.warning >= 0 && int(WarningFor(p, today_)) != f.warning) return false;
-    if (!text_lower_.empty() && !ContainsLower(p[ProblemField::kDescription], text_lower_, text_fold_) &&
-        !ContainsLower(p[ProblemField::kMeasures], text_lower_, text_fold_))
-        return false;
+    if (!text_lower_.empty() && !text_hits_[size_t(&p - rows_.data())]) return false;
     return true;
 }
 
 void LedgerView::StartScan() {
     dirty_ = false;
+    if (!text_lower_.empty() && (text_hits_version_ != version_ || text_hits_for_ != text_lower_)) {
+        if (text_index_version_ != version_) {
+            text_index_.Build(rows_);
+            text_index_version_ = version_;
+        }
+        text_index_.Find(text_lower_, &text_hits_);
+        text_hits_for_ = text_lower_;
+        text_hits_version_ = version_;
+    }
     if (narrow_) {
         scan_from_ = std::move(order_);  // the last complete result, in order
         narrow_ = false;

@@ -5,6 +5,7 @@
 // changed rows to Upsert/Remove and the view re-filters on the next Order().
 #pragma once
 
+#include "ledger_text_index.h"
 #include "problem.h"
 
 #include <string>
@@ -81,7 +82,14 @@ private:
     bool narrow_ = false;  // only the search text grew: filter the last complete result
     LedgerFilter filter_;
     std::string text_lower_;
-    bool text_fold_ = false;  // the search text has ASCII letters to fold
+    // The search text is looked up in one pass over an index of the rows'
+    // texts (built on the first search after the rows change); Matches()
+    // then reads the row's hit.
+    LedgerTextIndex text_index_;
+    uint64_t text_index_version_ = ~0ull;
+    std::vector<uint8_t> text_hits_;  // per row of rows_, for text_hits_for_
+    std::string text_hits_for_;
+    uint64_t text_hits_version_ = ~0ull;
     SortColumn sort_ = SortColumn::kEntry;
     ProblemField sort_field_ = ProblemField::kArea;
     bool ascending_ = true;

@@ -203,18 +203,23 @@ std::string CollapseSpaces(std::string_view s) {
 }
 
 bool ContainsBytes(std::string_view haystack, std::string_view needle) {
-    if (needle.empty()) return true;
-    if (needle.size() > haystack.size()) return false;
+    return FindBytes(haystack, needle) != std::string_view::npos;
+}
+
+size_t FindBytes(std::string_view haystack, std::string_view needle, size_t from) {
+    if (from > haystack.size()) return std::string_view::npos;
+    if (needle.empty()) return from;
+    if (needle.size() > haystack.size() - from) return std::string_view::npos;
     const size_t k = needle.size() - 1;
-    const char* p = haystack.data() + k;
+    const char* p = haystack.data() + from + k;
     const char* const end = haystack.data() + haystack.size();
     while (p < end) {
         p = static_cast<const char*>(std::memchr(p, needle.back(), size_t(end - p)));
-        if (!p) return false;
-        if (std::memcmp(p - k, needle.data(), k) == 0) return true;
+        if (!p) return std::string_view::npos;
+        if (std::memcmp(p - k, needle.data(), k) == 0) return size_t(p - k - haystack.data());
         ++p;
     }
-    return false;
+    return std::string_view::npos;
 }
 
 }  // namespace htk

@@ -27,6 +27,9 @@ char32_t NextCodePoint(std::string_view s, size_t& i);
 // continuation byte, about 1 byte in 100, where the lead byte (what
 // std::string::find and memmem start from) is 1 in 3.
 bool ContainsBytes(std::string_view haystack, std::string_view needle);
+// Where `needle` first occurs in `haystack` at or after `from` (the same
+// search), or std::string_view::npos.
+size_t FindBytes(std::string_view haystack, std::string_view needle, size_t from = 0);
 void AppendUtf8(std::string& out, char32_t cp);
 
 }  // namespace htk
