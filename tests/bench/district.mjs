@@ -140,17 +140,20 @@ for (const name of ['建安区回头看办', '建安区办', '建安区回头看
 // them): read and attributed into the import dialog, then merged (every row
 // is already there: matched by unit and 问题表述, nothing changes).
 await click(page, 'nav.district');
+const memBeforeDistrict = await memory();
 const [chooser18] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
 t = Date.now();
 await chooser18.setFiles(TOWNSHIPS.map((town) => join(work, `${town}.csv`)));
 await page.waitForFunction((n) => window.app.rect('district.import.dialog')?.text.startsWith(`收到 18 个文件，可导入 18 个，共 ${n} 条问题`), NP, timeout)
   .catch(async (e) => { throw new Error(`${e}; the dialog said: ${(await rect(page, 'district.import.dialog'))?.text}`); });
 const districtReadMs = Date.now() - t;
+const memDialog = await memory();
 t = Date.now();
 await page.keyboard.press('Enter');
 await page.waitForFunction(() => window.app.rect('district.summary'), null, timeout);
 const districtMergeMs = Date.now() - t;
 const districtSummary = (await rect(page, 'district.summary')).text;
+const memMerged = await memory();
 await page.keyboard.press('Enter');
 await page.waitForFunction(() => window.app.status().save === 'saved', null, timeout);
 
@@ -204,6 +207,7 @@ console.log('| core operation (same database) | wasm ms | native ms | ratio | re
 console.log('|---|---:|---:|---:|---:|');
 for (const k of Object.keys(native))
   console.log(`| ${k} | ${wasm[k].ms.toFixed(1)} | ${native[k].ms.toFixed(1)} | ${(wasm[k].ms / native[k].ms).toFixed(2)} | ${native[k].result === wasm[k].result ? native[k].result : `${wasm[k].result} ≠ ${native[k].result}`} |`);
-console.log(`(区级汇总 re-import: ${districtSummary})`);
+const mb = (m) => `heap ${(m.wasm / 1048576).toFixed(0)} MB, in use ${(m.malloc / 1048576).toFixed(0)} MB`;
+console.log(`(区级汇总 re-import: ${districtSummary}; memory before ${mb(memBeforeDistrict)}, dialog shown ${mb(memDialog)}, merged ${mb(memMerged)})`);
 console.log(`(made natively in ${makeMs} ms: ${made.households} households, ${made.problems} problems; ledger search: ${filtered}, per key ${filterKeys.map(ms).join(' / ')} ms; household search: ${found}, per key ${searchKeys.map(ms).join(' / ')} ms; saves ${saves.map(ms).join(' / ')} ms; scroll ${scroll.count} frames; start-up marks ${JSON.stringify(openStages)}; wasm heap ${(mem.wasm / 1048576).toFixed(0)} MB, malloc peak ${(mem.malloc_peak / 1048576).toFixed(0)} MB, JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
 console.log(JSON.stringify(result));

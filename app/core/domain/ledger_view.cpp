@@ -113,13 +113,16 @@ bool LedgerView::Matches(const Problem& p) const {
     return true;
 }
 
+void LedgerView::PrepareTextSearch() {
+    if (text_index_version_ == version_) return;
+    text_index_.Build(rows_);
+    text_index_version_ = version_;
+}
+
 void LedgerView::StartScan() {
     dirty_ = false;
     if (!text_lower_.empty() && (text_hits_version_ != version_ || text_hits_for_ != text_lower_)) {
-        if (text_index_version_ != version_) {
-            text_index_.Build(rows_);
-            text_index_version_ = version_;
-        }
+        PrepareTextSearch();
         text_index_.Find(text_lower_, &text_hits_);
         text_hits_for_ = text_lower_;
         text_hits_version_ = version_;

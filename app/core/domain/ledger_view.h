@@ -47,6 +47,9 @@ public:
     void SetFilter(const LedgerFilter& f);
     void SetSort(SortColumn column, ProblemField field, bool ascending);
     void SetToday(const Date& today);
+    // Builds the search index now (the search box got the keyboard), so that
+    // the first keystroke does not wait for it.
+    void PrepareTextSearch();
 
     // Rows passing the filter, in sort order: all of them (finishes any scan).
     const std::vector<const Problem*>& Order();

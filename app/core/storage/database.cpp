@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 
 namespace htk {
@@ -147,12 +148,18 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error) {
         if (error) *error = check;
         return false;
     }
-    buf = copy();
+    // Room to grow: memdb enlarges a full buffer by reallocating it to twice
+    // the size needed (memdbEnlarge), so a 95 MB database gaining one page
+    // would hold 95 + 190 MB at once, and a wasm heap never shrinks. A quarter
+    // more (at least 4 MB) up front takes a day's imports without that.
+    const size_t capacity = size + std::max<size_t>(size / 4, size_t(4) << 20);
+    buf = static_cast<unsigned char*>(sqlite3_malloc64(capacity));
     if (!buf) {
         if (error) *error = "out of memory";
         return false;
     }
-    rc = sqlite3_deserialize(db_, "main", buf, size, size,
+    std::memcpy(buf, data, size);
+    rc = sqlite3_deserialize(db_, "main", buf, sqlite3_int64(size), sqlite3_int64(capacity),
                              SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
     if (rc != SQLITE_OK) {
         if (error) *error = sqlite3_errstr(rc);

@@ -145,6 +145,7 @@ void DrawLedgerFilters(LedgerUi& L) {
         L.focus_search = false;
     }
     ImGui::InputTextWithHint("##f_text", "搜索问题表述、整改措施 (Ctrl+F)", &f.text);
+    if (ImGui::IsItemActivated()) L.view.PrepareTextSearch();
     MarkItem("ledger.search", f.text.c_str());
     if (f.any()) {
         ImGui::SameLine();
