@@ -4,7 +4,7 @@
 // then write), the list shown, search per keystroke, frames while scrolling,
 // the screening progress table, saving, memory. Not a test: prints a table
 // and, last, one JSON line.   node tests/bench/households_250k.mjs [households]
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -119,3 +119,4 @@ console.log(`| database size, MB | ${result.db_mb_households} |`);
 console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_households} |`);
 console.log(`(${summary}; search: ${found}; per key ${perKey.map((k) => `${k.ms} ms, ${k.stats.count} frames max ${k.stats.max.toFixed(1)}`).join(' / ')}; scroll ${scroll.count} frames max ${scroll.max.toFixed(1)}; ${progressTotal}; wasm heap ${(heapAtPreview / 1048576).toFixed(0)} MB at the preview, ${(heapAfterImport / 1048576).toFixed(0)} after the import, ${(mem.wasm / 1048576).toFixed(0)} at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB; malloc in use ${(mem.malloc / 1048576).toFixed(0)} MB, most held ${(mem.malloc_peak / 1048576).toFixed(0)} MB)`);
 console.log(JSON.stringify(result));
+rmSync(work, { recursive: true, force: true });  // the generated files are large

@@ -3,7 +3,7 @@
 // export — beside SheetJS (npm "xlsx") doing the same on the same rows in the
 // same page; frame times while scrolling and filtering; memory. Not a test:
 // prints a table and, last, one JSON line.   node tests/bench/ledger_50k.mjs [rows]
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,3 +173,4 @@ console.log(`| frame CPU p95 while scrolling / while filtering | ${result.frame_
 console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_50k} | | |`);
 console.log(`(${importSummary}; after filtering: ${filtered}; scroll frames ${scroll.count}, max ${scroll.max.toFixed(1)} ms; frames per keystroke: ${filter.perKey}; wasm heap ${(heapAfterCsv / 1048576).toFixed(0)} MB after the CSV import, ${(heapAfterExport / 1048576).toFixed(0)} after the exports, ${(mem.wasm / 1048576).toFixed(0)} MB at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB; malloc in use / most held: ${[memAfterCsv, memAfterExport, mem].map((m) => `${(m.malloc / 1048576).toFixed(0)}/${(m.malloc_peak / 1048576).toFixed(0)}`).join(', ')} MB after the CSV import, the exports, the end)`);
 console.log(JSON.stringify(result));
+rmSync(work, { recursive: true, force: true });  // the generated files are large

@@ -25,8 +25,10 @@ namespace htk::ui {
 void ReceiveDistrictFile(UiState& ui, platform::OpenedFile&& file) {
     DistrictUi& D = *ui.district;
     RefreshDistrict(ui);
+    platform::Mark("htk-district-read-start");
     ReceivedFile f = ReadReceivedFile(file.name, file.bytes, file.modified, platform::NowText(), ui.ledger->campaign,
                                       D.units, ui.ledger->store);
+    platform::Mark("htk-district-read-end");
     std::string().swap(file.bytes);
     if (!f.error.empty() && IsHouseholdWorkbook(f.book)) {  // not a ledger: where it belongs
         ReceiveHouseholdWorkbook(*ui.households, f.file_name, f.book);
