@@ -32,6 +32,8 @@ void KeepDrawing();
 
 // A named point in time for tests/bench (performance.mark in the browser).
 void Mark(const char* name);
+// The same, once this frame has been drawn (its draw calls submitted).
+void MarkAfterFrame(const char* name);
 
 // The local date and time ("2022-06-15 14:03:22"); tests may fix the date
 // with ?today=YYYY-MM-DD.

@@ -74,6 +74,7 @@ struct FrameLoop {
     bool text_input = false;
     ImVec2 ime_pos = ImVec2(-1, -1);
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+    std::vector<const char*> after_frame_marks;  // static strings, marked once drawn
 };
 
 FrameLoop g_loop;
@@ -123,6 +124,8 @@ EM_BOOL OnContextLost(int, const void*, void*) {
 }  // namespace
 
 void KeepDrawing() { g_loop.active_until = std::max(g_loop.active_until, Now() + 0.1); }
+
+void MarkAfterFrame(const char* name) { g_loop.after_frame_marks.push_back(name); }
 
 namespace {
 
@@ -232,6 +235,8 @@ void Frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_loop.last_draw = now;
+    for (const char* m : g_loop.after_frame_marks) platform::Mark(m);
+    g_loop.after_frame_marks.clear();
     RecordFrameTime((Now() - now) * 1000.0, (built - now) * 1000.0);
 
     SyncTextInput(io);
@@ -272,6 +277,7 @@ int main() {
     }
     emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, OnContextLost);
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, OnContextRestored);
+    platform::Mark("htk-webgl-ready");
 
     app.db = Database::OpenInMemory();
     app.status.startup_error = RestoreDatabase(*app.db);
@@ -284,6 +290,7 @@ int main() {
         app.db = Database::OpenInMemory();
         Migrate(*app.db);
     }
+    platform::Mark("htk-db-ready");
     app.status.saver = &Saver();
     app.status.webgl = g_loop.webgl_version == 2 ? "WebGL 2" : "WebGL 1";
     app.status.version = HTK_VERSION;
@@ -304,6 +311,7 @@ int main() {
     }
     InitRenderer();
     ui::InitUi(app.ui, app.db.get());
+    platform::Mark("htk-ui-ready");
 
     // The first frame at once, not on the next animation frame (which can
     // come 100+ ms later while the page is still busy loading).

@@ -25,6 +25,8 @@ void SyncWriterStatus(WebApp& app);
 
 // Draws the next frames at full rate even without input (platform::KeepDrawing).
 void KeepDrawing();
+// platform::MarkAfterFrame: marked by the frame loop after drawing.
+void MarkAfterFrame(const char* name);
 
 // CPU time of recently drawn frames, for tests/bench (js_api.cpp: htk_frame_stats):
 // the whole frame, and the part spent building it (our UI code and ImGui,

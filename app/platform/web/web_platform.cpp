@@ -25,6 +25,8 @@ void OpenFilePicker() { htk_open_file_picker(); }
 
 void Mark(const char* name) { htk_mark(name); }
 
+void MarkAfterFrame(const char* name) { web::MarkAfterFrame(name); }
+
 void KeepDrawing() { web::KeepDrawing(); }
 
 std::vector<OpenedFile> TakeOpenedFiles() {

@@ -44,6 +44,7 @@ struct LedgerUi {
     int64_t selected = 0;          // problem id, 0 = none
     bool scroll_to_selected = false;
     bool focus_search = false;
+    bool search_settle_mark = false;  // the search text changed: mark when the table has settled
 
     // Editor: a draft of the selected row, or of a new row (id 0).
     bool editing = false;

@@ -151,6 +151,10 @@ void DrawLedgerFilters(LedgerUi& L) {
         ImGui::SameLine();
         if (ImGui::Button("清除筛选")) f = LedgerFilter{};
     }
+    if (f.text != L.filter.text) {  // for the benchmark: when the app saw the keystroke, and when it settled
+        platform::Mark("htk-search-changed");
+        L.search_settle_mark = true;
+    }
     L.filter = f;
     L.view.SetFilter(f);
 }
@@ -175,6 +179,10 @@ void DrawLedgerScreen(UiState& ui) {
     const size_t shown = L.view.Refresh(kFilterBudgetMs).size();
     const bool filtering = L.view.pending();
     if (filtering) platform::KeepDrawing();
+    if (!filtering && L.search_settle_mark) {
+        platform::MarkAfterFrame("htk-search-settled");
+        L.search_settle_mark = false;
+    }
     char count[128];
     std::snprintf(count, sizeof count, "共 %zu 条问题%s", L.view.total(),
                   filtering        ? ("，正在筛选…已找到 " + std::to_string(shown) + " 条").c_str()
