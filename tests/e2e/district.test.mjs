@@ -3,7 +3,8 @@
 // at once, attributed and merged; dropped again, nothing changes; who
 // reported; the units ranked; a seeded sample drawn twice the same, a finding
 // recorded; the 抽查清单, the 通报 and the roll-up exported and read back with
-// openpyxl; everything still there after a reload.
+// openpyxl; everything still there after a reload; a file naming no unit
+// waits for the user to choose one.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { BUILD, ROOT, click, openApp, rect, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { BUILD, ROOT, click, dropFile, openApp, rect, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page;
 const work = mkdtempSync(join(tmpdir(), 'htk-district-'));
@@ -191,4 +192,29 @@ test('after a reload everything is still there', async () => {
   await page.waitForFunction(() => window.app.rect('district.overview'));
   assert.equal((await rect(page, 'district.overview')).text, before);
   assert.match(before, /^已收到 18 个文件，18\/24 个单位报送；全区问题 310 个/);
+});
+
+test('a file that names no unit waits until one is chosen', async () => {
+  const path = join(work, '新台账.xlsx');
+  const py = spawnSync('/usr/bin/python3', ['-c', [
+    'import openpyxl,sys',
+    'wb=openpyxl.Workbook(); ws=wb.active',
+    "ws.append(['序号','问题类型','问题性质','问题表述','整改措施','完成时限','责任单位'])",
+    "ws.append([1,'饮水安全','个性问题','椹涧乡某村水窖未清洗消毒','本周内清洗消毒并检测','2022-06-25','区水利局'])",
+    'wb.save(sys.argv[1])'].join('\n'), path]);
+  assert.equal(py.status, 0, String(py.stderr));
+  await dropFile(page, path, '新台账.xlsx');
+  await page.waitForFunction(() => window.app.rect('district.import.dialog')?.text ===
+    '收到 1 个文件，可导入 0 个，共 0 条问题；1 个文件请选择填报单位');
+  await page.keyboard.press('Enter');  // nothing to import yet: Enter does nothing
+  assert.ok(await page.evaluate(() => window.app.rect('district.import.dialog')));
+  await click(page, 'district.import.unit.0');
+  await click(page, 'district.import.pick.椹涧乡');
+  await page.waitForFunction(() => window.app.rect('district.import.dialog')?.text === '收到 1 个文件，可导入 1 个，共 1 条问题');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.app.rect('district.summary'));
+  assert.equal((await rect(page, 'district.summary')).text, '已导入 1 个文件：新增 1 条，更新 0 条，未变 0 条，冲突 0 条');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => window.app.query(
+    "SELECT count(*) AS n FROM problem WHERE reporting_unit = '椹涧乡' AND description LIKE '%水窖%'")[0].n), 1);
 });

@@ -55,10 +55,12 @@ void UnitCombo(DistrictUi& D, ReceivedFile& f, int i) {
     std::snprintf(id, sizeof id, "##unit%d", i);
     const bool missing = f.unit.empty();
     if (missing) ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
-    if (ImGui::BeginCombo(id, missing ? "请选择单位" : f.unit.c_str())) {
+    if (ImGui::BeginCombo(id, missing ? "请选择单位" : f.unit.c_str(), ImGuiComboFlags_HeightLarge)) {
         if (missing) ImGui::PopStyleColor();
-        for (const std::string& u : D.units)
+        for (const std::string& u : D.units) {
             if (ImGui::Selectable(u.c_str(), u == f.unit)) f.unit = u, f.unit_from = "手动选择";
+            MarkItem(("district.import.pick." + u).c_str(), u.c_str());
+        }
         ImGui::EndCombo();
     } else if (missing) {
         ImGui::PopStyleColor();
