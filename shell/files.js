@@ -18,6 +18,7 @@ HTK.files = {
         var mp = _malloc(32);
         stringToUTF8(HTK.files.localTime(file.lastModified), mp, 32);
         Module['_htk_on_file'](np, p, bytes.length, mp);
+        performance.mark('htk-file-arrived');  // for tests/bench
         _free(mp);
         _free(np);
         _free(p);

@@ -38,6 +38,8 @@ void MarkAfterFrame(const char* name);
 // The local date and time ("2022-06-15 14:03:22"); tests may fix the date
 // with ?today=YYYY-MM-DD.
 Date Today();
+// A monotonic clock in seconds, for budgets within a frame.
+double Seconds();
 std::string NowText();
 
 }  // namespace htk::platform

@@ -252,26 +252,41 @@ void FlushPendingEdits(UiState& ui) {
 }
 
 // Files chosen or dropped on any screen, one at a time: a household list
-// opens its preview on 入户排查, anything else the ledger's import preview.
+// opens its preview on 入户排查, anything else the ledger's import preview —
+// or, for 区办, the district's import dialog, which takes files for up to
+// kDistrictReadBudget of a frame (frames come slowly while the page is busy).
+constexpr double kDistrictReadBudget = 0.080;  // seconds: throughput matters more than this frame
+
+bool ReceiveOneFile(UiState& ui);
+
 void ReceiveFiles(UiState& ui) {
+    const double start = platform::Seconds();
+    while (ReceiveOneFile(ui) && platform::Seconds() - start < kDistrictReadBudget) {
+    }
+}
+
+// Takes the next waiting file; true when it joined the district's dialog (and
+// another may follow in this frame).
+bool ReceiveOneFile(UiState& ui) {
     for (auto& f : platform::TakeOpenedFiles()) ui.waiting_files.push_back(std::move(f));
     if (ui.read_only && !ui.waiting_files.empty()) {
         ui.waiting_files.clear();
         ShowMessage(*ui.ledger, "本页只读，不能导入或恢复文件。请先点“在此页编辑”。", true);
-        return;
+        return false;
     }
     if (ui.ledger->pending_import || ui.households->pending_import || ui.households->pending_villages ||
         ui.settings_ui->pending_restore || ui.waiting_files.empty())
-        return;
+        return false;
     platform::OpenedFile file = std::move(ui.waiting_files.front());
     ui.waiting_files.erase(ui.waiting_files.begin());
+    if (!ui.waiting_files.empty()) platform::KeepDrawing();  // the next ones on the next frame, not an idle one
     if (LooksLikeSqlite(file.bytes)) {  // a backup, not a table
         ReceiveBackupFile(ui, std::move(file));
-        return;
+        return false;
     }
     if (ui.settings.role == Role::kDistrictOffice) {  // a unit's report, for the district's import dialog
         ReceiveDistrictFile(ui, std::move(file));
-        return;
+        return ui.section == Section::kDistrict;
     }
     Workbook book;
     std::string error;
@@ -287,7 +302,7 @@ void ReceiveFiles(UiState& ui) {
             ShowMessage(*ui.ledger, text, true);
             ui.section = Section::kLedger;
         }
-        return;
+        return false;
     }
     if (IsHouseholdWorkbook(book)) {
         ReceiveHouseholdWorkbook(*ui.households, file.name, book);
@@ -299,6 +314,7 @@ void ReceiveFiles(UiState& ui) {
         ReceiveLedgerWorkbook(*ui.ledger, ui.settings, file.name, book);
         ui.section = Section::kLedger;
     }
+    return false;
 }
 
 void DrawApp(UiState& ui, const PlatformStatus& st) {

@@ -162,6 +162,7 @@ const [districtReadMs, districtReadCoreMs] = await page.evaluate(() => {
   const s = performance.getEntriesByName('htk-district-read-start'), e = performance.getEntriesByName('htk-district-read-end');
   return [e[e.length - 1].startTime - s[0].startTime, s.reduce((sum, m, i) => sum + (e[i] ? e[i].startTime - m.startTime : 0), 0)];
 });
+
 const memDialog = await memory();
 t = Date.now();
 await page.keyboard.press('Enter');

@@ -25,6 +25,8 @@ void OpenFilePicker() { htk_open_file_picker(); }
 
 void Mark(const char* name) { htk_mark(name); }
 
+double Seconds() { return emscripten_get_now() / 1000.0; }
+
 void MarkAfterFrame(const char* name) { web::MarkAfterFrame(name); }
 
 void KeepDrawing() { web::KeepDrawing(); }
@@ -67,4 +69,5 @@ std::string NowText() {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void htk_on_file(const char* name, const char* data, int size, const char* modified) {
     htk::platform::g_opened.push_back({name, std::string(data, size_t(size)), modified ? modified : ""});
+    htk::web::KeepDrawing();  // taken on the next frame, not the next idle one (a quarter second away)
 }
