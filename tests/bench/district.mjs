@@ -170,6 +170,8 @@ await page.waitForFunction(() => window.app.rect('district.summary'), null, time
 const districtMergeMs = Date.now() - t;
 const districtSummary = (await rect(page, 'district.summary')).text;
 const memMerged = await memory();
+const districtMergeCoreMs = await page.evaluate(() =>
+  performance.getEntriesByName('htk-district-merge-end')[0].startTime - performance.getEntriesByName('htk-district-merge-start')[0].startTime);
 await page.keyboard.press('Enter');
 await page.waitForFunction(() => window.app.status().save === 'saved', null, timeout);
 
@@ -229,7 +231,7 @@ console.log('|---|---:|---:|---:|---:|');
 for (const k of Object.keys(native))
   console.log(`| ${k} | ${wasm[k].ms.toFixed(1)} | ${native[k].ms.toFixed(1)} | ${(wasm[k].ms / native[k].ms).toFixed(2)} | ${native[k].result === wasm[k].result ? native[k].result : `${wasm[k].result} ≠ ${native[k].result}`} |`);
 const mb = (m) => `heap ${(m.wasm / 1048576).toFixed(0)} MB, in use ${(m.malloc / 1048576).toFixed(0)} MB`;
-console.log(`(区级汇总 re-import: ${districtSummary}; reading in C++ ${ms(districtReadCoreMs)} ms of ${ms(districtReadMs)}; chosen to dialog through Playwright ${districtChosenMs} ms; memory before ${mb(memBeforeDistrict)}, dialog shown ${mb(memDialog)}, merged ${mb(memMerged)})`);
+console.log(`(区级汇总 re-import: ${districtSummary}; reading in C++ ${ms(districtReadCoreMs)} ms of ${ms(districtReadMs)}; merging in C++ ${ms(districtMergeCoreMs)} ms; chosen to dialog through Playwright ${districtChosenMs} ms; memory before ${mb(memBeforeDistrict)}, dialog shown ${mb(memDialog)}, merged ${mb(memMerged)})`);
 console.log(`(made natively in ${makeMs} ms: ${made.households} households, ${made.problems} problems; ledger search: ${filtered}, per key ${filterKeys.map(ms).join(' / ')} ms (input event → the app's frame seeing it: ${inputToSeen.join(' / ')} ms; that frame → table settled: ${searchStages.join(' / ')} ms); household search: ${found}, per key ${searchKeys.map(ms).join(' / ')} ms; saves ${saves.map(ms).join(' / ')} ms; scroll ${scroll.count} frames; start-up marks ${JSON.stringify(openStages)}; wasm heap ${(mem.wasm / 1048576).toFixed(0)} MB, malloc peak ${(mem.malloc_peak / 1048576).toFixed(0)} MB, JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
 console.log(JSON.stringify(result));
 rmSync(work, { recursive: true, force: true });  // the generated files are large

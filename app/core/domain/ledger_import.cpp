@@ -168,6 +168,10 @@ private:
     const Problem* Match(const std::string& uuid, const Problem& p) {
         const std::vector<const Problem*>& rows = all_rows();
         if (IsUuid(uuid)) {
+            if (by_uuid_.empty() && !rows.empty()) {  // built for the first row that has a UUID
+                by_uuid_.reserve(rows.size());
+                for (size_t i = 0; i < rows.size(); ++i) by_uuid_.emplace(rows[i]->uuid, i);
+            }
             auto it = by_uuid_.find(uuid);
             if (it != by_uuid_.end()) return rows[it->second];
         }
@@ -199,8 +203,6 @@ private:
             if (current_)
                 for (const Problem& p : *current_) rows_.push_back(&p);
             for (const Problem& p : own_) rows_.push_back(&p);
-            by_uuid_.reserve(rows_.size());
-            for (size_t i = 0; i < rows_.size(); ++i) by_uuid_.emplace(rows_[i]->uuid, i);
             loaded_ = true;
         }
         return rows_;
