@@ -108,6 +108,19 @@ struct District : test::TestDb {
     }
 };
 
+// A ledger of one problem that names no unit anywhere inside.
+std::string OneRowWithoutUnit(const Campaign& campaign) {
+    LedgerWorkbook book;
+    Problem p = DistrictRows(campaign, 0, 2)[0];
+    LedgerSheet s;
+    s.title = "整改台账";
+    s.rows = {&p};
+    book.sheets.push_back(s);
+    std::string bytes, error;
+    EXPECT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+    return bytes;
+}
+
 int ExpectedTotal() {
     int n = 0;
     for (int i = 0; i < 18; ++i) n += DistrictRowCount(i);
@@ -164,14 +177,7 @@ TEST(District, MatchUnitReadsWhatPeopleWrite) {
 // A township not listed in 设置 is still read from a file named "<单位>_…".
 TEST(District, UnlistedUnitFromTheFileName) {
     District d;
-    LedgerWorkbook book;
-    Problem p = DistrictRows(d.campaign, 0, 2)[0];
-    LedgerSheet s;
-    s.title = "整改台账";
-    s.rows = {&p};
-    book.sheets.push_back(s);
-    std::string bytes, error;
-    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error));
+    const std::string bytes = OneRowWithoutUnit(d.campaign);
     ReceivedFile f = ReadReceivedFile("艾庄回族乡_整改台账_20220615.xlsx", bytes, "", "2022-06-20 09:00:00",
                                       d.campaign, d.units, d.store);
     EXPECT_EQ(f.unit, "艾庄回族乡");
@@ -180,14 +186,7 @@ TEST(District, UnlistedUnitFromTheFileName) {
 
 TEST(District, UnknownUnitIsLeftToTheUser) {
     District d;
-    LedgerWorkbook book;
-    Problem p = DistrictRows(d.campaign, 0, 2)[0];
-    LedgerSheet s;
-    s.title = "整改台账";
-    s.rows = {&p};
-    book.sheets.push_back(s);
-    std::string bytes, error;
-    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error));
+    const std::string bytes = OneRowWithoutUnit(d.campaign);
     ReceivedFile f = ReadReceivedFile("台账.xlsx", bytes, "", "2022-06-20 09:00:00", d.campaign, d.units, d.store);
     EXPECT_EQ(f.error, "");
     EXPECT_EQ(f.unit, "");

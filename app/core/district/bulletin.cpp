@@ -123,26 +123,20 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
     for (const UnitStats* s : ranked)
         if (s->problems && best.size() < 3) best.push_back(s->unit + "（" + Percent(s->completion) + "）");
     if (!best.empty()) P.push_back("整改完成率较高的单位：" + Join(best) + "。");
-    if (!b.many_open.empty()) {
+    // "<lead>A（detail）、B（detail）。" for the units of `names`, in `order`.
+    auto name_units = [&](const char* lead, const std::vector<std::string>& names,
+                          const std::vector<const UnitStats*>& order, auto detail) {
+        if (names.empty()) return;
         std::vector<std::string> named;
-        for (const UnitStats* s : by_open)
-            if (std::find(b.many_open.begin(), b.many_open.end(), s->unit) != b.many_open.end())
-                named.push_back(s->unit + "（" + N(s->open) + " 个）");
-        P.push_back("未完成问题较多的单位：" + Join(named) + "。");
-    }
-    if (!b.slow.empty()) {
-        std::vector<std::string> named;
-        for (const UnitStats* s : ranked)
-            if (std::find(b.slow.begin(), b.slow.end(), s->unit) != b.slow.end())
-                named.push_back(s->unit + "（" + Percent(s->completion) + "）");
-        P.push_back("整改进度较慢、完成率低于全区 10 个百分点以上的单位：" + Join(named) + "。");
-    }
-    if (!b.overdue.empty()) {
-        std::vector<std::string> named;
-        for (const UnitStats* s : by_red)
-            if (s->red > 0) named.push_back(s->unit + "（" + N(s->red) + " 个）");
-        P.push_back("存在超期未完成问题的单位：" + Join(named) + "。");
-    }
+        for (const UnitStats* s : order)
+            if (std::find(names.begin(), names.end(), s->unit) != names.end())
+                named.push_back(s->unit + "（" + detail(*s) + "）");
+        P.push_back(lead + Join(named) + "。");
+    };
+    name_units("未完成问题较多的单位：", b.many_open, by_open, [](const UnitStats& s) { return N(s.open) + " 个"; });
+    name_units("整改进度较慢、完成率低于全区 10 个百分点以上的单位：", b.slow, ranked,
+               [](const UnitStats& s) { return Percent(s.completion); });
+    name_units("存在超期未完成问题的单位：", b.overdue, by_red, [](const UnitStats& s) { return N(s.red) + " 个"; });
 
     P.push_back("三、抽查情况");
     if (!check || check->items.empty()) {
