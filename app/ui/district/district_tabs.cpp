@@ -75,7 +75,7 @@ void DrawReportingTab(UiState& ui) {
         std::vector<std::string> heads;
         for (size_t w = 0; w < t.weeks.size(); ++w) {
             heads.push_back(WeekLabel(t.weeks[w]) + (t.due[w].valid() ? "（" + FormatMonthDay(t.due[w]) + "）" : ""));
-            ImGui::TableSetupColumn(heads.back().c_str(), 0, fh * 7);
+            ImGui::TableSetupColumn(heads.back().c_str(), 0, fh * 9.5f);  // room for "已报 16 · 迟报 2 · 未报 6"
         }
         ImGui::TableHeadersRow();
         // The week's totals first, frozen under the header with it.
