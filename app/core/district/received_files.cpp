@@ -30,15 +30,9 @@ namespace {
 
 bool Contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 
-std::string Squeeze(const std::string& s) {
-    std::string k = NormalizeWidth(s);
-    k.erase(std::remove_if(k.begin(), k.end(), [](char c) { return c == ' ' || c == '\t'; }), k.end());
-    return k;
-}
-
 // "第2周", "第 二 周", "第02周" in `text`: the week number, or 0.
 int WeekInText(const std::string& text) {
-    const std::string t = Squeeze(text);
+    const std::string t = NormalizeKey(text);
     static const char* const kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     for (size_t at = t.find("第"); at != std::string::npos; at = t.find("第", at + 1)) {
         size_t i = at + std::string("第").size();
@@ -72,7 +66,7 @@ Date DateAboveHeader(const Sheet& sheet, int header_row, int year) {
                 Date d = DateFromExcelSerial(c.number);
                 if (d.valid()) return d;
             }
-            const std::string t = Squeeze(c.text);
+            const std::string t = NormalizeKey(c.text);
             // From each run of four digits to the 日 after it.
             for (size_t i = 0; i + 4 <= t.size(); ++i) {
                 if (!(isdigit((unsigned char)t[i]) && isdigit((unsigned char)t[i + 1]) &&
@@ -124,21 +118,21 @@ bool LooksLikeUnitName(const std::string& s) {
 }
 
 std::string MatchUnit(const std::string& typed, const std::vector<std::string>& known_units) {
-    const std::string t = Squeeze(typed);
+    const std::string t = NormalizeKey(typed);
     if (t.empty()) return "";
     for (const std::string& u : known_units)
-        if (Squeeze(u) == t) return u;
+        if (NormalizeKey(u) == t) return u;
     // The longest known name inside the typed one ("椹涧乡人民政府"), or the
     // typed one inside a known name ("住建局" in 区住建局) when only one has it.
     const std::string* best = nullptr;
     for (const std::string& u : known_units) {
-        const std::string k = Squeeze(u);
-        if (!k.empty() && t.find(k) != std::string::npos && (!best || k.size() > Squeeze(*best).size())) best = &u;
+        const std::string k = NormalizeKey(u);
+        if (!k.empty() && t.find(k) != std::string::npos && (!best || k.size() > NormalizeKey(*best).size())) best = &u;
     }
     if (best) return *best;
     const std::string* only = nullptr;
     for (const std::string& u : known_units)
-        if (Squeeze(u).find(t) != std::string::npos) {
+        if (NormalizeKey(u).find(t) != std::string::npos) {
             if (only) return "";
             only = &u;
         }
@@ -213,15 +207,14 @@ ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes,
     // The week.
     const std::vector<ReportWeek> weeks = ReportWeeks(campaign);
     const int last_week = weeks.empty() ? 1 : weeks.back().no;
-    if (int k = WeekInText(name)) {
-        f.week_no = std::min(k, last_week), f.week_from = "文件名";
-    } else if (sheet && WeekInText(sheet->name)) {
-        f.week_no = std::min(WeekInText(sheet->name), last_week), f.week_from = "表名";
-    } else if (Contains(name, "终期") || Contains(name, "最终") || Contains(name, "验收") ||
-               (sheet && HasSignature(*sheet))) {
-        f.week_no = kFinalWeek, f.week_from = Contains(name, "终期") || Contains(name, "最终") || Contains(name, "验收")
-                                                  ? "文件名"
-                                                  : "负责人签字";
+    const int week_in_name = WeekInText(name), week_in_sheet = sheet ? WeekInText(sheet->name) : 0;
+    const bool final_in_name = Contains(name, "终期") || Contains(name, "最终") || Contains(name, "验收");
+    if (week_in_name) {
+        f.week_no = std::min(week_in_name, last_week), f.week_from = "文件名";
+    } else if (week_in_sheet) {
+        f.week_no = std::min(week_in_sheet, last_week), f.week_from = "表名";
+    } else if (final_in_name || (sheet && HasSignature(*sheet))) {
+        f.week_no = kFinalWeek, f.week_from = final_in_name ? "文件名" : "负责人签字";
     } else {
         // The week the date falls in; a date up to three days after a week's
         // due day is that week's report sent late, not the next one's early.

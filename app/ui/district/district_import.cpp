@@ -90,10 +90,7 @@ std::string Counts(const MergeCounts& c) {
 void Apply(UiState& ui) {
     DistrictUi& D = *ui.district;
     LedgerUi& L = *ui.ledger;
-    if (!L.loaded) {
-        L.view.Reset(L.store.LoadAll());
-        L.loaded = true;
-    }
+    EnsureLedgerLoaded(L);
     FlushDraft(L, ui.settings);
     std::vector<const ReceivedFile*> files;
     for (const ReceivedFile& f : D.incoming)
@@ -104,7 +101,6 @@ void Apply(UiState& ui) {
     D.incoming.clear();
     RefreshRows(L, m.touched, false);
     D.summary = std::make_unique<MergeSummary>(std::move(m));
-    D.files_dirty = true;
 }
 
 void SummaryDialog(DistrictUi& D) {

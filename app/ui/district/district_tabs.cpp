@@ -6,6 +6,7 @@
 
 #include "app_ui.h"
 #include "domain/campaign_setup.h"
+#include "storage/database.h"
 #include "ledger/ledger_ui.h"
 #include "test_marks.h"
 #include "theme.h"
@@ -27,27 +28,20 @@ void ShowDistrictMessage(DistrictUi& D, std::string text, bool error) {
 void RefreshDistrict(UiState& ui) {
     DistrictUi& D = *ui.district;
     LedgerUi& L = *ui.ledger;
-    if (!L.loaded) {
-        L.view.Reset(L.store.LoadAll());
-        L.loaded = true;
-    }
-    bool changed = D.built_version != L.view.version();
-    std::vector<std::string> units = ExpectedUnits(ListTownships(*ui.db, L.campaign.id), L.campaign.departments);
-    if (units != D.units) D.units = std::move(units), changed = true;
-    if (D.files_dirty) {
-        D.files = ListReceivedFiles(*ui.db, L.campaign.id);
-        D.files_dirty = false;
-        changed = true;
-    }
-    if (D.checks_dirty) {
-        D.check_list = D.checks.List();
-        const int64_t id = D.check_id ? D.check_id : D.check_list.empty() ? 0 : D.check_list.front().id;
-        D.check = SpotCheck{};
-        if (id) D.checks.Load(id, &D.check);
-        D.checks_dirty = false;
-        changed = true;
-    }
-    if (!changed) return;
+    EnsureLedgerLoaded(L);
+    // All of it comes from the database: read again only after a commit
+    // (files merged, a finding, townships changed in 设置), when the ledger's
+    // rows change, or when another spot check is chosen — not every frame.
+    const uint64_t commits = ui.db->commit_count();
+    if (commits == D.built_commits && L.view.version() == D.built_version && !D.check_chosen) return;
+    D.units = ExpectedUnits(ListTownships(*ui.db, L.campaign.id), L.campaign.departments);
+    D.files = ListReceivedFiles(*ui.db, L.campaign.id);
+    D.check_list = D.checks.List();
+    const int64_t id = D.check_id ? D.check_id : D.check_list.empty() ? 0 : D.check_list.front().id;
+    D.check = SpotCheck{};
+    if (id) D.checks.Load(id, &D.check);
+    D.check_chosen = false;
+
     const Date today = platform::Today();
     D.reporting = BuildReportingTable(L.campaign, D.units, D.files, today);
     const SpotCheck* check = D.check.id ? &D.check : nullptr;
@@ -56,6 +50,7 @@ void RefreshDistrict(UiState& ui) {
     D.bulletin = BuildBulletin(L.campaign, D.stats, D.total, D.reporting, check, today);
     D.bulletin_text = BulletinText(D.bulletin);
     D.built_version = L.view.version();
+    D.built_commits = commits;
 }
 
 void DrawReportingTab(UiState& ui) {

@@ -33,9 +33,9 @@ struct DistrictUi {
     // What the last import did, shown until closed.
     std::unique_ptr<MergeSummary> summary;
 
-    // Derived data, rebuilt when the ledger view's version or the files change.
+    // Derived data, rebuilt after a commit or when the ledger view changes.
     uint64_t built_version = ~0ull;
-    bool files_dirty = true;
+    uint64_t built_commits = ~0ull;
     std::vector<ReceivedFileInfo> files;
     bool files_open = false;  // the list of received files is expanded
     std::vector<std::string> units;  // expected: townships, then departments
@@ -49,7 +49,7 @@ struct DistrictUi {
     // Spot checks.
     SpotCheckStore checks;
     std::vector<SpotCheckInfo> check_list;
-    bool checks_dirty = true;
+    bool check_chosen = false;  // another spot check picked: read it on the next refresh
     int64_t check_id = 0;  // shown; 0 = the newest
     SpotCheck check;
     bool show_sample_dialog = false;

@@ -22,6 +22,7 @@
 namespace htk::ui {
 namespace {
 
+// Every row by id, for an export (the table on screen asks the view row by row).
 std::unordered_map<int64_t, const Problem*> ById(const LedgerUi& L) {
     std::unordered_map<int64_t, const Problem*> out;
     for (const Problem& p : L.view.rows()) out[p.id] = &p;
@@ -113,8 +114,7 @@ void DrawSampleDialog(UiState& ui) {
         std::vector<const Problem*> sample = DrawSample(L.view.rows(), effective);
         const int64_t id = D.checks.Create(effective, sample, DescribeSpec(effective, candidates, sample.size()),
                                            platform::NowText());
-        D.check_id = id;
-        D.checks_dirty = true;
+        D.check_id = id;  // shown from the next refresh (the sample was committed)
         D.show_sample_dialog = false;
         ShowDistrictMessage(D, "已抽取 " + std::to_string(sample.size()) + " 条问题，种子 " + D.seed_text);
         ImGui::CloseCurrentPopup();
@@ -145,7 +145,7 @@ void DrawSpotCheckTab(UiState& ui) {
                                           "/" + std::to_string(c.items) + "）";
                 if (ImGui::Selectable(label.c_str(), c.id == D.check.id)) {
                     D.check_id = c.id;
-                    D.checks_dirty = true;
+                    D.check_chosen = true;
                 }
             }
             ImGui::EndCombo();
@@ -170,7 +170,6 @@ void DrawSpotCheckTab(UiState& ui) {
     ImGui::TextUnformatted(head);
     MarkItem("district.sample.head", head);
 
-    const auto by_id = ById(L);
     if (!ImGui::BeginTable("##sample", 8,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                                ImGuiTableFlags_SizingFixedFit))
@@ -191,8 +190,7 @@ void DrawSpotCheckTab(UiState& ui) {
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             SpotCheckItem& it = D.check.items[size_t(i)];
-            auto found = by_id.find(it.problem_id);
-            const Problem* p = found == by_id.end() ? nullptr : found->second;
+            const Problem* p = L.view.Find(it.problem_id);  // null once deleted
             ImGui::PushID(it.seq);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
@@ -257,7 +255,6 @@ void DrawSpotCheckTab(UiState& ui) {
             if (write) {
                 const std::string error = D.checks.SetFinding(D.check.id, it.seq, it.finding, it.note, it.checked_on);
                 if (!error.empty()) ShowDistrictMessage(D, error, true);
-                D.checks_dirty = true;  // findings feed the unit table and the 通报
             }
             ImGui::PopID();
         }

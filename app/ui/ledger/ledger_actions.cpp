@@ -26,6 +26,12 @@ void ShowMessage(LedgerUi& L, std::string text, bool error) {
     L.message_until = ImGui::GetTime() + (error ? 12.0 : 6.0);
 }
 
+void EnsureLedgerLoaded(LedgerUi& L) {
+    if (L.loaded) return;
+    L.view.Reset(L.store.LoadAll());
+    L.loaded = true;
+}
+
 void RefreshRows(LedgerUi& L, const std::vector<int64_t>& ids, bool reload_draft) {
     // A big import or its undo: one query beats thousands of single-row reads.
     if (ids.size() > 200) {

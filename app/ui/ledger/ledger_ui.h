@@ -71,6 +71,9 @@ struct LedgerUi {
     double message_until = 0;
 };
 
+// Reads the ledger's rows into the view the first time any screen needs them.
+void EnsureLedgerLoaded(LedgerUi& L);
+
 // Context every ledger function needs: who and when, for the history.
 ChangeContext MakeContext(const Settings& settings, const char* source);
 

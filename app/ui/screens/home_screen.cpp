@@ -226,10 +226,7 @@ void DrawHomeScreen(UiState& ui, const PlatformStatus&) {
     }
     Timeline(c, today);
 
-    if (!L.loaded) {
-        L.view.Reset(L.store.LoadAll());
-        L.loaded = true;
-    }
+    EnsureLedgerLoaded(L);
     static Cache cache;
     if (cache.campaign_id != c.id || cache.version != L.view.version() || cache.today != today) {
         cache.d = ComputeDashboard(L.view.rows(), c, today);

@@ -165,10 +165,7 @@ void DrawLedgerScreen(UiState& ui) {
     const Settings& s = ui.settings;
     L.settings = &s;
     L.show_reporting_unit = s.role == Role::kDistrictOffice;  // the district's ledger is every unit's
-    if (!L.loaded) {
-        L.view.Reset(L.store.LoadAll());
-        L.loaded = true;
-    }
+    EnsureLedgerLoaded(L);
     L.view.SetToday(platform::Today());
 
     ScreenTitle("整改台账", L.campaign.ledger_title.c_str());

@@ -30,10 +30,7 @@ void Show(WeeklyUi& W, int64_t id) {
 // Freezes the ledger as it is now as this week's report.
 void Generate(UiState& ui, WeeklyUi& W, int week) {
     LedgerUi& L = *ui.ledger;
-    if (!L.loaded) {
-        L.view.Reset(L.store.LoadAll());
-        L.loaded = true;
-    }
+    EnsureLedgerLoaded(L);
     FlushDraft(L, ui.settings);
     int64_t id = W.store.Create(week, UnitOf(ui.settings), platform::Today(), L.view.rows(), platform::NowText());
     W.list_dirty = true;

@@ -23,10 +23,7 @@ std::string UnitName(const Settings& s) { return s.unit_name.empty() ? "未填�
 
 void Regenerate(UiState& ui, WeeklyUi& W) {
     LedgerUi& L = *ui.ledger;
-    if (!L.loaded) {
-        L.view.Reset(L.store.LoadAll());
-        L.loaded = true;
-    }
+    EnsureLedgerLoaded(L);
     W.report = DraftRectificationReport(L.view.rows(), L.campaign, ui.settings.unit_name, platform::Today());
     SaveReportDraft(*ui.db, L.campaign.id, W.report);
 }
