@@ -16,6 +16,7 @@ mergeInto(LibraryManager.library, {
     return c.keys ? c.hashes.length / 2 : -1;
   },
   htk_storage_candidate_hashes: function (i, ptr) { HEAPU32.set(HTK.storage.candidates[i].hashes, ptr >> 2); },
+  htk_storage_candidate_chunk_size: function (i) { return HTK.storage.candidates[i].chunkSize || 0; },
   htk_storage_candidate_use: function (i) { HTK.storage.use(i); },
   htk_storage_load_error: function (buf, cap) {
     stringToUTF8(HTK.storage.loadError || '', buf, cap);
@@ -62,7 +63,10 @@ mergeInto(LibraryManager.library, {
   // write is over. `hashes`: two words per chunk; `changed`: chunk indexes.
   htk_storage_save: function (data, size, chunkSize, hashes, count, changed, changedCount) {
     var words = HEAPU32.slice(hashes >> 2, (hashes >> 2) + 2 * count);
-    var good = HTK.storage.manifests[HTK.storage.goodKey] || [], chunks = new Map();
+    // The good generation's chunks are shared only when cut the same way (a
+    // build with another chunk size stored it: this save writes every chunk).
+    var manifest = HTK.storage.manifests[HTK.storage.goodKey];
+    var good = manifest && manifest.chunkSize === chunkSize ? manifest.keys : [], chunks = new Map();
     var take = function (i) {
       var at = data + i * chunkSize;
       chunks.set(i, HEAPU8.slice(at, Math.min(data + size, at + chunkSize)));

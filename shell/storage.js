@@ -12,12 +12,17 @@
 // district's 90 MB database writes a few chunks, not 90 MB. At start the app
 // checks the generations newest first against their chunk hashes.
 //
-// A manifest: {format: 2, seq, savedAt, size, chunkSize, keys: [chunk key per
-// index], hashes: Uint32Array (two words per chunk, the app's 64-bit hashes)}.
-// Builds before the chunks stored {bytes, seq, crc, savedAt} under the same
-// slot names (and earlier one image under 'main'); those are read as they are
-// and replaced by the next save. Under file:// every local page shares one
-// origin, so the names are the app's own.
+// A manifest: {format: 3, seq, savedAt, size, chunkSize, seqs: Uint32Array (the
+// generation each chunk was written by: its key is 'c<seqs[i]>-<i>'), hashes:
+// Uint32Array (two words per chunk, the app's 64-bit hashes)}. Numbers, not
+// key strings, keep it small: Chromium stores a value over 64 KB as a file of
+// its own. A generation cut with another chunk size (another build) shares no
+// chunks with the next save, which writes them all.
+// Older builds' data is read as it is and replaced by the next save: format 2
+// (`keys`: the chunk key per index), and before the chunks
+// {bytes, seq, crc, savedAt} under the same slot names (and earlier one image
+// under 'main'). Under file:// every local page shares one origin, so the
+// names are the app's own.
 
 HTK.storage = {
   DB_NAME: 'huitoukan-zhenggai-taizhang',
@@ -26,7 +31,7 @@ HTK.storage = {
   idb: null,
   candidates: [],     // generations read at start, newest first (see load)
   chunks: null,       // key -> Uint8Array while the candidates are being checked
-  manifests: {},      // slot -> its chunk keys, as stored (for saves)
+  manifests: {},      // slot -> {chunkSize, keys: chunk key per index}, as stored (for saves)
   orphans: [],        // chunk keys no manifest refers to (dropped by the next save)
   seq: 0,             // the highest generation number seen or written
   goodKey: '',        // the slot holding the last good generation (never written over)
@@ -51,34 +56,42 @@ HTK.storage = {
 
   isSlot: function (key) { return key === this.LEGACY_KEY || /^gen-[01]$/.test(key); },
 
+  // The chunk keys of a chunked manifest (format 3 or 2), null otherwise.
+  chunkKeys: function (v) {
+    if (v.format === 2 && Array.isArray(v.keys)) return v.keys;
+    if (v.format !== 3 || !v.seqs) return null;
+    var keys = new Array(v.seqs.length);
+    for (var i = 0; i < keys.length; i++) keys[i] = 'c' + v.seqs[i] + '-' + i;
+    return keys;
+  },
+
   // Reads every generation into `candidates`, newest first: {key, seq,
   // savedAt, size, and either bytes + crc (an older build's whole image) or
-  // keys + hashes (chunks, assembled by copy())}.
+  // chunkSize + keys + hashes (chunks, assembled by copy())}. One getAll, not
+  // a cursor: a district's ~3,000 chunks come back in one round trip.
   load: function () {
     var self = this;
     var ready = self.idb ? Promise.resolve(self.idb) : self.open();
     return ready.then(function (idb) {
       return new Promise(function (resolve, reject) {
         var store = idb.transaction(self.STORE, 'readonly').objectStore(self.STORE);
-        var found = [], chunks = new Map();
-        var req = store.openCursor();
-        req.onsuccess = function () {
-          var c = req.result;
-          if (c) {
-            var v = c.value;
-            if (typeof c.key === 'string' && c.key.charAt(0) === 'c' && v instanceof ArrayBuffer) {
-              chunks.set(c.key, new Uint8Array(v));
-            } else if (self.isSlot(c.key) && v && v.format === 2 && v.keys) {
-              found.push({ key: c.key, seq: v.seq, savedAt: v.savedAt || 0, size: v.size, chunkSize: v.chunkSize,
-                           keys: v.keys, hashes: v.hashes, crc: -1 });
-            } else if (self.isSlot(c.key) && v && v.bytes) {
+        var allKeys = store.getAllKeys(), allValues = store.getAll();
+        allValues.onerror = allKeys.onerror = function (e) { reject(e.target.error); };
+        allValues.onsuccess = function () {
+          var found = [], chunks = new Map();
+          allKeys.result.forEach(function (key, n) {
+            var v = allValues.result[n], keys;
+            if (typeof key === 'string' && key.charAt(0) === 'c' && v instanceof ArrayBuffer) {
+              chunks.set(key, new Uint8Array(v));
+            } else if (self.isSlot(key) && v && (keys = self.chunkKeys(v))) {
+              found.push({ key: key, seq: v.seq, savedAt: v.savedAt || 0, size: v.size, chunkSize: v.chunkSize,
+                           keys: keys, hashes: v.hashes, crc: -1 });
+            } else if (self.isSlot(key) && v && v.bytes) {
               var bytes = new Uint8Array(v.bytes);
-              found.push({ key: c.key, bytes: bytes, size: bytes.length, seq: v.seq || 0,
+              found.push({ key: key, bytes: bytes, size: bytes.length, seq: v.seq || 0,
                            crc: typeof v.crc === 'number' ? v.crc : -1, savedAt: v.savedAt || 0, keys: null });
             }
-            c.continue();
-            return;
-          }
+          });
           found.sort(function (a, b) { return b.seq - a.seq; });
           self.candidates = found;
           self.chunks = chunks;
@@ -87,7 +100,7 @@ HTK.storage = {
           found.forEach(function (f) {
             self.seq = Math.max(self.seq, f.seq);
             if (f.keys && f.key !== self.LEGACY_KEY) {
-              self.manifests[f.key] = f.keys;
+              self.manifests[f.key] = { chunkSize: f.chunkSize, keys: f.keys };
               f.keys.forEach(function (k) { used.add(k); });
             }
           });
@@ -95,7 +108,6 @@ HTK.storage = {
           chunks.forEach(function (_, k) { if (!used.has(k)) self.orphans.push(k); });
           resolve();
         };
-        req.onerror = function () { reject(req.error); };
       });
     });
   },
@@ -124,31 +136,38 @@ HTK.storage = {
 
   // Writes a generation: `changed` maps chunk index -> bytes (copied out of the
   // heap already), `hashes` has two words per chunk. The chunks not changed
-  // are shared with the last good generation. Resolves when the transaction
-  // is complete, rejects with a reason.
+  // are shared with the last good generation, which the caller has checked
+  // was cut with the same chunk size. Resolves when the transaction is
+  // complete, rejects with a reason.
   save: function (size, chunkSize, hashes, changed) {
     var self = this;
     var ready = self.idb ? Promise.resolve(self.idb) : self.open();
     var seq = self.seq + 1, slot = self.goodKey === 'gen-0' ? 'gen-1' : 'gen-0';
-    var good = self.manifests[self.goodKey] || [];
-    var count = hashes.length / 2, keys = new Array(count);
-    for (var i = 0; i < count; i++) keys[i] = changed.has(i) ? 'c' + seq + '-' + i : good[i];
+    var goodManifest = self.manifests[self.goodKey], good = goodManifest ? goodManifest.keys : [];
+    var count = hashes.length / 2, keys = new Array(count), seqs = new Uint32Array(count);
     return ready.then(function (idb) {
+      for (var i = 0; i < count; i++) {  // (a throw here rejects: the save fails, nothing is written)
+        if (changed.has(i)) { keys[i] = 'c' + seq + '-' + i; seqs[i] = seq; continue; }
+        if (goodManifest.chunkSize !== chunkSize) throw new Error('chunk ' + i + ' is not of this size');
+        keys[i] = good[i];
+        seqs[i] = parseInt(good[i].slice(1), 10);  // 'c<seq>-<i>'
+      }
       return new Promise(function (resolve, reject) {
         var tx = idb.transaction(self.STORE, 'readwrite', { durability: 'strict' });
         var store = tx.objectStore(self.STORE);
         changed.forEach(function (bytes, i) { store.put(bytes.buffer, keys[i]); });
-        store.put({ format: 2, seq: seq, savedAt: Date.now(), size: size, chunkSize: chunkSize, keys: keys,
+        store.put({ format: 3, seq: seq, savedAt: Date.now(), size: size, chunkSize: chunkSize, seqs: seqs,
                     hashes: hashes }, slot);
         // What the overwritten manifest held and neither generation needs now.
         var keep = new Set(keys.concat(good)), drop = self.orphans.slice();
-        (self.manifests[slot] || []).forEach(function (k) { if (!keep.has(k)) drop.push(k); });
+        ((self.manifests[slot] || {}).keys || []).forEach(function (k) { if (!keep.has(k)) drop.push(k); });
         drop.forEach(function (k) { store.delete(k); });
+        performance.mark('htk-save-written', { detail: { chunks: changed.size, dropped: drop.length } });  // tests/bench
         store.delete(self.LEGACY_KEY);
         tx.oncomplete = function () {
           self.seq = seq;
           self.goodKey = slot;
-          self.manifests[slot] = keys;
+          self.manifests[slot] = { chunkSize: chunkSize, keys: keys };
           self.orphans = [];
           resolve();
         };

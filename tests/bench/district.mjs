@@ -54,6 +54,8 @@ const nextFrames = () => page.evaluate(() => new Promise((ok) => requestAnimatio
 // In-page time from the typed text's input event to the frame polled after
 // `settled` holds (one frame's resolution).
 const typed = async (text, settled, arg) => {
+  // The field takes the keyboard on the frame after the click: type then, as a hand would.
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime', null, timeout);
   await page.evaluate(() => {
     window.__t0 = 0;
     document.addEventListener('input', () => { window.__t0 ||= performance.now(); }, { capture: true, once: true });
@@ -130,7 +132,7 @@ const found = (await rect(page, 'households.count')).text;
 
 // Save after an edit: the unit's name changed in 设置, until stored.
 await click(page, 'nav.settings');
-const saves = [], commitToStored = [];
+const saves = [], commitToStored = [], saveWrites = [];
 for (const name of ['建安区回头看办', '建安区办', '建安区回头看工作领导小组办公室']) {
   await click(page, 'settings.unit_name');
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
@@ -142,6 +144,7 @@ for (const name of ['建安区回头看办', '建安区办', '建安区回头看
     const s = performance.getEntriesByName('htk-save-start')[0], d = performance.getEntriesByName('htk-save-done')[0];
     return d.startTime - s.startTime;
   }));
+  saveWrites.push(await page.evaluate(() => performance.getEntriesByName('htk-save-written').map((m) => m.detail.chunks)));
   await page.keyboard.press('Enter');
 }
 
@@ -232,6 +235,6 @@ for (const k of Object.keys(native))
   console.log(`| ${k} | ${wasm[k].ms.toFixed(1)} | ${native[k].ms.toFixed(1)} | ${(wasm[k].ms / native[k].ms).toFixed(2)} | ${native[k].result === wasm[k].result ? native[k].result : `${wasm[k].result} ≠ ${native[k].result}`} |`);
 const mb = (m) => `heap ${(m.wasm / 1048576).toFixed(0)} MB, in use ${(m.malloc / 1048576).toFixed(0)} MB`;
 console.log(`(区级汇总 re-import: ${districtSummary}; reading in C++ ${ms(districtReadCoreMs)} ms of ${ms(districtReadMs)}; merging in C++ ${ms(districtMergeCoreMs)} ms; chosen to dialog through Playwright ${districtChosenMs} ms; memory before ${mb(memBeforeDistrict)}, dialog shown ${mb(memDialog)}, merged ${mb(memMerged)})`);
-console.log(`(made natively in ${makeMs} ms: ${made.households} households, ${made.problems} problems; ledger search: ${filtered}, per key ${filterKeys.map(ms).join(' / ')} ms (input event → the app's frame seeing it: ${inputToSeen.join(' / ')} ms; that frame → table settled: ${searchStages.join(' / ')} ms); household search: ${found}, per key ${searchKeys.map(ms).join(' / ')} ms; saves ${saves.map(ms).join(' / ')} ms; scroll ${scroll.count} frames; start-up marks ${JSON.stringify(openStages)}; wasm heap ${(mem.wasm / 1048576).toFixed(0)} MB, malloc peak ${(mem.malloc_peak / 1048576).toFixed(0)} MB, JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
+console.log(`(made natively in ${makeMs} ms: ${made.households} households, ${made.problems} problems; ledger search: ${filtered}, per key ${filterKeys.map(ms).join(' / ')} ms (input event → the app's frame seeing it: ${inputToSeen.join(' / ')} ms; that frame → table settled: ${searchStages.join(' / ')} ms); household search: ${found}, per key ${searchKeys.map(ms).join(' / ')} ms; saves ${saves.map(ms).join(' / ')} ms (chunks written ${JSON.stringify(saveWrites)}); scroll ${scroll.count} frames; start-up marks ${JSON.stringify(openStages)}; wasm heap ${(mem.wasm / 1048576).toFixed(0)} MB, malloc peak ${(mem.malloc_peak / 1048576).toFixed(0)} MB, JS heap ${(mem.js / 1048576).toFixed(0)} MB)`);
 console.log(JSON.stringify(result));
 rmSync(work, { recursive: true, force: true });  // the generated files are large

@@ -27,7 +27,7 @@ TEST(ImageChunks, OnlyTheChunkWithTheEditedByteChanges) {
     EXPECT_TRUE(PlanChunks(img.data(), img.size(), before.hashes).changed.empty());
     img[2 * kImageChunkSize + 17] ^= 1;
     EXPECT_EQ(PlanChunks(img.data(), img.size(), before.hashes).changed, (std::vector<uint32_t>{2}));
-    EXPECT_FALSE(ChunksMatch(img.data(), img.size(), before.hashes));
+    EXPECT_FALSE(ChunksMatch(img.data(), img.size(), before.hashes, kImageChunkSize));
 }
 
 TEST(ImageChunks, GrowingAndShrinking) {
@@ -40,13 +40,28 @@ TEST(ImageChunks, GrowingAndShrinking) {
     const ChunkPlan shrunk = PlanChunks(img.data(), img.size(), grown.hashes);
     EXPECT_TRUE(shrunk.changed.empty());
     EXPECT_EQ(shrunk.hashes.size(), 2u) << "fewer chunks: the stored list is cut";
-    EXPECT_FALSE(ChunksMatch(img.data(), img.size(), grown.hashes)) << "a missing tail is not a match";
-    EXPECT_TRUE(ChunksMatch(img.data(), img.size(), two.hashes));
+    EXPECT_FALSE(ChunksMatch(img.data(), img.size(), grown.hashes, kImageChunkSize)) << "a missing tail is not a match";
+    EXPECT_TRUE(ChunksMatch(img.data(), img.size(), two.hashes, kImageChunkSize));
 }
 
 TEST(ImageChunks, EmptyImage) {
     const ChunkPlan p = PlanChunks(nullptr, 0, {1, 2});
     EXPECT_TRUE(p.hashes.empty());
     EXPECT_TRUE(p.changed.empty());
-    EXPECT_FALSE(ChunksMatch(nullptr, 0, {1}));
+    EXPECT_FALSE(ChunksMatch(nullptr, 0, {1}, kImageChunkSize));
+}
+
+// A generation stored by a build with another chunk size is checked with its
+// own size; its hashes say nothing about chunks of ours.
+TEST(ImageChunks, AGenerationIsCheckedWithTheSizeItWasCutWith) {
+    constexpr size_t kOld = 64 * 1024;
+    static_assert(kOld != kImageChunkSize);
+    auto img = Image(2 * kOld + 5);
+    const ChunkPlan old = PlanChunks(img.data(), img.size(), {}, kOld);
+    EXPECT_EQ(old.hashes.size(), 3u);
+    EXPECT_TRUE(ChunksMatch(img.data(), img.size(), old.hashes, kOld));
+    EXPECT_FALSE(ChunksMatch(img.data(), img.size(), old.hashes, kImageChunkSize));
+    EXPECT_FALSE(ChunksMatch(img.data(), img.size(), old.hashes, 0)) << "a damaged manifest";
+    img[kOld + 3] ^= 1;
+    EXPECT_FALSE(ChunksMatch(img.data(), img.size(), old.hashes, kOld));
 }

@@ -72,7 +72,8 @@ test('a damaged newest copy: the one before comes back, the user is told, and it
         const store = req.result.transaction('db', 'readwrite').objectStore('db');
         const newest = store.get(damaged), older = store.get(good);
         older.onsuccess = () => {
-          const key = newest.result.keys.find((k) => !older.result.keys.includes(k));
+          const keysOf = (v) => v.keys || Array.from(v.seqs, (seq, i) => `c${seq}-${i}`);
+          const key = keysOf(newest.result).find((k) => !keysOf(older.result).includes(k));
           const chunk = store.get(key);
           chunk.onsuccess = () => {
             const bytes = new Uint8Array(chunk.result);
@@ -129,7 +130,8 @@ test("an older build's whole-image generation is read, then replaced by chunks",
           const values = Object.fromEntries(keys.result.map((k, i) => [k, all.result[i]]));
           const newest = ['gen-0', 'gen-1'].map((k) => values[k]).filter(Boolean).sort((x, y) => y.seq - x.seq)[0];
           const image = new Uint8Array(newest.size);
-          newest.keys.forEach((k, i) => image.set(new Uint8Array(values[k]), i * newest.chunkSize));
+          Array.from(newest.seqs, (seq, i) => `c${seq}-${i}`)
+            .forEach((k, i) => image.set(new Uint8Array(values[k]), i * newest.chunkSize));
           store.clear();
           store.put({ bytes: image.buffer, seq: 7, crc: crc32(image), savedAt: Date.now() }, 'gen-1');
           store.transaction.oncomplete = () => { req.result.close(); ok(); };
@@ -155,6 +157,148 @@ test("an older build's whole-image generation is read, then replaced by chunks",
     await b.page.reload();
     await waitReady(b.page);
     assert.equal(await setting(b.page, 'role'), 'township');
+  } finally {
+    await b.close();
+  }
+});
+
+// XXH64 (seed 0) of bytes, as two 32-bit words low first — how the app stores
+// a chunk's hash. Source for page.evaluate.
+const XXH64_SOURCE = String.raw`(bytes) => {
+  const M = (1n << 64n) - 1n, P1 = 11400714785074694791n, P2 = 14029467366897019727n,
+        P3 = 1609587929392839161n, P4 = 9650029242287828579n, P5 = 2870177450012600261n;
+  const rotl = (x, r) => ((x << r) | (x >> (64n - r))) & M;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const u64 = (at) => view.getBigUint64(at, true);
+  const round = (acc, v) => (rotl((acc + v * P2) & M, 31n) * P1) & M;
+  const merge = (h, v) => (((h ^ round(0n, v)) * P1) + P4) & M;
+  let at = 0, h;
+  if (bytes.length >= 32) {
+    let v1 = (P1 + P2) & M, v2 = P2, v3 = 0n, v4 = (M + 1n - P1) & M;
+    for (; at + 32 <= bytes.length; at += 32) {
+      v1 = round(v1, u64(at)); v2 = round(v2, u64(at + 8)); v3 = round(v3, u64(at + 16)); v4 = round(v4, u64(at + 24));
+    }
+    h = (rotl(v1, 1n) + rotl(v2, 7n) + rotl(v3, 12n) + rotl(v4, 18n)) & M;
+    h = merge(merge(merge(merge(h, v1), v2), v3), v4);
+  } else {
+    h = P5;
+  }
+  h = (h + BigInt(bytes.length)) & M;
+  for (; at + 8 <= bytes.length; at += 8) h = ((rotl(h ^ round(0n, u64(at)), 27n) * P1) + P4) & M;
+  if (at + 4 <= bytes.length) { h = ((rotl(h ^ ((BigInt(view.getUint32(at, true)) * P1) & M), 23n) * P2) + P3) & M; at += 4; }
+  for (; at < bytes.length; at++) h = (rotl(h ^ ((BigInt(bytes[at]) * P5) & M), 11n) * P1) & M;
+  h ^= h >> 33n; h = (h * P2) & M; h ^= h >> 29n; h = (h * P3) & M; h ^= h >> 32n;
+  return [Number(h & 0xffffffffn), Number(h >> 32n)];
+}`;
+
+test('XXH64 in the test matches the reference values', async () => {
+  const xxh64 = eval(XXH64_SOURCE);
+  const hex = ([lo, hi]) => hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+  assert.equal(hex(xxh64(new Uint8Array(0))), 'ef46db3751d8e999');
+  assert.equal(hex(xxh64(new TextEncoder().encode('abc'))), '44bc2cf5ad770999');
+});
+
+test("a generation cut into other chunks (format 2, 64 KB) is read; the next save writes its own and leaves it as the good copy", async () => {
+  const b = await launch();
+  try {
+    await open(b);
+    await role(b.page, 'district');
+    // Rewrite the store as a build with 64 KB chunks and chunk keys in the
+    // manifest (format 2) would have left it, under 'gen-1'.
+    await b.page.evaluate((src) => new Promise((ok, fail) => {
+      const xxh64 = eval(src);
+      const req = indexedDB.open('huitoukan-zhenggai-taizhang');
+      req.onsuccess = () => {
+        const store = req.result.transaction('db', 'readwrite').objectStore('db');
+        const all = store.getAll(), keys = store.getAllKeys();
+        keys.onsuccess = () => {
+          const values = Object.fromEntries(keys.result.map((k, i) => [k, all.result[i]]));
+          const newest = ['gen-0', 'gen-1'].map((k) => values[k]).filter(Boolean).sort((x, y) => y.seq - x.seq)[0];
+          const image = new Uint8Array(newest.size);
+          Array.from(newest.seqs, (seq, i) => `c${seq}-${i}`)
+            .forEach((k, i) => image.set(new Uint8Array(values[k]), i * newest.chunkSize));
+          store.clear();
+          const size = 64 * 1024, chunkKeys = [], hashes = [];
+          for (let at = 0, i = 0; at < image.length; at += size, i++) {
+            const chunk = image.slice(at, at + size);
+            chunkKeys.push(`c7-${i}`);
+            hashes.push(...xxh64(chunk));
+            store.put(chunk.buffer, `c7-${i}`);
+          }
+          store.put({ format: 2, seq: 7, savedAt: Date.now(), size: image.length, chunkSize: size, keys: chunkKeys,
+                      hashes: new Uint32Array(hashes) }, 'gen-1');
+          store.transaction.oncomplete = () => { req.result.close(); ok(); };
+        };
+      };
+      req.onerror = () => fail(req.error);
+    }), XXH64_SOURCE);
+    await b.page.reload();
+    await waitReady(b.page);
+    assert.equal(await b.page.evaluate(() => window.app.rect('startup.error')), null);
+    assert.equal(await setting(b.page, 'role'), 'district');
+
+    await role(b.page, 'department');
+    const stored = () => b.page.evaluate(() => new Promise((ok) => {
+      const req = indexedDB.open('huitoukan-zhenggai-taizhang');
+      req.onsuccess = () => {
+        const store = req.result.transaction('db').objectStore('db');
+        const all = store.getAll(), keys = store.getAllKeys();
+        keys.onsuccess = () => {
+          const have = new Set(keys.result);
+          const out = {};
+          keys.result.forEach((k, i) => {
+            const v = all.result[i];
+            if (!/^gen-/.test(k)) return;
+            const chunkKeys = v.keys || Array.from(v.seqs, (seq, n) => `c${seq}-${n}`);
+            out[k] = { format: v.format, seq: v.seq, chunkSize: v.chunkSize, chunks: chunkKeys.length,
+                       complete: chunkKeys.every((c) => have.has(c)) };
+          });
+          req.result.close();
+          ok(out);
+        };
+      };
+    }));
+    let slots = await stored();
+    assert.deepEqual(slots['gen-1'], { format: 2, seq: 7, chunkSize: 65536, chunks: slots['gen-1'].chunks, complete: true },
+                     'the older copy is kept whole');
+    assert.equal(slots['gen-0'].format, 3);
+    assert.equal(slots['gen-0'].chunkSize, 256 * 1024);
+    assert.ok(slots['gen-0'].complete);
+    assert.ok(slots['gen-1'].chunks > 1, 'the test image spans several of the old chunks');
+
+    // Damage the new copy: the older build's copy comes back.
+    await b.page.evaluate(() => new Promise((ok, fail) => {
+      const req = indexedDB.open('huitoukan-zhenggai-taizhang');
+      req.onsuccess = () => {
+        const store = req.result.transaction('db', 'readwrite').objectStore('db');
+        const g0 = store.get('gen-0');
+        g0.onsuccess = () => {
+          const key = `c${g0.result.seqs[0]}-0`;
+          const chunk = store.get(key);
+          chunk.onsuccess = () => {
+            const bytes = new Uint8Array(chunk.result);
+            bytes[100] ^= 0x10;
+            store.put(bytes.buffer, key).onsuccess = () => { req.result.close(); ok(); };
+          };
+        };
+      };
+      req.onerror = () => fail(req.error);
+    }));
+    await b.page.reload();
+    await waitReady(b.page);
+    assert.match((await rect(b.page, 'startup.error')).text, /^最近一次保存的数据已损坏（校验和不符），已恢复到 .* 保存的数据/);
+    assert.equal(await setting(b.page, 'role'), 'district');
+
+    // The next save writes every chunk again (no good chunk of this size) over the damaged copy.
+    await role(b.page, 'township');
+    slots = await stored();
+    assert.equal(slots['gen-1'].seq, 7, 'the restored copy is kept');
+    assert.ok(slots['gen-0'].seq > 8 && slots['gen-0'].complete);
+    await b.page.reload();
+    await waitReady(b.page);
+    assert.equal(await b.page.evaluate(() => window.app.rect('startup.error')), null);
+    assert.equal(await setting(b.page, 'role'), 'township');
+    assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
   }

@@ -96,6 +96,9 @@ export async function click(page, id) {
       await page.mouse.move(x, y);
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
       await page.mouse.click(x, y);
+      // Returned once the page has the events; the app acts on them in its
+      // next frame (a field takes the keyboard then): wait for that frame.
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
       return;
     }
     prev = r;

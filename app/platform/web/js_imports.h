@@ -12,6 +12,7 @@ double htk_storage_candidate_saved_at(int i); // ms since 1970
 int htk_storage_candidate_copy(int i, void* dst);  // 0: a chunk of it is missing
 int htk_storage_candidate_hash_count(int i);  // its chunk hashes; -1: an older build's whole image
 void htk_storage_candidate_hashes(int i, uint64_t* dst);
+int htk_storage_candidate_chunk_size(int i);  // the size its chunks were cut with; 0 for a whole image
 void htk_storage_candidate_use(int i);        // the one restored (-1: none); never written over
 void htk_storage_load_error(char* buf, int cap);
 int htk_storage_persisted(void);             // navigator.storage.persist(): 1, 0, -1 unknown

@@ -61,18 +61,22 @@ std::string RestoreDatabase(Database& db) {
         const int hash_count = htk_storage_candidate_hash_count(i);
         std::vector<uint64_t> hashes(size_t(std::max(0, hash_count)));
         if (!hashes.empty()) htk_storage_candidate_hashes(i, hashes.data());
+        const size_t chunk_size = size_t(std::max(0, htk_storage_candidate_chunk_size(i)));
         const double crc = htk_storage_candidate_crc(i);
         std::string err;
         if (!htk_storage_candidate_copy(i, bytes.data()))
             err = "数据不完整";
         else if (crc >= 0 && unsigned(crc32(0, bytes.data(), uInt(bytes.size()))) != unsigned(crc))
             err = "校验和不符";
-        else if (hash_count >= 0 && !ChunksMatch(bytes.data(), bytes.size(), hashes))
+        else if (hash_count >= 0 && !ChunksMatch(bytes.data(), bytes.size(), hashes, chunk_size))
             err = "校验和不符";
         else if (!db.LoadImage(bytes.data(), bytes.size(), &err))
             err = "SQLite 检查未通过：" + err;
         if (err.empty()) {
-            g_stored_hashes = std::move(hashes);  // empty for an older build's image: the next save writes all
+            // Empty for an older build's whole image or chunks of another
+            // size: then the next save writes every chunk.
+            if (chunk_size == kImageChunkSize) g_stored_hashes = std::move(hashes);
+            else g_stored_hashes.clear();
             const std::string saved_at = LocalTime(htk_storage_candidate_saved_at(i));
             htk_storage_candidate_use(i);  // drops the list: read what is needed first
             if (i == 0) return "";
