@@ -76,9 +76,8 @@ ensure_deb_src() {
   apt_update_once
 }
 
-# Debian source packages the build uses (imgui 1.86, sqlite 3.40, zlib 1.2.13, libxlsxwriter 1.1.4, pugixml 1.13,
-# libdeflate 1.14).
-SOURCE_PACKAGES=(imgui sqlite3 zlib libxlsxwriter pugixml libdeflate)
+# Debian source packages the build uses (imgui 1.86, sqlite 3.40, zlib 1.2.13, libxlsxwriter 1.1.4, pugixml 1.13).
+SOURCE_PACKAGES=(imgui sqlite3 zlib libxlsxwriter pugixml)
 
 # Fetch and unpack each source package into $CACHE/src (once), then make the
 # SQLite amalgamation from the canonical tree on the host.

@@ -1,14 +1,10 @@
 #include "xlsxwriter_io.h"
 
-#include <libdeflate.h>
 #include <minizip/zip.h>
 
 #include <algorithm>
 #include <cstdarg>
 #include <cstring>
-#include <memory>
-#include <new>
-#include <vector>
 
 namespace {
 
@@ -118,8 +114,6 @@ int htk_xlsx_snprintf(char* buffer, size_t size, const char* format, ...) {
 int htk_xlsx_zip_level = 1;
 
 zipFile htk_xlsx_zip_open_file(const char* path, int append);
-int htk_xlsx_zip_write(zipFile file, const void* buf, unsigned len);
-int htk_xlsx_zip_close(zipFile file);
 
 }  // extern "C"
 
@@ -168,43 +162,6 @@ int ZCALLBACK CloseCapture(voidpf, voidpf stream) {
 
 int ZCALLBACK ErrorCapture(voidpf, voidpf) { return 0; }
 
-// The part being zipped (minizip has one open at a time): its bytes as
-// libxlsxwriter hands them over, in pieces, deflated in one call at close.
-constexpr size_t kPiece = 1 << 20;
-struct Part {
-    zipFile file = nullptr;  // null: no part of ours is open
-    int level = 0;
-    size_t size = 0;
-    std::vector<std::unique_ptr<char[]>> pieces;  // kPiece each, the last filled to size % kPiece
-};
-Part g_part;
-
-// Deflates the gathered part with libdeflate and hands minizip the raw
-// stream with its CRC-32 and size. Frees what it gathered either way.
-int FinishPart(Part part) {
-    std::unique_ptr<char[]> whole(new (std::nothrow) char[std::max<size_t>(part.size, 1)]);
-    if (!whole) return ZIP_INTERNALERROR;
-    for (size_t i = 0; i < part.pieces.size(); ++i) {
-        std::memcpy(whole.get() + i * kPiece, part.pieces[i].get(), std::min(kPiece, part.size - i * kPiece));
-        part.pieces[i].reset();  // one copy and a piece at most, not two copies
-    }
-    libdeflate_compressor* c = libdeflate_alloc_compressor(part.level);
-    if (!c) return ZIP_INTERNALERROR;
-    const size_t bound = libdeflate_deflate_compress_bound(c, part.size);
-    std::unique_ptr<char[]> out(new (std::nothrow) char[bound]);
-    const size_t n = out ? libdeflate_deflate_compress(c, whole.get(), part.size, out.get(), bound) : 0;
-    libdeflate_free_compressor(c);
-    if (n == 0) return ZIP_INTERNALERROR;  // the bound always fits: only memory fails
-    const unsigned crc = libdeflate_crc32(0, whole.get(), part.size);
-    whole.reset();
-    for (size_t done = 0; done < n;) {  // minizip takes an unsigned length
-        const unsigned len = unsigned(std::min<size_t>(n - done, 1u << 30));
-        if (int err = zipWriteInFileInZip(part.file, out.get() + done, len); err != ZIP_OK) return err;
-        done += len;
-    }
-    return zipCloseFileInZipRaw64(part.file, ZPOS64_T(part.size), uLong(crc));
-}
-
 }  // namespace
 
 namespace htk {
@@ -227,47 +184,10 @@ int htk_xlsx_zip_open(zipFile file, const char* filename, const zip_fileinfo* zi
                       uInt size_extrafield_local, const void* extrafield_global, uInt size_extrafield_global,
                       const char* comment, int method, int level, int raw, int windowBits, int memLevel, int strategy,
                       const char* password, uLong crcForCrypting, uLong versionMadeBy, uLong flagBase, int zip64) {
-    g_part = Part{};
-    if (method != Z_DEFLATED || level == 0 || raw)  // stored or pre-deflated: minizip as asked
-        return zipOpenNewFileInZip4_64(file, filename, zipfi, extrafield_local, size_extrafield_local,
-                                       extrafield_global, size_extrafield_global, comment, method, level, raw,
-                                       windowBits, memLevel, strategy, password, crcForCrypting, versionMadeBy,
-                                       flagBase, zip64);
-    // Opened raw: the deflated bytes, CRC and size come from libdeflate at close.
-    const int err = zipOpenNewFileInZip4_64(file, filename, zipfi, extrafield_local, size_extrafield_local,
-                                            extrafield_global, size_extrafield_global, comment, method,
-                                            htk_xlsx_zip_level, 1, windowBits, memLevel, strategy, password,
-                                            crcForCrypting, versionMadeBy, flagBase, zip64);
-    if (err == ZIP_OK) {
-        g_part.file = file;
-        g_part.level = htk_xlsx_zip_level;
-    }
-    return err;
-}
-
-int htk_xlsx_zip_write(zipFile file, const void* buf, unsigned len) {
-    if (!g_part.file || file != g_part.file) return zipWriteInFileInZip(file, buf, len);
-    const char* from = static_cast<const char*>(buf);
-    for (size_t done = 0; done < len;) {
-        const size_t at = g_part.size % kPiece;
-        if (at == 0 && g_part.size / kPiece == g_part.pieces.size()) {
-            std::unique_ptr<char[]> piece(new (std::nothrow) char[kPiece]);
-            if (!piece) return ZIP_INTERNALERROR;
-            g_part.pieces.push_back(std::move(piece));
-        }
-        const size_t n = std::min(len - done, kPiece - at);
-        std::memcpy(g_part.pieces.back().get() + at, from + done, n);
-        done += n;
-        g_part.size += n;
-    }
-    return ZIP_OK;
-}
-
-int htk_xlsx_zip_close(zipFile file) {
-    if (!g_part.file || file != g_part.file) return zipCloseFileInZip(file);
-    Part part = std::move(g_part);
-    g_part = Part{};
-    return FinishPart(std::move(part));
+    if (level != 0) level = htk_xlsx_zip_level;
+    return zipOpenNewFileInZip4_64(file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global,
+                                   size_extrafield_global, comment, method, level, raw, windowBits, memLevel, strategy,
+                                   password, crcForCrypting, versionMadeBy, flagBase, zip64);
 }
 
 }  // extern "C"

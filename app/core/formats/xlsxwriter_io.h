@@ -4,12 +4,9 @@
 // In the browser musl's vfprintf walks every format twice and writes in small
 // pieces; it took a third of an export. The third-party build compiles
 // libxlsxwriter with -Dfprintf=htk_xlsx_fprintf and -Dsnprintf=htk_xlsx_snprintf
-// (its cell formats use only %s and %d, see below); its zip calls
-// (zipOpenNewFileInZip4_64, zipWriteInFileInZip, zipCloseFileInZip) go to
-// htk_xlsx_zip_open/_write/_close, which deflate each part with libdeflate
-// (Debian source; 2–3× zlib's speed at level 1, and smaller), and zipOpen to
-// htk_xlsx_zip_open_file, which can zip the workbook straight into a string.
-// Ordinary C functions, natively the same.
+// (its cell formats use only %s and %d, see below) and -DzipOpenNewFileInZip4_64=htk_xlsx_zip_open, which picks
+// the deflate level, and -DzipOpen=htk_xlsx_zip_open_file, which can zip the
+// workbook straight into a string. Ordinary C functions, natively the same.
 #pragma once
 
 #include <cstdio>
@@ -26,17 +23,13 @@ int htk_xlsx_fprintf(FILE* file, const char* format, ...);
 // snprintf with the same fast path (a cell's row number is formatted per cell).
 int htk_xlsx_snprintf(char* buffer, size_t size, const char* format, ...);
 
-// The libdeflate level (1–12) a workbook's parts are deflated at. Deflating a
-// large sheet took as long as writing it; level 1 is the fastest and still
-// compresses a little better than zlib's level 1.
+// The zlib level a workbook's parts are deflated at. Level 6 (zlib's default)
+// spent as long compressing a large sheet as writing it; level 1 halves that
+// for a file about a quarter larger.
 extern int htk_xlsx_zip_level;
 
-// minizip's zipOpenNewFileInZip4_64, except that a part to be deflated is
-// opened raw and its bytes are gathered by htk_xlsx_zip_write (in 1 MB pieces)
-// until htk_xlsx_zip_close deflates them in one call — libdeflate has no
-// streaming — and closes it with their CRC-32 and size. Stored parts go to
-// minizip as asked. One part at a time, as minizip allows. Declared with
-// minizip's own types in the .cpp.
+// minizip's zipOpenNewFileInZip4_64 with `level` replaced by htk_xlsx_zip_level
+// (a stored part stays stored). Declared with minizip's own types in the .cpp.
 
 // minizip's zipOpen(path, append), except while a capture is set (below): then
 // the zip is written into the capture's string and `path` is not used.
