@@ -21,6 +21,28 @@ const role = async (page, which) => {
   await page.waitForFunction((w) => window.app.rect(`settings.role.${w}`)?.text === 'selected', which);
   await waitSaved(page);
 };
+// Replaces everything stored by what `rewrite` writes — the source of a
+// function (store, image) run in the page, given the newest generation's
+// whole image: how an older build would have left the store.
+const rewriteStored = (page, rewrite) => page.evaluate((src) => new Promise((ok, fail) => {
+  const write = eval(src);  // eslint-disable-line no-eval
+  const req = indexedDB.open('huitoukan-zhenggai-taizhang');
+  req.onsuccess = () => {
+    const store = req.result.transaction('db', 'readwrite').objectStore('db');
+    const all = store.getAll(), keys = store.getAllKeys();
+    keys.onsuccess = () => {
+      const values = Object.fromEntries(keys.result.map((k, i) => [k, all.result[i]]));
+      const newest = ['gen-0', 'gen-1'].map((k) => values[k]).filter(Boolean).sort((x, y) => y.seq - x.seq)[0];
+      const image = new Uint8Array(newest.size);
+      Array.from(newest.seqs, (seq, i) => `c${seq}-${i}`)
+        .forEach((k, i) => image.set(new Uint8Array(values[k]), i * newest.chunkSize));
+      store.clear();
+      write(store, image);
+      store.transaction.oncomplete = () => { req.result.close(); ok(); };
+    };
+  };
+  req.onerror = () => fail(req.error);
+}), rewrite);
 // The stored generations as {key: seq}.
 const generations = (page) => page.evaluate(() => new Promise((ok, fail) => {
   const req = indexedDB.open('huitoukan-zhenggai-taizhang');
@@ -111,34 +133,16 @@ test("an older build's whole-image generation is read, then replaced by chunks",
     await role(b.page, 'district');
     // Rewrite the store as the builds before the chunks left it: one image
     // with its CRC-32 under 'gen-1'.
-    await b.page.evaluate(() => new Promise((ok, fail) => {
+    await rewriteStored(b.page, `(store, image) => {
       const crcTable = Array.from({ length: 256 }, (_, n) => {
         let c = n;
         for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
         return c >>> 0;
       });
-      const crc32 = (bytes) => {
-        let c = 0xffffffff;
-        for (const x of bytes) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
-        return (c ^ 0xffffffff) >>> 0;
-      };
-      const req = indexedDB.open('huitoukan-zhenggai-taizhang');
-      req.onsuccess = () => {
-        const store = req.result.transaction('db', 'readwrite').objectStore('db');
-        const all = store.getAll(), keys = store.getAllKeys();
-        keys.onsuccess = () => {
-          const values = Object.fromEntries(keys.result.map((k, i) => [k, all.result[i]]));
-          const newest = ['gen-0', 'gen-1'].map((k) => values[k]).filter(Boolean).sort((x, y) => y.seq - x.seq)[0];
-          const image = new Uint8Array(newest.size);
-          Array.from(newest.seqs, (seq, i) => `c${seq}-${i}`)
-            .forEach((k, i) => image.set(new Uint8Array(values[k]), i * newest.chunkSize));
-          store.clear();
-          store.put({ bytes: image.buffer, seq: 7, crc: crc32(image), savedAt: Date.now() }, 'gen-1');
-          store.transaction.oncomplete = () => { req.result.close(); ok(); };
-        };
-      };
-      req.onerror = () => fail(req.error);
-    }));
+      let c = 0xffffffff;
+      for (const x of image) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+      store.put({ bytes: image.buffer, seq: 7, crc: (c ^ 0xffffffff) >>> 0, savedAt: Date.now() }, 'gen-1');
+    }`);
     await b.page.reload();
     await waitReady(b.page);
     assert.equal(await b.page.evaluate(() => window.app.rect('startup.error')), null);
@@ -205,33 +209,18 @@ test("a generation cut into other chunks (format 2, 64 KB) is read; the next sav
     await role(b.page, 'district');
     // Rewrite the store as a build with 64 KB chunks and chunk keys in the
     // manifest (format 2) would have left it, under 'gen-1'.
-    await b.page.evaluate((src) => new Promise((ok, fail) => {
-      const xxh64 = eval(src);
-      const req = indexedDB.open('huitoukan-zhenggai-taizhang');
-      req.onsuccess = () => {
-        const store = req.result.transaction('db', 'readwrite').objectStore('db');
-        const all = store.getAll(), keys = store.getAllKeys();
-        keys.onsuccess = () => {
-          const values = Object.fromEntries(keys.result.map((k, i) => [k, all.result[i]]));
-          const newest = ['gen-0', 'gen-1'].map((k) => values[k]).filter(Boolean).sort((x, y) => y.seq - x.seq)[0];
-          const image = new Uint8Array(newest.size);
-          Array.from(newest.seqs, (seq, i) => `c${seq}-${i}`)
-            .forEach((k, i) => image.set(new Uint8Array(values[k]), i * newest.chunkSize));
-          store.clear();
-          const size = 64 * 1024, chunkKeys = [], hashes = [];
-          for (let at = 0, i = 0; at < image.length; at += size, i++) {
-            const chunk = image.slice(at, at + size);
-            chunkKeys.push(`c7-${i}`);
-            hashes.push(...xxh64(chunk));
-            store.put(chunk.buffer, `c7-${i}`);
-          }
-          store.put({ format: 2, seq: 7, savedAt: Date.now(), size: image.length, chunkSize: size, keys: chunkKeys,
-                      hashes: new Uint32Array(hashes) }, 'gen-1');
-          store.transaction.oncomplete = () => { req.result.close(); ok(); };
-        };
-      };
-      req.onerror = () => fail(req.error);
-    }), XXH64_SOURCE);
+    await rewriteStored(b.page, `(store, image) => {
+      const xxh64 = ${XXH64_SOURCE};
+      const size = 64 * 1024, chunkKeys = [], hashes = [];
+      for (let at = 0, i = 0; at < image.length; at += size, i++) {
+        const chunk = image.slice(at, at + size);
+        chunkKeys.push(\`c7-\${i}\`);
+        hashes.push(...xxh64(chunk));
+        store.put(chunk.buffer, \`c7-\${i}\`);
+      }
+      store.put({ format: 2, seq: 7, savedAt: Date.now(), size: image.length, chunkSize: size, keys: chunkKeys,
+                  hashes: new Uint32Array(hashes) }, 'gen-1');
+    }`);
     await b.page.reload();
     await waitReady(b.page);
     assert.equal(await b.page.evaluate(() => window.app.rect('startup.error')), null);
