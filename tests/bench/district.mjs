@@ -96,7 +96,8 @@ await click(page, 'ledger.search');
 const filterKeys = [];
 const inputToSeen = [];
 for (const ch of ['安', '全', '鉴', '定']) {
-  filterKeys.push(await typed(ch, "const c = window.app.rect('ledger.count')?.text || ''; return c.includes('筛选后') && !c.includes('正在筛选');"));
+  // Settled for this key: the app has seen it (its mark after the input event), not the previous key's result.
+  filterKeys.push(await typed(ch, "const c = window.app.rect('ledger.count')?.text || ''; return c.includes('筛选后') && !c.includes('正在筛选') && performance.getEntriesByName('htk-search-changed').some((m) => m.startTime >= window.__t0);"));
   inputToSeen.push(await page.evaluate(() => Math.round(performance.getEntriesByName('htk-search-changed').pop().startTime - window.__t0)));
 }
 const filtered = (await rect(page, 'ledger.count')).text;
