@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { click, launch, rect, startServer, waitReady } from '../e2e/helpers.mjs';
+import { click, rect, startServer } from '../e2e/helpers.mjs';
 import { ledgerRows } from './district_data.mjs';
+import { LEDGER_HEADER, ledgerCsv, openLedgerPage } from './ledger_page.mjs';
 
 const N = +(process.argv[2] || 50000);
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
@@ -18,23 +19,16 @@ const sheetjsPath = require.resolve('xlsx/dist/xlsx.full.min.js');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const work = mkdtempSync(join(tmpdir(), 'htk-bench-'));
 const { rows } = ledgerRows(N);
-const header = ['序号', '问题类型', '问题性质', '问题表述', '整改措施', '完成时限', '责任单位'];
-const csvText = '\ufeff' + [header, ...rows.map((r, i) => [i + 1, ...r])].map((r) => r.join(',')).join('\r\n') + '\r\n';
-writeFileSync(join(work, 'ledger.csv'), csvText);
+writeFileSync(join(work, 'ledger.csv'), ledgerCsv(rows));
 
 const server = await startServer();
 // --expose-gc: memory is read after a collection, so the JS heap is what the
 // page holds, not garbage not yet collected.
 // bypassCSP: SheetJS is added to the page as an inline script, which the
 // page's policy rightly refuses.
-const b = await launch({ viewport: { width: 1366, height: 768 }, extraArgs: ['--js-flags=--expose-gc'], bypassCSP: true });
+const b = await openLedgerPage(server, { extraArgs: ['--js-flags=--expose-gc'], bypassCSP: true });
 const memory = () => page.evaluate(() => { window.gc(); return window.app.memory(); });
 const page = b.page;
-page.on('filechooser', () => {});
-await page.goto(server.url + '?today=2022-06-15');
-await waitReady(page);
-await click(page, 'nav.ledger');
-await rect(page, 'ledger.new');
 
 const between = (a, z) => page.evaluate(([a, z]) => {
   const s = performance.getEntriesByName(a).pop(), e = performance.getEntriesByName(z).pop();
@@ -144,7 +138,7 @@ const sheetjs = await page.evaluate(({ rows, header, xlsxB64 }) => {
     r.push(performance.now() - t0);
   }
   return { write: w, read: r };
-}, { rows, header, xlsxB64 });
+}, { rows, header: LEDGER_HEADER, xlsxB64 });
 await b.close();
 server.stop();
 
