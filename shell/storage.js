@@ -164,6 +164,10 @@ HTK.storage = {
         drop.forEach(function (k) { store.delete(k); });
         performance.mark('htk-save-written', { detail: { chunks: changed.size, dropped: drop.length } });  // tests/bench
         store.delete(self.LEGACY_KEY);
+        // Commit now, not when the requests' results are back: a page closed or
+        // reloaded meanwhile would otherwise take the uncommitted save with it
+        // (an edit typed just before a reload was lost that way).
+        if (tx.commit) tx.commit();
         tx.oncomplete = function () {
           self.seq = seq;
           self.goodKey = slot;

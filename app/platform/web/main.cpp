@@ -4,6 +4,7 @@
 // (and while a text field has the caret), otherwise a few times a second, so
 // an idle page costs an office PC almost nothing.
 
+#include "draw_data_hash.h"
 #include "fonts.h"
 #include "input_queue.h"
 #include "js_imports.h"
@@ -70,6 +71,7 @@ struct FrameLoop {
     bool font_full = false;  // the atlas has every glyph, not only the first frame's
     int fb_w = 0, fb_h = 0;
     double last_frame = 0, last_draw = 0, active_until = 0;
+    uint64_t on_screen = 0;  // DrawDataHash of the frame on the canvas; 0: draw the next one whatever it is
     SaveState last_save_state = SaveState::kSaved;
     bool text_input = false;
     ImVec2 ime_pos = ImVec2(-1, -1);
@@ -134,6 +136,7 @@ EM_BOOL OnContextRestored(int, const void*, void*) {
     emscripten_webgl_make_context_current(g_loop.gl);
     InitRenderer();
     g_loop.context_lost = false;
+    g_loop.on_screen = 0;
     g_loop.active_until = Now() + kActiveSeconds;
     return EM_TRUE;
 }
@@ -180,6 +183,7 @@ void Frame() {
         emscripten_set_canvas_element_size(kCanvas, fb_w, fb_h);
         g_loop.fb_w = fb_w;
         g_loop.fb_h = fb_h;
+        g_loop.on_screen = 0;
         must_draw = true;
     }
     // The first frame gets the few glyphs of the UI's own text (fast while the
@@ -196,6 +200,7 @@ void Frame() {
         htk_mark("htk-atlas-uploaded");
         if (full_font_due) htk_ready();
         g_loop.font_dpr = dpr;
+        g_loop.on_screen = 0;  // the same vertices may now sample other pixels
         must_draw = true;
     }
     const SaveState save_state = Saver().state();
@@ -230,10 +235,16 @@ void Frame() {
     ImGui::Render();
     const double built = Now();
 
-    glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // A frame identical to the one on the canvas is not drawn again (see
+    // draw_data_hash.h); the canvas keeps showing it.
+    const uint64_t fingerprint = DrawDataHash(*ImGui::GetDrawData());
+    if (fingerprint != g_loop.on_screen) {
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        g_loop.on_screen = fingerprint;
+    }
     g_loop.last_draw = now;
     for (const char* m : g_loop.after_frame_marks) platform::Mark(m);
     g_loop.after_frame_marks.clear();

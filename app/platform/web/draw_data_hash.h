@@ -1,0 +1,23 @@
+// draw_data_hash.h — a fingerprint of what a frame draws.
+//
+// ImGui builds every frame from scratch, so a frame with nothing new (the
+// pointer resting, a save finishing, the quarter-second idle redraw) comes out
+// identical to the one on screen. Such a frame is not handed to WebGL again:
+// the canvas keeps showing the last one. Without a GPU the browser rasterises
+// with SwiftShader on the same cores, and an identical frame at 60 a second
+// starved everything else of the page — an IndexedDB write took 75–125 ms
+// instead of 2 (tests/bench/district.mjs).
+#pragma once
+
+#include <cstdint>
+
+struct ImDrawData;
+
+namespace htk::web {
+
+// XXH64 over the display size and scale and every command list's vertices,
+// indices and commands. Equal hashes: the same pixels, as long as the
+// textures did not change (the caller draws anyway after an atlas rebuild).
+uint64_t DrawDataHash(const ImDrawData& data);
+
+}  // namespace htk::web
