@@ -68,7 +68,7 @@ HTK.storage = {
   // Reads every generation into `candidates`, newest first: {key, seq,
   // savedAt, size, and either bytes + crc (an older build's whole image) or
   // chunkSize + keys + hashes (chunks, assembled by copy())}. One getAll, not
-  // a cursor: a district's ~3,000 chunks come back in one round trip.
+  // a cursor: every chunk comes back in one round trip.
   load: function () {
     var self = this;
     var ready = self.idb ? Promise.resolve(self.idb) : self.open();
