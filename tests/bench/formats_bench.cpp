@@ -63,11 +63,20 @@ int main(int argc, char** argv) {
     auto t = std::chrono::steady_clock::now();
     WriteLedgerXlsx(book, &bytes, &error);
     double export_ms = Ms(t);
+    const double first_export_ms = export_ms;
     if (only == "filter") {
         // The ledger table's search, typed a character at a time, then an area.
         LedgerView view;
         view.Reset(rows);
         view.Order();
+        // As the screen does when the search box takes the keyboard.
+        t = std::chrono::steady_clock::now();
+        view.PrepareTextSearch();
+        std::printf("search index: %.1f ms\n", Ms(t));
+        view.Upsert(rows[0]);  // an edit: the index is built again
+        t = std::chrono::steady_clock::now();
+        view.PrepareTextSearch();
+        std::printf("search index after an edit: %.1f ms\n", Ms(t));
         std::string typed;
         for (const char* ch : {"第", "1", "2", "村", "某"}) {
             typed += ch;
@@ -92,7 +101,8 @@ int main(int argc, char** argv) {
             WriteLedgerXlsx(book, &bytes, &error);
             export_ms = std::min(export_ms, Ms(t));
         }
-        std::printf("xlsx export: %.0f ms (best of 5), %.2f MB\n", export_ms, bytes.size() / 1048576.0);
+        std::printf("xlsx export: %.0f ms (best of 5; the first %.0f), %.2f MB\n", export_ms, first_export_ms,
+                    bytes.size() / 1048576.0);
         return 0;
     }
 

@@ -3,7 +3,7 @@
 
 Usage: check_ledger_xlsx.py <file.xlsx> <expected.json>
 expected.json: {"title", "unit", "rows": [[area, nature, description, measures, "YYYY-MM-DD", units], ...],
-                "note_starts", "extended": bool, "uuids": [...]}
+                "note_starts", "extended": bool, "uuids": [...], "heights": [row height in points, ...]}
 Exits non-zero with a message on the first difference.
 """
 import datetime
@@ -60,6 +60,8 @@ def main():
             fail("row %d: not wrapped/bordered" % (i + 4))
         if "uuids" in exp and row[ncols] != exp["uuids"][i]:
             fail("row %d: uuid %r" % (i + 4, row[ncols]))
+        if "heights" in exp and ws.row_dimensions[4 + i].height != exp["heights"][i]:
+            fail("row %d: height %r, expected %r" % (i + 4, ws.row_dimensions[4 + i].height, exp["heights"][i]))
     note_row = 4 + len(exp["rows"])
     note = ws.cell(row=note_row, column=1).value or ""
     if not note.startswith(exp["note_starts"]):

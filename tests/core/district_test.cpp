@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -30,7 +31,20 @@
 namespace htk {
 namespace {
 
-std::string Dir(const char* name) { return std::string(HTK_TEST_OUT) + "/" + name; }
+// This process's own folder: ctest -j runs each test as a process of its
+// own, and two of them making the fixtures in one folder broke each other.
+// Never destroyed: the exit handler that removes the folder runs after
+// static objects are gone.
+const std::string& OutRoot() {
+    static const std::string* root = [] {
+        auto* r = new std::string(std::string(HTK_TEST_OUT) + "/district-" + std::to_string(getpid()));
+        std::atexit([] { std::system(("rm -rf '" + OutRoot() + "'").c_str()); });
+        return r;
+    }();
+    return *root;
+}
+
+std::string Dir(const char* name) { return OutRoot() + "/" + name; }
 
 // The 18 files (and, in another folder, the two extra ones), made once.
 void MakeFixtures() {

@@ -311,9 +311,12 @@ TEST(LedgerView, SearchIndexFindsEitherFieldAndFollowsChanges) {
 
     LedgerTextIndex index;
     index.Build(rows);
-    std::vector<uint8_t> hits;
-    index.Find("", &hits);
-    EXPECT_EQ(hits, std::vector<uint8_t>(4, 1));
-    index.Find("头部", &hits);
-    EXPECT_EQ(hits, (std::vector<uint8_t>{0, 0, 1, 0}));
+    std::vector<bool> hits, all;
+    for (size_t r = 0; r < index.rows(); ++r) {
+        all.push_back(index.RowContains(r, ""));
+        hits.push_back(index.RowContains(r, "头部"));
+    }
+    EXPECT_EQ(all, std::vector<bool>(4, true));
+    EXPECT_EQ(hits, (std::vector<bool>{false, false, true, false}));
+    EXPECT_FALSE(index.RowContains(2, std::string_view("头\0部", 7)));
 }

@@ -82,6 +82,11 @@ TEST(LedgerXlsx, OpenpyxlReadsTheOfficialLayout) {
                                p[ProblemField::kDeadline], p[ProblemField::kRespUnits]});
         exp["uuids"].push_back(p.uuid);
     }
+    // Excel does not fit wrapped rows it opens: each row is as tall as its
+    // most-wrapped cell (CJK two units wide, a column's width less one usable):
+    // 28 CJK in 问题表述 (42) -> 2 lines; 34 CJK, then a second line, -> 3, and
+    // 饮水安全保障 in 问题类型 (12) -> 2; one line -> at least 20 pt.
+    exp["heights"] = {2 * 14.25 + 6, 3 * 14.25 + 6, 20.25};
     std::string expected = WriteFile("ledger_official.json", exp.dump());
     std::string cmd = "/usr/bin/python3 " HTK_SOURCE_DIR "/tests/core/check_ledger_xlsx.py '" + xlsx + "' '" +
                       expected + "'";

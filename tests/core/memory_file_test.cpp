@@ -39,3 +39,20 @@ TEST(MemoryFile, SeekOverwriteAndWritePastTheEnd) {
     EXPECT_EQ(std::string(buf, 10), std::string("abXYef\0\0\0Z", 10));
     std::fclose(f);
 }
+
+// Read once: what a read has passed is freed (a 25 MB sheet is not held
+// twice while it is copied or zipped); going back finds nothing.
+TEST(MemoryFile, ReadingFreesWhatItPassed) {
+    FILE* f = htk_memory_tmpfile();
+    ASSERT_NE(f, nullptr);
+    const std::string big(3 << 20, 'x');  // three blocks
+    ASSERT_EQ(std::fwrite(big.data(), 1, big.size(), f), big.size());
+    std::rewind(f);
+    std::string back(big.size(), '\0');
+    ASSERT_EQ(std::fread(&back[0], 1, back.size(), f), back.size());
+    EXPECT_EQ(back, big);
+    std::rewind(f);
+    char c;
+    EXPECT_EQ(std::fread(&c, 1, 1, f), 0u);
+    EXPECT_EQ(std::fclose(f), 0);
+}

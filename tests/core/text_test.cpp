@@ -70,3 +70,22 @@ TEST(Text, ContainsBytesFindsByTheLastByte) {
     // The last byte found in the first k bytes must not be compared before the start.
     EXPECT_FALSE(ContainsBytes(std::string("\xAE") + "xyz", "\xE5\xAE"));
 }
+
+// Eight bytes at a time must change exactly A-Z, at every position and next
+// to any other byte (a carry between bytes would show here).
+TEST(Text, LowerAsciiInPlaceChangesExactlyAToZ) {
+    for (int v = 0; v < 256; ++v)
+        for (int w : {0x00, 0x40, 0x41, 0x5A, 0x5B, 0x7F, 0x80, 0xC1, 0xDA, 0xFF})
+            for (size_t at = 0; at < 19; ++at) {
+                std::string s(19, char(w));
+                s[at] = char(v);
+                std::string expected = s;
+                for (char& c : expected)
+                    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+                LowerAsciiInPlace(s.data(), s.size());
+                ASSERT_EQ(s, expected) << "byte " << v << " at " << at << " among " << w;
+            }
+    std::string mixed = "ABC问题Z整改xyz@[`{";
+    LowerAsciiInPlace(mixed.data(), mixed.size());
+    EXPECT_EQ(mixed, "abc问题z整改xyz@[`{");
+}

@@ -2,8 +2,8 @@
 
 #include "rules/text.h"
 
-#include <algorithm>
 #include <cassert>
+#include <cstring>
 
 namespace htk {
 
@@ -17,33 +17,29 @@ void LedgerTextIndex::Build(const std::vector<Problem>& rows) {
     for (const Problem& p : rows)
         total += p[ProblemField::kDescription].size() + p[ProblemField::kMeasures].size() + 2;
     assert(total < UINT32_MAX);
-    text_.clear();
-    text_.reserve(total);
+    text_.resize(total);
     start_.clear();
     start_.reserve(rows.size() + 1);
+    char* out = text_.data();
     for (const Problem& p : rows) {
-        start_.push_back(uint32_t(text_.size()));
+        start_.push_back(uint32_t(out - text_.data()));
         for (ProblemField f : {ProblemField::kDescription, ProblemField::kMeasures}) {
-            const size_t at = text_.size();
-            text_ += p[f];
-            for (size_t i = at; i < text_.size(); ++i)
-                if (text_[i] >= 'A' && text_[i] <= 'Z') text_[i] = char(text_[i] - 'A' + 'a');
-            text_ += '\0';  // a match never runs from one text into the next
+            const std::string& t = p[f];
+            std::memcpy(out, t.data(), t.size());
+            out += t.size();
+            *out++ = '\0';  // a match never runs from one text into the next
         }
     }
-    start_.push_back(uint32_t(text_.size()));
+    assert(size_t(out - text_.data()) == total);
+    start_.push_back(uint32_t(total));
+    LowerAsciiInPlace(text_.data(), total);
 }
 
-void LedgerTextIndex::Find(std::string_view needle_lower, std::vector<uint8_t>* hits) const {
-    hits->assign(rows(), needle_lower.empty() ? 1 : 0);
-    if (needle_lower.empty() || needle_lower.find('\0') != std::string_view::npos) return;
-    size_t at = 0;
-    while ((at = FindBytes(text_, needle_lower, at)) != std::string_view::npos) {
-        // The row holding the match; then on from its end (one hit is enough).
-        const size_t row = size_t(std::upper_bound(start_.begin(), start_.end(), uint32_t(at)) - start_.begin()) - 1;
-        (*hits)[row] = 1;
-        at = start_[row + 1];
-    }
+bool LedgerTextIndex::RowContains(size_t row, std::string_view needle_lower) const {
+    assert(row < rows());
+    if (needle_lower.find('\0') != std::string_view::npos) return false;
+    const std::string_view texts(text_.data() + start_[row], start_[row + 1] - start_[row]);
+    return FindBytes(texts, needle_lower) != std::string_view::npos;
 }
 
 }  // namespace htk

@@ -109,7 +109,7 @@ bool LedgerView::Matches(const Problem& p) const {
     if (!f.resp_unit.empty() && p[ProblemField::kRespUnits].find(f.resp_unit) == std::string::npos) return false;
     if (!f.reporting_unit.empty() && p[ProblemField::kReportingUnit] != f.reporting_unit) return false;
     if (f.warning >= 0 && int(WarningFor(p, today_)) != f.warning) return false;
-    if (!text_lower_.empty() && !text_hits_[size_t(&p - rows_.data())]) return false;
+    if (!text_lower_.empty() && !text_index_.RowContains(size_t(&p - rows_.data()), text_lower_)) return false;
     return true;
 }
 
@@ -121,12 +121,7 @@ void LedgerView::PrepareTextSearch() {
 
 void LedgerView::StartScan() {
     dirty_ = false;
-    if (!text_lower_.empty() && (text_hits_version_ != version_ || text_hits_for_ != text_lower_)) {
-        PrepareTextSearch();
-        text_index_.Find(text_lower_, &text_hits_);
-        text_hits_for_ = text_lower_;
-        text_hits_version_ = version_;
-    }
+    if (!text_lower_.empty()) PrepareTextSearch();
     if (narrow_) {
         scan_from_ = std::move(order_);  // the last complete result, in order
         narrow_ = false;

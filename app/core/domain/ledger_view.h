@@ -85,14 +85,11 @@ private:
     bool narrow_ = false;  // only the search text grew: filter the last complete result
     LedgerFilter filter_;
     std::string text_lower_;
-    // The search text is looked up in one pass over an index of the rows'
-    // texts (built on the first search after the rows change); Matches()
-    // then reads the row's hit.
+    // The search text is looked up in an index of the rows' texts (built when
+    // the search box takes the keyboard, or on the first search after the
+    // rows change), a row at a time as the scan reaches it.
     LedgerTextIndex text_index_;
     uint64_t text_index_version_ = ~0ull;
-    std::vector<uint8_t> text_hits_;  // per row of rows_, for text_hits_for_
-    std::string text_hits_for_;
-    uint64_t text_hits_version_ = ~0ull;
     SortColumn sort_ = SortColumn::kEntry;
     ProblemField sort_field_ = ProblemField::kArea;
     bool ascending_ = true;

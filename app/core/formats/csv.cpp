@@ -2,7 +2,7 @@
 
 namespace htk {
 
-static bool NeedsNeutralizing(std::string_view s) {
+bool NeedsNeutralizing(std::string_view s) {
     if (s.empty()) return false;
     char c = s[0];
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';

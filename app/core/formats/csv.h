@@ -23,6 +23,8 @@ struct CsvWriteOptions {
 
 // Text that starts with = + - @ tab or CR gets a leading apostrophe.
 std::string NeutralizeFormula(std::string_view cell);
+// Would NeutralizeFormula change `cell`?
+bool NeedsNeutralizing(std::string_view cell);
 // Undoes NeutralizeFormula (for reading files we wrote).
 std::string UnneutralizeFormula(std::string_view cell);
 

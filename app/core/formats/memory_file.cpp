@@ -14,7 +14,8 @@ namespace {
 constexpr size_t kBlock = 1 << 20;
 
 struct MemoryFile {
-    std::vector<std::unique_ptr<char[]>> blocks;
+    std::vector<std::unique_ptr<char[]>> blocks;  // null once read (below `dropped`)
+    size_t dropped = 0;                           // blocks freed by reading
     size_t size = 0, pos = 0;
     char io[1 << 16];  // stdio's buffer: fewer, larger calls into Write/Read
 };
@@ -22,6 +23,7 @@ struct MemoryFile {
 ssize_t Read(void* cookie, char* buf, size_t size) {
     auto* f = static_cast<MemoryFile*>(cookie);
     size_t done = 0;
+    if (f->pos / kBlock < f->dropped) return 0;  // already read once: gone
     while (done < size && f->pos < f->size) {
         size_t off = f->pos % kBlock;
         size_t n = std::min({size - done, f->size - f->pos, kBlock - off});
@@ -29,6 +31,8 @@ ssize_t Read(void* cookie, char* buf, size_t size) {
         done += n;
         f->pos += n;
     }
+    // Free the blocks this read has passed.
+    for (; f->dropped < f->pos / kBlock; ++f->dropped) f->blocks[f->dropped].reset();
     return ssize_t(done);
 }
 
@@ -46,6 +50,7 @@ void ZeroGap(MemoryFile* f) {
 ssize_t Write(void* cookie, const char* buf, size_t size) {
     auto* f = static_cast<MemoryFile*>(cookie);
     size_t done = 0;
+    if (f->pos / kBlock < f->dropped) return 0;  // into what a read freed: fails
     while (done < size) {
         size_t index = f->pos / kBlock, off = f->pos % kBlock;
         while (f->blocks.size() <= index) {

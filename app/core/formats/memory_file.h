@@ -14,5 +14,11 @@ extern "C" {
 
 // A new empty file opened "w+b": write, seek, read back; fclose frees it.
 // Returns NULL when memory runs out, like tmpfile().
+//
+// Read once: reading frees each 1 MB block the read has passed, so a large
+// part copied from one file into the next, or zipped, does not hold twice its
+// size (libxlsxwriter reads each temporary file once, front to back, then
+// closes it). Reading or writing again below a freed block finds nothing:
+// the read is short, the write fails.
 FILE* htk_memory_tmpfile(void);
 }

@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 namespace htk {
@@ -204,6 +205,26 @@ std::string CollapseSpaces(std::string_view s) {
 
 bool ContainsBytes(std::string_view haystack, std::string_view needle) {
     return FindBytes(haystack, needle) != std::string_view::npos;
+}
+
+// Eight bytes at a time (wasm has no vectors here; a byte loop took 60 ms on
+// a 50,000-row ledger's search index). In each byte: below 0x80, at least
+// 'A', at most 'Z' -> add 0x20.
+void LowerAsciiInPlace(char* s, size_t n) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        std::memcpy(&x, s + i, 8);
+        const uint64_t low7 = x & ~kHigh;
+        const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;  // high bit: byte >= 'A'
+        const uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit: byte > 'Z'
+        const uint64_t upper = at_least_a & ~above_z & ~x & kHigh;
+        x |= upper >> 2;  // 0x80 >> 2 = 0x20
+        std::memcpy(s + i, &x, 8);
+    }
+    for (; i < n; ++i)
+        if (s[i] >= 'A' && s[i] <= 'Z') s[i] = char(s[i] - 'A' + 'a');
 }
 
 size_t FindBytes(std::string_view haystack, std::string_view needle, size_t from) {

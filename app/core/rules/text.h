@@ -31,5 +31,7 @@ bool ContainsBytes(std::string_view haystack, std::string_view needle);
 // search), or std::string_view::npos.
 size_t FindBytes(std::string_view haystack, std::string_view needle, size_t from = 0);
 void AppendUtf8(std::string& out, char32_t cp);
+// A-Z to a-z in place; every other byte (UTF-8's are all 0x80 or above) kept.
+void LowerAsciiInPlace(char* s, size_t n);
 
 }  // namespace htk
