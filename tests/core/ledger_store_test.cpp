@@ -1,6 +1,7 @@
 #include "domain/ledger_store.h"
 #include "domain/ledger_view.h"
 #include "domain/problem_rules.h"
+#include "rules/text.h"
 #include "rules/uuid.h"
 #include "test_db.h"
 
@@ -319,4 +320,44 @@ TEST(LedgerView, SearchIndexFindsEitherFieldAndFollowsChanges) {
     EXPECT_EQ(all, std::vector<bool>(4, true));
     EXPECT_EQ(hits, (std::vector<bool>{false, false, true, false}));
     EXPECT_FALSE(index.RowContains(2, std::string_view("头\0部", 7)));
+}
+
+// Rows asked in a run share one search over many rows; asked in any order,
+// with needles changing, the answers are those of searching each row alone.
+TEST(LedgerTextIndex, RunsAnswerAsEachRowAlone) {
+    const char* words[] = {"安全", "鉴定", "饮水", "ABC", "村", "x"};
+    std::vector<Problem> rows;
+    unsigned seed = 7;
+    auto rnd = [&](unsigned k) { seed = seed * 1103515245u + 12345u; return (seed >> 8) % k; };
+    for (int i = 0; i < 500; ++i) {
+        Problem p = NewProblem();
+        for (ProblemField f : {ProblemField::kDescription, ProblemField::kMeasures})
+            for (unsigned n = rnd(4); n > 0; --n) p[f] += words[rnd(6)];
+        rows.push_back(p);
+    }
+    LedgerTextIndex index;
+    index.Build(rows);
+    auto alone = [&](size_t r, const std::string& needle) {
+        for (ProblemField f : {ProblemField::kDescription, ProblemField::kMeasures}) {
+            std::string lower = rows[r][f];
+            LowerAsciiInPlace(lower.data(), lower.size());
+            if (lower.find(needle) != std::string::npos) return true;
+        }
+        return false;
+    };
+    for (const std::string needle : {"安全", "饮水鉴定", "abc", "定村", "x"}) {
+        std::vector<size_t> order;
+        for (size_t r = 0; r < rows.size(); ++r) order.push_back(r);  // in order: one long run
+        for (int k = 0; k < 3000; ++k) {
+            size_t r = rnd(unsigned(rows.size()));  // then runs of random length from random rows
+            for (unsigned n = rnd(100); n > 0 && r < rows.size(); --n) order.push_back(r++);
+        }
+        size_t hits = 0;
+        for (size_t r : order) {
+            ASSERT_EQ(index.RowContains(r, needle), alone(r, needle)) << needle << " row " << r;
+            hits += alone(r, needle);
+            if (rnd(50) == 0) index.RowContains(rnd(unsigned(rows.size())), "鉴");  // another needle between
+        }
+        EXPECT_GT(hits, 0u) << needle;
+    }
 }

@@ -2,6 +2,7 @@
 
 #include "rules/text.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cstring>
 
@@ -10,6 +11,7 @@ namespace htk {
 void LedgerTextIndex::Clear() {
     std::string().swap(text_);
     std::vector<uint32_t>().swap(start_);
+    run_row_ = SIZE_MAX;
 }
 
 void LedgerTextIndex::Build(const std::vector<Problem>& rows) {
@@ -18,6 +20,7 @@ void LedgerTextIndex::Build(const std::vector<Problem>& rows) {
         total += p[ProblemField::kDescription].size() + p[ProblemField::kMeasures].size() + 2;
     assert(total < UINT32_MAX);
     text_.resize(total);
+    run_row_ = SIZE_MAX;  // the rows changed: no run carries over
     start_.clear();
     start_.reserve(rows.size() + 1);
     char* out = text_.data();
@@ -38,8 +41,22 @@ void LedgerTextIndex::Build(const std::vector<Problem>& rows) {
 bool LedgerTextIndex::RowContains(size_t row, std::string_view needle_lower) const {
     assert(row < rows());
     if (needle_lower.find('\0') != std::string_view::npos) return false;
-    const std::string_view texts(text_.data() + start_[row], start_[row + 1] - start_[row]);
-    return FindBytes(texts, needle_lower) != std::string_view::npos;
+    const size_t begin = start_[row], end = start_[row + 1];
+    if (row != run_row_ || needle_lower != run_needle_) {
+        // Not the next row of a run: this row alone; a run may start after it.
+        run_needle_.assign(needle_lower);
+        run_row_ = row + 1;
+        run_limit_ = 0;
+        return FindBytes(std::string_view(text_.data(), end), needle_lower, begin) != std::string_view::npos;
+    }
+    run_row_ = row + 1;
+    if (run_limit_ <= begin || (run_match_ != std::string_view::npos && run_match_ < begin)) {
+        // Search on from this row over the next kRunRows rows at once (texts
+        // end in NUL, so no match crosses a row's end).
+        run_limit_ = start_[std::min(rows(), row + kRunRows)];
+        run_match_ = FindBytes(std::string_view(text_.data(), run_limit_), needle_lower, begin);
+    }
+    return run_match_ != std::string_view::npos && run_match_ < end;
 }
 
 }  // namespace htk

@@ -7,7 +7,6 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -53,7 +52,7 @@ double TextWidth(std::string_view s) {
         std::memcpy(&x, s.data() + i, 8);
         const uint64_t ascii = ~x & kHigh;        // 0xxxxxxx
         const uint64_t lead = x & (x << 1) & kHigh;  // 11xxxxxx
-        w += size_t(std::popcount(ascii)) + 2 * size_t(std::popcount(lead));
+        w += size_t(__builtin_popcountll(ascii)) + 2 * size_t(__builtin_popcountll(lead));
     }
     for (; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
