@@ -87,6 +87,15 @@ int main(int argc, char** argv) {
             size_t n = view.Order().size();
             std::printf("search \"%s\": %zu rows, %.1f ms\n", typed.c_str(), n, Ms(t));
         }
+        {
+            // A text in no row: the whole index is read.
+            LedgerFilter none;
+            none.text = "饮水";
+            view.SetFilter(none);
+            t = std::chrono::steady_clock::now();
+            size_t found = view.Order().size();
+            std::printf("search \"%s\" (in no row): %zu rows, %.1f ms\n", none.text.c_str(), found, Ms(t));
+        }
         LedgerFilter f;
         f.area = "住房保障";
         view.SetFilter(f);

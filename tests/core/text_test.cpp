@@ -89,3 +89,20 @@ TEST(Text, LowerAsciiInPlaceChangesExactlyAToZ) {
     LowerAsciiInPlace(mixed.data(), mixed.size());
     EXPECT_EQ(mixed, "abc问题z整改xyz@[`{");
 }
+
+// The byte search reads eight bytes at a time: against std::string_view::find
+// on text whose bytes repeat (so matches sit at every offset within a word,
+// next to bytes one above and below the one sought).
+TEST(Text, FindBytesAgreesWithFindEverywhere) {
+    const char alphabet[] = {'a', 'b', '\x00', '\x01', '\x7f', '\x80', '\x81', '\xe5', '\xae', '\x89', '\xff'};
+    unsigned seed = 11;
+    auto rnd = [&](unsigned k) { seed = seed * 1103515245u + 12345u; return (seed >> 8) % k; };
+    for (int trial = 0; trial < 20000; ++trial) {
+        std::string hay(rnd(40), ' '), needle(1 + rnd(3), ' ');
+        for (char& c : hay) c = alphabet[rnd(sizeof alphabet)];
+        for (char& c : needle) c = alphabet[rnd(4) == 0 ? rnd(sizeof alphabet) : rnd(3) + 7];
+        const size_t from = rnd(unsigned(hay.size()) + 2);
+        const size_t want = from > hay.size() ? std::string_view::npos : std::string_view(hay).find(needle, from);
+        ASSERT_EQ(FindBytes(hay, needle, from), want) << trial;
+    }
+}

@@ -47,13 +47,16 @@ bool LedgerTextIndex::RowContains(size_t row, std::string_view needle_lower) con
         run_needle_.assign(needle_lower);
         run_row_ = row + 1;
         run_limit_ = 0;
+        run_length_ = 0;
         return FindBytes(std::string_view(text_.data(), end), needle_lower, begin) != std::string_view::npos;
     }
     run_row_ = row + 1;
+    run_length_ = std::min<size_t>(run_length_ + 1, 6);
     if (run_limit_ <= begin || (run_match_ != std::string_view::npos && run_match_ < begin)) {
-        // Search on from this row over the next kRunRows rows at once (texts
-        // end in NUL, so no match crosses a row's end).
-        run_limit_ = start_[std::min(rows(), row + kRunRows)];
+        // Search on from this row over the rows ahead at once (texts end in
+        // NUL, so no match crosses a row's end).
+        const size_t ahead = std::min<size_t>(kRunRows, size_t(1) << run_length_);
+        run_limit_ = start_[std::min(rows(), row + ahead)];
         run_match_ = FindBytes(std::string_view(text_.data(), run_limit_), needle_lower, begin);
     }
     return run_match_ != std::string_view::npos && run_match_ < end;

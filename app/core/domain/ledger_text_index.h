@@ -24,7 +24,9 @@ public:
     // already lower-cased, as the index holds it)? An empty needle is in every
     // row; a match never runs from one text into the other. Rows asked one
     // after the other (the table in entry order, or runs of equal sort keys)
-    // share one search over up to kRunRows rows, not a search per row.
+    // share one search over the rows ahead, not a search per row: 2 rows, then
+    // 4, ... up to kRunRows as the run goes on (a narrowing search asks rows
+    // here and there, and would waste a long look ahead).
     bool RowContains(size_t row, std::string_view needle_lower) const;
     size_t rows() const { return start_.empty() ? 0 : start_.size() - 1; }
     size_t bytes() const { return text_.size(); }
@@ -36,7 +38,7 @@ private:
     // The current run: the row expected next, and the first match at or after
     // its start found below run_limit_ (npos: none there).
     mutable std::string run_needle_;
-    mutable size_t run_row_ = SIZE_MAX, run_match_ = 0, run_limit_ = 0;
+    mutable size_t run_row_ = SIZE_MAX, run_match_ = 0, run_limit_ = 0, run_length_ = 0;
 };
 
 }  // namespace htk
