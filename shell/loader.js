@@ -24,7 +24,8 @@ HTK.registerServiceWorker = function () {
   navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker:', e); });
 };
 
-HTK.progress = { wasm: [0, 0], font: [0, 0], stage: '正在加载程序…' };
+// start.js (served page) may have set it already and be counting the wasm.
+HTK.progress = HTK.progress || { wasm: [0, 0], font: [0, 0], stage: '正在加载程序…' };
 HTK.showProgress = function () {
   var p = HTK.progress, done = p.wasm[0] + p.font[0], total = p.wasm[1] + p.font[1];
   var pct = total > 0 ? Math.min(100, Math.round(done * 100 / total)) : 0;
@@ -53,9 +54,10 @@ HTK.fetchStreaming = function (url, slot, type) {
   });
 };
 
-// Fetches a URL as bytes, reporting progress into HTK.progress[slot].
-HTK.fetchBytes = function (url, slot) {
-  return fetch(url).then(function (resp) {
+// Fetches a URL as bytes, reporting progress into HTK.progress[slot]
+// (`started`: the fetch's promise, when it was started already).
+HTK.fetchBytes = function (url, slot, started) {
+  return (started || fetch(url)).then(function (resp) {
     if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
     var total = +resp.headers.get('Content-Length') || 0;
     HTK.progress[slot] = [0, total];
@@ -88,7 +90,7 @@ HTK.base64ToBytes = function (b64) {
   var fontTag = document.getElementById('htk-font');
   HTK.single = !!fontTag;
   HTK.fontPromise = HTK.single ? Promise.resolve(HTK.base64ToBytes(fontTag.textContent))
-                               : HTK.fetchBytes('fonts/ui.ttf', 'font');
+                               : HTK.fetchBytes('fonts/ui.ttf', 'font', HTK.earlyFont);
   HTK.showProgress();
 
   Module.canvas = document.getElementById('canvas');
@@ -111,7 +113,13 @@ HTK.base64ToBytes = function (b64) {
     // Streaming: V8 compiles the functions as the bytes arrive, instead of
     // compiling each one on its first call during start-up.
     Module.instantiateWasm = function (imports, done) {
-      var go = WebAssembly.instantiateStreaming
+      var go = HTK.earlyWasm  // started by start.js: compiling already
+        ? HTK.earlyWasm.then(function (module) {
+            return WebAssembly.instantiate(module, imports).then(function (instance) {
+              return { instance: instance, module: module };
+            });
+          })
+        : WebAssembly.instantiateStreaming
         ? HTK.fetchStreaming('app.wasm', 'wasm', 'application/wasm').then(function (resp) {
             return WebAssembly.instantiateStreaming(resp, imports);
           })

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Assemble the served site and the single-file offline page from shell/index.html.
 
-Site:    index.html loads app.js, which downloads app.wasm and fonts/ui.ttf;
+Site:    index.html loads start.js, which starts downloading and compiling app.wasm, and
+         app.js, which instantiates it and downloads fonts/ui.ttf;
          sw.js (a service worker) keeps them so that a visited URL opens offline,
          manifest.webmanifest and icon.svg let the browser install it as an app.
 Offline: one .html with the SINGLE_FILE script (wasm inside) and the font inline.
@@ -52,7 +53,7 @@ def csp(page, scripts_self):
 # The cache is named after the version; older ones are dropped on activation.
 SERVICE_WORKER = """// sw.js — keeps the app's files for offline use (generated; version @V@).
 const CACHE = 'huitoukan-@V@';
-const FILES = ['./', 'index.html', 'app.js', 'app.wasm', 'fonts/ui.ttf', 'manifest.webmanifest', 'icon.svg'];
+const FILES = ['./', 'index.html', 'start.js', 'app.js', 'app.wasm', 'fonts/ui.ttf', 'manifest.webmanifest', 'icon.svg'];
 
 self.addEventListener('install', (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
@@ -112,7 +113,10 @@ def main():
     os.makedirs(a.site, exist_ok=True)
     shutil.copyfile(a.app_js, os.path.join(a.site, "app.js"))
     shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
+    shutil.copyfile(os.path.join(os.path.dirname(a.shell), "start.js"), os.path.join(a.site, "start.js"))
     site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
+    # start.js first of all: the wasm downloads and compiles while the rest loads.
+    site_html = site_html.replace("<style>", '<script src="start.js"></script>\n<style>', 1)
     site_html = csp(site_html, scripts_self=True)
     site_html = site_html.replace("</title>", '</title>\n<link rel="manifest" href="manifest.webmanifest">', 1)
     for name, text in (("sw.js", SERVICE_WORKER), ("manifest.webmanifest", MANIFEST), ("icon.svg", ICON)):
