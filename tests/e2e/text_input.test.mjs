@@ -27,7 +27,12 @@ async function clearUnitField() {
 }
 
 async function fieldIs(expected) {
-  await page.waitForFunction((e) => window.app.rect('settings.unit_name').text === e, expected);
+  // On a timeout, say what the field held (a paste lost or doubled shows here).
+  await page.waitForFunction((e) => window.app.rect('settings.unit_name').text === e, expected, { timeout: 15000 })
+    .catch(async (e) => {
+      assert.fail(`the field holds ${JSON.stringify(await page.evaluate(() => window.app.rect('settings.unit_name').text))}, ` +
+                  `expected ${JSON.stringify(expected)} (${e.message.split('\n')[0]})`);
+    });
   assert.equal(await shownText(page, 'settings.unit_name'), expected);
 }
 
