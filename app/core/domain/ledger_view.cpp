@@ -3,18 +3,9 @@
 #include "rules/text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 
 namespace htk {
-namespace {
-
-std::string LowerAscii(std::string s) {
-    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-}  // namespace
 
 void LedgerView::Reset(std::vector<Problem> rows) {
     rows_ = std::move(rows);
@@ -74,7 +65,8 @@ void LedgerView::SetFilter(const LedgerFilter& f) {
     narrow_ = !pending() && same_but_text == filter_ && !filter_.text.empty() &&
               f.text.size() > filter_.text.size() && f.text.compare(0, filter_.text.size(), filter_.text) == 0;
     filter_ = f;
-    text_lower_ = LowerAscii(f.text);
+    text_lower_ = f.text;
+    LowerAsciiInPlace(text_lower_.data(), text_lower_.size());  // as the index holds the texts
     dirty_ = true;
 }
 
