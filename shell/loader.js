@@ -34,52 +34,6 @@ HTK.showProgress = function () {
 };
 HTK.stage = function (text) { HTK.progress.stage = text; HTK.showProgress(); };
 
-// Fetches a URL as a stream that reports progress into HTK.progress[slot]
-// (a Response, so the wasm compiles while it downloads).
-HTK.fetchStreaming = function (url, slot, type) {
-  return fetch(url).then(function (resp) {
-    if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
-    var total = +resp.headers.get('Content-Length') || 0, got = 0;
-    HTK.progress[slot] = [0, total];
-    if (!resp.body || typeof TransformStream !== 'function') return resp;
-    var counted = resp.body.pipeThrough(new TransformStream({
-      transform: function (chunk, out) {
-        got += chunk.length;
-        HTK.progress[slot] = [got, Math.max(total, got)];
-        HTK.showProgress();
-        out.enqueue(chunk);
-      },
-    }));
-    return new Response(counted, { headers: { 'Content-Type': type } });
-  });
-};
-
-// Fetches a URL as bytes, reporting progress into HTK.progress[slot]
-// (`started`: the fetch's promise, when it was started already).
-HTK.fetchBytes = function (url, slot, started) {
-  return (started || fetch(url)).then(function (resp) {
-    if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
-    var total = +resp.headers.get('Content-Length') || 0;
-    HTK.progress[slot] = [0, total];
-    if (!resp.body || !resp.body.getReader) return resp.arrayBuffer().then(function (b) { return new Uint8Array(b); });
-    var reader = resp.body.getReader(), chunks = [], got = 0;
-    function pump() {
-      return reader.read().then(function (r) {
-        if (r.done) {
-          var out = new Uint8Array(got), off = 0;
-          chunks.forEach(function (c) { out.set(c, off); off += c.length; });
-          return out;
-        }
-        chunks.push(r.value); got += r.value.length;
-        HTK.progress[slot] = [got, Math.max(total, got)];
-        HTK.showProgress();
-        return pump();
-      });
-    }
-    return pump();
-  });
-};
-
 HTK.base64ToBytes = function (b64) {
   var bin = atob(b64.replace(/\s+/g, '')), out = new Uint8Array(bin.length);
   for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -89,8 +43,7 @@ HTK.base64ToBytes = function (b64) {
 (function () {
   var fontTag = document.getElementById('htk-font');
   HTK.single = !!fontTag;
-  HTK.fontPromise = HTK.single ? Promise.resolve(HTK.base64ToBytes(fontTag.textContent))
-                               : HTK.fetchBytes('fonts/ui.ttf', 'font', HTK.earlyFont);
+  HTK.fontPromise = HTK.single ? Promise.resolve(HTK.base64ToBytes(fontTag.textContent)) : HTK.earlyFont;
   HTK.showProgress();
 
   Module.canvas = document.getElementById('canvas');
@@ -109,22 +62,13 @@ HTK.base64ToBytes = function (b64) {
   };
 
   if (!HTK.single) {
-    // Download the wasm ourselves so the loading bar can show its progress.
-    // Streaming: V8 compiles the functions as the bytes arrive, instead of
-    // compiling each one on its first call during start-up.
+    // start.js is downloading and compiling it (with the progress shown).
     Module.instantiateWasm = function (imports, done) {
-      var go = HTK.earlyWasm  // started by start.js: compiling already
-        ? HTK.earlyWasm.then(function (module) {
-            return WebAssembly.instantiate(module, imports).then(function (instance) {
-              return { instance: instance, module: module };
-            });
-          })
-        : WebAssembly.instantiateStreaming
-        ? HTK.fetchStreaming('app.wasm', 'wasm', 'application/wasm').then(function (resp) {
-            return WebAssembly.instantiateStreaming(resp, imports);
-          })
-        : HTK.fetchBytes('app.wasm', 'wasm').then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
-      go.then(function (r) { performance.mark('htk-wasm-compiled'); done(r.instance, r.module); }, function (e) {
+      HTK.earlyWasm.then(function (module) {
+        return WebAssembly.instantiate(module, imports).then(function (instance) {
+          return { instance: instance, module: module };
+        });
+      }).then(function (r) { performance.mark('htk-wasm-compiled'); done(r.instance, r.module); }, function (e) {
         HTK.showFatal('程序下载失败', '<p>请检查网络后刷新页面；离线使用请打开单文件版 .html。</p>', String(e));
       });
       return {};

@@ -38,20 +38,28 @@ HTK.storage = {
   loadError: '',      // why the stored data could not be read (then nothing is saved)
   persisted: -1,      // navigator.storage.persist(): 1 granted, 0 refused, -1 unknown
 
+  // Opens the database once (again after another page's upgrade closed it).
+  // start.js may have asked already (HTK.earlyIdb): that connection is used.
+  opening: null,
   open: function () {
     var self = this;
-    return new Promise(function (resolve, reject) {
+    if (self.opening) return self.opening;
+    var early = HTK.earlyIdb;
+    HTK.earlyIdb = null;
+    var opened = early || new Promise(function (resolve, reject) {
       if (!window.indexedDB) { reject(new Error('此浏览器不支持 IndexedDB')); return; }
       var req = indexedDB.open(self.DB_NAME, 1);
       req.onupgradeneeded = function () { req.result.createObjectStore(self.STORE); };
-      req.onsuccess = function () {
-        self.idb = req.result;
-        self.idb.onversionchange = function () { self.idb.close(); self.idb = null; };
-        resolve(self.idb);
-      };
+      req.onsuccess = function () { resolve(req.result); };
       req.onerror = function () { reject(req.error || new Error('IndexedDB open failed')); };
       req.onblocked = function () { reject(new Error('IndexedDB is blocked by another tab')); };
     });
+    self.opening = opened.then(function (idb) {
+      self.idb = idb;
+      idb.onversionchange = function () { idb.close(); self.idb = null; self.opening = null; };
+      return idb;
+    }, function (e) { self.opening = null; throw e; });
+    return self.opening;
   },
 
   isSlot: function (key) { return key === this.LEGACY_KEY || /^gen-[01]$/.test(key); },
@@ -71,7 +79,7 @@ HTK.storage = {
   // a cursor: every chunk comes back in one round trip.
   load: function () {
     var self = this;
-    var ready = self.idb ? Promise.resolve(self.idb) : self.open();
+    var ready = self.open();
     return ready.then(function (idb) {
       return new Promise(function (resolve, reject) {
         var store = idb.transaction(self.STORE, 'readonly').objectStore(self.STORE);
@@ -141,7 +149,7 @@ HTK.storage = {
   // complete, rejects with a reason.
   save: function (size, chunkSize, hashes, changed) {
     var self = this;
-    var ready = self.idb ? Promise.resolve(self.idb) : self.open();
+    var ready = self.open();
     var seq = self.seq + 1, slot = self.goodKey === 'gen-0' ? 'gen-1' : 'gen-0';
     var goodManifest = self.manifests[self.goodKey], good = goodManifest ? goodManifest.keys : [];
     var count = hashes.length / 2, keys = new Array(count), seqs = new Uint32Array(count);
@@ -190,16 +198,19 @@ HTK.storage.failNext = +(new URLSearchParams(location.search).get('failsave') ||
     navigator.storage.persist().then(function (ok) { HTK.storage.persisted = ok ? 1 : 0; },
                                      function () { HTK.storage.persisted = 0; });
   }
+  // Read at once, while the wasm still downloads and compiles: preRun comes
+  // only after that, and in a fresh profile opening IndexedDB and taking the
+  // writer lock take 100-200 ms each. The database opens beside the writer
+  // decision; it is read once this tab knows whether it writes (a new writer
+  // must read what the previous one saved last).
+  HTK.storage.open().catch(function () {});  // (load reports the failure)
+  var loaded = HTK.writer.start().then(function () { return HTK.storage.load(); }).then(function () {
+    performance.mark('htk-storage-loaded');
+  }, function (e) {
+    HTK.storage.loadError = (e && (e.name + ': ' + e.message)) || String(e);
+  });
   Module.preRun.push(function () {
     addRunDependency('htk-storage');
-    // Whether this tab writes is known before the data is read: a new writer
-    // must read what the previous one saved last.
-    HTK.writer.start().then(function () { return HTK.storage.load(); }).then(function () {
-      performance.mark('htk-storage-loaded');
-      removeRunDependency('htk-storage');
-    }, function (e) {
-      HTK.storage.loadError = (e && (e.name + ': ' + e.message)) || String(e);
-      removeRunDependency('htk-storage');
-    });
+    loaded.then(function () { removeRunDependency('htk-storage'); });
   });
 })();

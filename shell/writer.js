@@ -35,12 +35,16 @@ HTK.writer = {
     }
     if (navigator.locks && navigator.locks.request) {
       self.method = 'locks';
+      // start.js may have asked already (HTK.earlyLock, the same request).
+      var asked = HTK.earlyLock || self.tryLock();
+      HTK.earlyLock = null;
       return new Promise(function (resolve) {
-        navigator.locks.request(self.LOCK, { ifAvailable: true }, function (lock) {
-          if (lock) { self.isWriter = true; resolve(); return self.hold(); }
-          self.waitForLock(resolve);
-          return undefined;
-        }).catch(function () { self.isWriter = true; self.method = 'none'; resolve(); });
+        asked.then(function (release) {
+          if (!release) { self.waitForLock(resolve); return; }
+          self.isWriter = true;
+          self.releaseLock = release;
+          resolve();
+        }, function () { self.isWriter = true; self.method = 'none'; resolve(); });
       });
     }
     if (!self.channel) { self.method = 'none'; return Promise.resolve(); }
@@ -50,6 +54,19 @@ HTK.writer = {
       self.onHere = function () { self.onHere = null; clearTimeout(t); resolve(); };
       var t = setTimeout(function () { self.onHere = null; self.isWriter = true; resolve(); }, 300);
       self.channel.postMessage({ type: 'who' });
+    });
+  },
+
+  // Asks for the lock if it is free. Resolves with the function that lets it
+  // go, or null when another page holds it. (start.js has a copy: it runs
+  // before this file.)
+  tryLock: function () {
+    var self = this;
+    return new Promise(function (resolve, reject) {
+      navigator.locks.request(self.LOCK, { ifAvailable: true }, function (lock) {
+        if (!lock) { resolve(null); return undefined; }
+        return new Promise(function (release) { resolve(release); });
+      }).catch(reject);
     });
   },
 

@@ -69,6 +69,7 @@ struct FrameLoop {
     bool first_frame_done = false;
     float font_dpr = 0;  // pixel ratio the font atlas was built for (0: rebuild)
     bool font_full = false;  // the atlas has every glyph, not only the first frame's
+    bool device_objects = false;  // the renderer's shaders and buffers exist
     int fb_w = 0, fb_h = 0;
     double last_frame = 0, last_draw = 0, active_until = 0;
     uint64_t on_screen = 0;  // DrawDataHash of the frame on the canvas; 0: draw the next one whatever it is
@@ -89,6 +90,8 @@ EM_JS(int, htk_forced_webgl_version, (void), {
     return v === null ? -1 : (+v | 0);
 });
 
+// shell/start.js asks for the context first, with these attributes, while
+// the wasm downloads; the browser then returns that one here.
 bool CreateContext() {
     EmscriptenWebGLContextAttributes a;
     emscripten_webgl_init_context_attributes(&a);
@@ -116,6 +119,7 @@ bool CreateContext() {
 void InitRenderer() {
     ImGui_ImplOpenGL3_Init(g_loop.webgl_version == 2 ? "#version 300 es" : "#version 100");
     g_loop.font_dpr = 0;  // the atlas is uploaded again by the new renderer
+    g_loop.device_objects = false;
 }
 
 EM_BOOL OnContextLost(int, const void*, void*) {
@@ -195,7 +199,15 @@ void Frame() {
         ui::BuildFontAtlas(dpr, g_loop.first_frame_done ? nullptr : ui::kFirstFrameGlyphs);
         g_loop.font_full = g_loop.first_frame_done;
         htk_mark(g_loop.first_frame_done ? "htk-atlas-built" : "htk-first-atlas-built");
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        // The renderer's first NewFrame would make its device objects and with
+        // them upload the atlas again — after ClearTexData, by building it a
+        // second time. So they are made here, atlas included.
+        if (g_loop.device_objects) {
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        } else {
+            ImGui_ImplOpenGL3_CreateDeviceObjects();
+            g_loop.device_objects = true;
+        }
         ImGui::GetIO().Fonts->ClearTexData();  // uploaded; free the CPU copy
         htk_mark("htk-atlas-uploaded");
         if (full_font_due) htk_ready();
