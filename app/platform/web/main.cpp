@@ -90,6 +90,15 @@ EM_JS(int, htk_forced_webgl_version, (void), {
     return v === null ? -1 : (+v | 0);
 });
 
+// What the renderer needs beyond WebGL 1: vertex array objects and 32-bit
+// indices (ImDrawIdx, app/third_party/CMakeLists.txt); WebGL 2 has both.
+// Asked again after a lost context is restored.
+bool EnableExtensions() {
+    return g_loop.webgl_version == 2 ||
+           (emscripten_webgl_enable_OES_vertex_array_object(g_loop.gl) &&
+            emscripten_webgl_enable_extension(g_loop.gl, "OES_element_index_uint"));
+}
+
 // shell/start.js asks for the context first, with these attributes, while
 // the wasm downloads; the browser then returns that one here.
 bool CreateContext() {
@@ -101,6 +110,9 @@ bool CreateContext() {
     a.antialias = false;
     a.premultipliedAlpha = false;
     a.failIfMajorPerformanceCaveat = false;
+    // Not every extension the browser has (Emscripten's default enables each
+    // one: 30-70 ms of a cold start here), only what the renderer needs.
+    a.enableExtensionsByDefault = false;
     int forced = htk_forced_webgl_version();
     if (forced == 0) return false;
     for (int version : {2, 1}) {
@@ -110,6 +122,11 @@ bool CreateContext() {
         if (g_loop.gl > 0) {
             g_loop.webgl_version = version;
             emscripten_webgl_make_context_current(g_loop.gl);
+            if (!EnableExtensions()) {
+                emscripten_webgl_destroy_context(g_loop.gl);
+                g_loop.gl = 0;
+                return false;
+            }
             return true;
         }
     }
@@ -138,6 +155,7 @@ namespace {
 EM_BOOL OnContextRestored(int, const void*, void*) {
     ImGui_ImplOpenGL3_Shutdown();
     emscripten_webgl_make_context_current(g_loop.gl);
+    EnableExtensions();
     InitRenderer();
     g_loop.context_lost = false;
     g_loop.on_screen = 0;
