@@ -36,6 +36,16 @@ async function fieldIs(expected) {
   assert.equal(await shownText(page, 'settings.unit_name'), expected);
 }
 
+// Waits until the system clipboard holds `expected` (15 s at most).
+async function clipboardIs(expected) {
+  const until = Date.now() + 15000;
+  let text;
+  while ((text = await page.evaluate(() => navigator.clipboard.readText())) !== expected) {
+    if (Date.now() > until) assert.fail(`the clipboard holds ${JSON.stringify(text)}, expected ${JSON.stringify(expected)}`);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));  // the app's next frame
+  }
+}
+
 test('Chinese through IME composition lands exactly once', async () => {
   await clearUnitField();
   const cdp = await b.context.newCDPSession(page);
@@ -98,9 +108,15 @@ test('Ctrl+V pastes the system clipboard; Ctrl+C copies the selection out', asyn
   await page.evaluate(() => navigator.clipboard.writeText('区医疗保障局'));
   await page.keyboard.press('Control+V');
   await fieldIs('区医疗保障局');
+  // Something else on the clipboard first, so that the copy is seen only once
+  // the app has made it; read from here (page.waitForFunction does not wait
+  // for an async predicate: its promise passed at once). Before, the app's
+  // copy could land after the writeText below, and both pastes gave
+  // 区医疗保障局 (the test's rare CI failure).
+  await page.evaluate(() => navigator.clipboard.writeText('-'));
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
-  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '区医疗保障局');
+  await clipboardIs('区医疗保障局');
   // Paste replaces the selection, and pasting twice gives the text twice (no loss, no doubling).
   await page.evaluate(() => navigator.clipboard.writeText('区卫健委'));
   await page.keyboard.press('Control+A');
