@@ -28,7 +28,6 @@ HTK.storage = {
   DB_NAME: 'huitoukan-zhenggai-taizhang',
   STORE: 'db',
   LEGACY_KEY: 'main', // the single image of builds before the two generations
-  idb: null,
   candidates: [],     // generations read at start, newest first (see load)
   chunks: null,       // key -> Uint8Array while the candidates are being checked
   manifests: {},      // slot -> {chunkSize, keys: chunk key per index}, as stored (for saves)
@@ -40,7 +39,7 @@ HTK.storage = {
 
   // Opens the database once (again after another page's upgrade closed it).
   // start.js may have asked already (HTK.earlyIdb): that connection is used.
-  opening: null,
+  opening: null,      // the connection's promise
   open: function () {
     var self = this;
     if (self.opening) return self.opening;
@@ -55,8 +54,7 @@ HTK.storage = {
       req.onblocked = function () { reject(new Error('IndexedDB is blocked by another tab')); };
     });
     self.opening = opened.then(function (idb) {
-      self.idb = idb;
-      idb.onversionchange = function () { idb.close(); self.idb = null; self.opening = null; };
+      idb.onversionchange = function () { idb.close(); self.opening = null; };
       return idb;
     }, function (e) { self.opening = null; throw e; });
     return self.opening;

@@ -6,6 +6,7 @@
 #include "domain/household_import.h"
 #include "domain/village_import.h"
 #include "domain/backup.h"
+#include "storage/database.h"
 #include "formats/table_file.h"
 #include "households/households_ui.h"
 #include "households/screening_ui.h"
@@ -53,12 +54,12 @@ void DrawNavigation(UiState& ui) {
     }
 }
 
-void DrawSaveState(const PlatformStatus& st) {
+void DrawSaveState(const UiState& ui, const PlatformStatus& st) {
     const SaveScheduler& s = *st.saver;
     char text[512];
     ImU32 color = kColorGreen;
     const char* tip = nullptr;
-    switch (s.state()) {
+    switch (s.state(ui.db->commit_count())) {
         case SaveState::kSaved:
             std::snprintf(text, sizeof text, "● 已保存");
             tip = "所有修改都已保存在本机浏览器中";
@@ -97,7 +98,7 @@ void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
         ImGui::PopStyleColor();
         MarkItem("status.save", "只读");
     } else {
-        DrawSaveState(st);
+        DrawSaveState(ui, st);
     }
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);

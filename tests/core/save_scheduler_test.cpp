@@ -15,6 +15,18 @@ TEST(SaveScheduler, CleanUntilACommit) {
     EXPECT_FALSE(s.ShouldStart(0, true)) << "never save inside a transaction";
 }
 
+TEST(SaveScheduler, ACommitNotYetObservedShowsAsSaving) {
+    SaveScheduler s;
+    s.ObserveCommits(3);
+    s.Started();
+    s.Finished(true, "", 0);
+    EXPECT_EQ(s.state(3), SaveState::kSaved);
+    EXPECT_EQ(s.state(4), SaveState::kSaving) << "an edit earlier in this frame";
+    EXPECT_EQ(s.state(), SaveState::kSaved) << "what the scheduler itself has seen";
+    s.Disable("满了");
+    EXPECT_EQ(s.state(4), SaveState::kDisabled);
+}
+
 TEST(SaveScheduler, NeverTwoSavesAtOnceAndCoalesces) {
     SaveScheduler s;
     s.ObserveCommits(1);

@@ -54,10 +54,12 @@ void SaveScheduler::Reset(uint64_t commit_count) {
     if (!disabled_) error_.clear();
 }
 
-SaveState SaveScheduler::state() const {
+SaveState SaveScheduler::state() const { return state(seen_commits_); }
+
+SaveState SaveScheduler::state(uint64_t commit_count) const {
     if (disabled_) return SaveState::kDisabled;
     if (failures_ > 0) return SaveState::kFailed;
-    if (in_flight_ || dirty_) return SaveState::kSaving;
+    if (in_flight_ || dirty_ || commit_count != seen_commits_) return SaveState::kSaving;
     return SaveState::kSaved;
 }
 

@@ -33,6 +33,10 @@ public:
     void Reset(uint64_t commit_count);
 
     SaveState state() const;
+    // The state with the database's commit counter as it is now: a commit not
+    // yet observed (made earlier in this frame) shows as saving at once, so
+    // the frame of an edit draws 保存中 itself instead of the next one.
+    SaveState state(uint64_t commit_count) const;
     const std::string& error() const { return error_; }
     int failures() const { return failures_; }
     double retry_at() const { return retry_at_; }
