@@ -24,7 +24,7 @@ HTK.registerServiceWorker = function () {
   navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker:', e); });
 };
 
-// start.js (served page) may have set it already and be counting the wasm.
+// start.js (served page) has set it already and is counting the wasm and the font.
 HTK.progress = HTK.progress || { wasm: [0, 0], font: [0, 0], stage: '正在加载程序…' };
 HTK.showProgress = function () {
   var p = HTK.progress, done = p.wasm[0] + p.font[0], total = p.wasm[1] + p.font[1];

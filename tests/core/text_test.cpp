@@ -90,9 +90,9 @@ TEST(Text, LowerAsciiInPlaceChangesExactlyAToZ) {
     EXPECT_EQ(mixed, "abc问题z整改xyz@[`{");
 }
 
-// The byte search reads eight bytes at a time: against std::string_view::find
-// on text whose bytes repeat (so matches sit at every offset within a word,
-// next to bytes one above and below the one sought).
+// The byte search (memchr for the needle's last byte, then a compare) against
+// std::string_view::find on text whose bytes repeat, so that matches sit at
+// every offset, next to bytes one above and below the ones sought.
 TEST(Text, FindBytesAgreesWithFindEverywhere) {
     const char alphabet[] = {'a', 'b', '\x00', '\x01', '\x7f', '\x80', '\x81', '\xe5', '\xae', '\x89', '\xff'};
     unsigned seed = 11;

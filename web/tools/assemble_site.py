@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Assemble the served site and the single-file offline page from shell/index.html.
 
-Site:    index.html loads start.js, which starts downloading and compiling app.wasm, and
-         app.js, which instantiates it and downloads fonts/ui.ttf;
+Site:    index.html loads start.js, which at once downloads and compiles app.wasm, reads
+         fonts/ui.ttf and asks for the stored data, the writer lock and the WebGL context,
+         and app.js, which takes them and starts the app;
          sw.js (a service worker) keeps them so that a visited URL opens offline,
          manifest.webmanifest and icon.svg let the browser install it as an app.
 Offline: one .html with the SINGLE_FILE script (wasm inside) and the font inline.
@@ -115,7 +116,7 @@ def main():
     shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
     shutil.copyfile(os.path.join(os.path.dirname(a.shell), "start.js"), os.path.join(a.site, "start.js"))
     site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
-    # start.js first of all: the wasm downloads and compiles while the rest loads.
+    # start.js first of all: what start-up waits on is asked for while the rest loads.
     site_html = site_html.replace("<style>", '<script src="start.js"></script>\n<style>', 1)
     site_html = csp(site_html, scripts_self=True)
     site_html = site_html.replace("</title>", '</title>\n<link rel="manifest" href="manifest.webmanifest">', 1)
