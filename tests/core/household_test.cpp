@@ -66,8 +66,11 @@ TEST(Household, ValidationNormalisesAndExplains) {
     auto errors = NormalizeAndValidateHousehold(bad, kToday);
     std::string all;
     for (auto& e : errors) all += e.message + "|";
-    for (const char* want : {"户主姓名不能为空", "所属乡镇不能为空", "所属村不能为空", "贫困户", "至少填写一项"})
+    for (const char* want : {"户主姓名不能为空", "所属乡镇不能为空", "所属村不能为空", "至少填写一项"})
         EXPECT_NE(all.find(want), std::string::npos) << want << " in " << all;
+    // A kind the tool does not know is kept as written, never refused.
+    EXPECT_EQ(all.find("户类型"), std::string::npos) << all;
+    EXPECT_EQ(bad.kind, "贫困户");
 }
 
 TEST(HouseholdImport, MonitoringSystemExportWithQuirks) {
@@ -78,30 +81,38 @@ TEST(HouseholdImport, MonitoringSystemExportWithQuirks) {
     HouseholdImportPlan plan = PlanHouseholdImport(book, "households.xlsx", store, kToday);
     ASSERT_TRUE(plan.fatal.empty()) << plan.fatal;
     EXPECT_EQ(plan.header_row, 2);
-    EXPECT_EQ(plan.adds.size(), 4u);  // rows 1, 2, 3 and 9; row 4 repeats row 1
+    EXPECT_FALSE(plan.person_rows);
+    EXPECT_EQ(plan.adds.size(), 5u);  // rows 1, 2, 3, 7 and 9; row 4 repeats row 1
     EXPECT_EQ(plan.merged, 1);
-    ASSERT_EQ(plan.errors.size(), 4u);
+    ASSERT_EQ(plan.errors.size(), 3u);
     EXPECT_EQ(plan.errors[0].row, 7);  // 序号 5: wrong check digit
     EXPECT_NE(plan.errors[0].message.find("校验位"), std::string::npos) << plan.errors[0].message;
     EXPECT_EQ(plan.errors[1].row, 8);  // an ID typed as a number
     EXPECT_NE(plan.errors[1].message.find("存成了数字"), std::string::npos) << plan.errors[1].message;
-    EXPECT_NE(plan.errors[2].message.find("贫困户"), std::string::npos) << plan.errors[2].message;
-    EXPECT_NE(plan.errors[3].message.find("所属村不能为空"), std::string::npos) << plan.errors[3].message;
+    EXPECT_NE(plan.errors[2].message.find("所属村不能为空"), std::string::npos) << plan.errors[2].message;
     // The repeat completed the first row; text and lower-case x were normalised.
-    EXPECT_EQ(plan.adds[0].population, 5);
-    EXPECT_EQ(plan.adds[0].phone, "13800000001");
-    EXPECT_EQ(plan.adds[0].kind, "脱贫享受政策户");
-    EXPECT_EQ(plan.adds[1].population, 3);
-    EXPECT_EQ(plan.adds[1].id_number.back() == 'x', false);
-    EXPECT_EQ(plan.adds[3].code, "");
-    EXPECT_EQ(plan.adds[3].kind, "监测对象（风险已消除）");
+    const auto& adds = plan.adds;
+    EXPECT_EQ(adds[0].household.population, 5);
+    EXPECT_EQ(adds[0].household.phone, "13800000001");
+    EXPECT_EQ(adds[0].household.kind, "脱贫享受政策户");
+    EXPECT_EQ(adds[1].household.population, 3);
+    EXPECT_EQ(adds[1].household.id_number.back() == 'x', false);
+    EXPECT_EQ(adds[2].household.kind, "一般农户");
+    EXPECT_EQ(adds[3].household.kind, "贫困户");  // not known: kept as written
+    EXPECT_EQ(adds[4].household.code, "");
+    EXPECT_EQ(adds[4].household.kind, "监测对象（风险已消除）");
+    // The kinds as the preview states them, known ones first; the unknown one listed.
+    ASSERT_EQ(plan.kinds.size(), 5u);
+    EXPECT_EQ(plan.kinds.back().words, "贫困户");
+    EXPECT_EQ(plan.kinds.back().kind, "");
+    EXPECT_EQ(plan.kinds.back().households, 1);
 
-    store.Apply(plan.adds, plan.updates, "2022-06-15 10:00:00");
-    EXPECT_EQ(store.Count(), 4);
+    EXPECT_TRUE(store.Apply(plan.adds, plan.updates, "2022-06-15 10:00:00"));
+    EXPECT_EQ(store.Count(), 5);
     auto villages = store.Villages();
     ASSERT_EQ(villages.size(), 3u);
     EXPECT_EQ(villages[0].township + villages[0].village, "椹涧乡大宋村");
-    EXPECT_EQ(villages[1].households, 2);  // 小宋村
+    EXPECT_EQ(villages[1].households, 3);  // 小宋村
 
     // A village typed before its households come: listed with none.
     EXPECT_EQ(store.AddVillage(" 陈曹乡 ", "新庄村"), "");
@@ -118,7 +129,7 @@ TEST(HouseholdImport, MonitoringSystemExportWithQuirks) {
     HouseholdImportPlan again = PlanHouseholdImport(book, "households.xlsx", store, kToday);
     EXPECT_EQ(again.adds.size(), 0u);
     EXPECT_EQ(again.updates.size(), 0u);
-    EXPECT_EQ(again.unchanged, 4);
+    EXPECT_EQ(again.unchanged, 5);
 }
 
 TEST(HouseholdImport, LedgerSheetIsNotAHouseholdList) {

@@ -51,6 +51,48 @@ bool ParseHouseholdKind(const std::string& text, HouseholdKind* out) {
     return false;
 }
 
+bool MapSystemKind(const std::string& kind, const std::string& monitor_type, const std::string& risk_cleared,
+                   HouseholdKind* out) {
+    const std::string k = NormalizeKey(kind), m = NormalizeKey(monitor_type), r = NormalizeKey(risk_cleared);
+    static const char* const kMonitorTypes[] = {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户", "边缘户",
+                                                "严重困难户", "监测户", "监测对象"};
+    // 三类户 / 三类对象: what people call the three monitored categories.
+    bool monitored = k == "监测户" || k == "监测对象" || k == "防返贫监测户" || k == "防止返贫监测对象" ||
+                     k == "三类户" || k == "三类对象";
+    bool monitor_known = m.empty() || m == "无" || m == "/";
+    for (const char* t : kMonitorTypes)
+        if (m == t) monitored = monitor_known = true;
+    if (!monitor_known) return false;
+    if (monitored) {
+        const bool cleared = r == "是" || r == "已消除" || r == "风险已消除";
+        const bool open = r.empty() || r == "否" || r == "未消除" || r == "风险未消除";
+        if (!cleared && !open) return false;
+        *out = cleared ? HouseholdKind::kMonitoredRiskCleared : HouseholdKind::kMonitoredAtRisk;
+        return true;
+    }
+    if (k == "脱贫户" || k == "已脱贫户" || k == "脱贫人口") {
+        *out = HouseholdKind::kPovertyExitedWithPolicy;
+        return true;
+    }
+    if (k == "一般农户" || k == "一般户" || k == "农户") {
+        *out = HouseholdKind::kOrdinary;
+        return true;
+    }
+    return ParseHouseholdKind(kind, out);
+}
+
+bool IsHeadRelation(const std::string& relation) {
+    const std::string k = NormalizeKey(relation);
+    return k == "户主" || k == "本人" || k == "本人(户主)";
+}
+
+bool HouseholdMember::SameData(const HouseholdMember& o) const {
+    return person_code == o.person_code && name == o.name && id_number == o.id_number && relation == o.relation &&
+           ethnicity == o.ethnicity && education == o.education && school == o.school && health == o.health &&
+           skill == o.skill && work_months == o.work_months && medical_insurance == o.medical_insurance &&
+           illness_insurance == o.illness_insurance;
+}
+
 bool Household::SameData(const Household& o) const {
     return code == o.code && head_name == o.head_name && id_number == o.id_number && township == o.township &&
            village == o.village && kind == o.kind && population == o.population && phone == o.phone &&
@@ -65,14 +107,9 @@ std::vector<HouseholdError> NormalizeAndValidateHousehold(Household& h, const Da
     if (h.head_name.empty()) errors.push_back({"户主姓名", "户主姓名不能为空"});
     if (h.township.empty()) errors.push_back({"所属乡镇", "所属乡镇不能为空"});
     if (h.village.empty()) errors.push_back({"所属村", "所属村不能为空"});
+    h.kind = Trim(h.kind);
     HouseholdKind kind;
-    if (ParseHouseholdKind(h.kind, &kind)) {
-        h.kind = HouseholdKindLabel(kind);
-    } else {
-        errors.push_back({"户类型", h.kind.empty() ? std::string("户类型不能为空")
-                                                  : "户类型“" + h.kind + "”不是脱贫享受政策户、脱贫不享受政策户、"
-                                                                         "监测对象（风险未消除/已消除）或一般农户"});
-    }
+    if (ParseHouseholdKind(h.kind, &kind)) h.kind = HouseholdKindLabel(kind);
     if (h.code.empty() && h.id_number.empty()) errors.push_back({"户编号", "户编号和身份证号至少填写一项"});
     if (!h.id_number.empty()) {
         std::string e = IdNumberError(h.id_number, today);

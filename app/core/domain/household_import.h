@@ -1,32 +1,60 @@
-// household_import.h — the household registry from a sheet: the national
-// monitoring system's exports (户编号, 户主姓名, 证件号码, 所在乡镇, 所在村,
-// 户类型 …) or a list typed by hand.
+// household_import.h — the household registry from a sheet, in either shape
+// officials have:
 //
-// Like the ledger import: the header row is found wherever it is, every row
-// that cannot be taken is listed with its sheet row and the reason, and
-// planning changes nothing. Rows for the same household — the same 户编号, or
-// the same 身份证号 — merge, within the file and with the registry.
+//  - person rows, as the national 防返贫监测信息系统 exports them: one row per
+//    person (户编号, 人编号, 姓名, 证件号码, 与户主关系, 户类型, 监测对象类别,
+//    风险是否消除 …). Rows are grouped into households by 户编号 (else by a
+//    户主证件号码 column, else a row follows the household above it); the head
+//    is the row whose 与户主关系 is 户主, wherever it stands; 人口数 is the
+//    number of person rows; the members are kept.
+//  - household rows (户主姓名, 身份证号 …), typed by hand or exported per
+//    household: rows for the same household (户编号 or 身份证号) merge.
+//
+// Like the ledger import: the header row is found wherever it is (bracketed,
+// full-width or broken header labels included), every row that cannot be
+// taken is listed with its sheet row and the reason, and planning changes
+// nothing. A 户类型 the tool does not know never refuses a household: it is
+// kept as written and the plan lists it.
 #pragma once
 
 #include "formats/sheet.h"
 #include "household.h"
-#include "ledger_import.h"  // ImportRowError
+#include "household_store.h"
+#include "import_errors.h"
 
 #include <string>
 #include <vector>
 
 namespace htk {
 
-class HouseholdStore;
+// How the file's kind words were read: "脱贫户" -> 脱贫享受政策户, 28 households.
+struct KindCount {
+    std::string words;  // 户类型 / 监测对象类别 / 风险是否消除 as the file writes them
+    std::string kind;   // the tool's kind; "" when not known (kept as written)
+    int households = 0;
+};
+
+// A household the preview names: no 户主 row, several, or a 人数 that
+// disagrees with the person rows.
+struct HouseholdNotice {
+    std::string household;  // "户编号 4110230010001（王堃）"
+    std::string text;       // Chinese: what is the matter
+    bool refused = false;   // the household is not imported
+};
 
 struct HouseholdImportPlan {
     std::string file_name, sheet_name;
     int header_row = 0;                // 1-based
     std::vector<std::string> columns;  // recognised header labels, in sheet order
-    std::vector<Household> adds, updates;
+    bool person_rows = false;          // one row per person (the national export)
+    int people = 0;                    // person rows taken (person_rows only)
+    std::vector<HouseholdWrite> adds, updates;
     int unchanged = 0;
-    int merged = 0;  // rows that repeated a household earlier in the file
-    std::vector<ImportRowError> errors;
+    int merged = 0;  // household rows that repeated a household earlier in the file
+    int members_added = 0, members_changed = 0, members_removed = 0;
+    std::vector<KindCount> kinds;  // known mappings first, by count
+    std::vector<HouseholdNotice> notices;
+    std::vector<ImportRowError> errors;  // in sheet order
     std::string fatal;  // why nothing at all can be taken
 
     size_t taken() const { return adds.size() + updates.size(); }

@@ -3,7 +3,6 @@
 #include "rules/text.h"
 #include "storage/database.h"
 
-#include <cassert>
 
 namespace htk {
 namespace {
@@ -33,7 +32,48 @@ void BindFields(Stmt& q, const Household& h) {
     q.Bind(6, h.kind).Bind(7, int64_t(h.population)).Bind(8, h.phone).Bind(9, h.note).Bind(10, int64_t(h.demo));
 }
 
+constexpr const char* kMemberColumns =
+    "id, household_id, person_code, name, id_number, relation, ethnicity, education, school, health, skill, "
+    "work_months, medical_insurance, illness_insurance";
+
+HouseholdMember ReadMember(const Stmt& q) {
+    HouseholdMember m;
+    m.id = q.Int(0);
+    m.household_id = q.Int(1);
+    int c = 2;
+    for (std::string* f : {&m.person_code, &m.name, &m.id_number, &m.relation, &m.ethnicity, &m.education, &m.school,
+                           &m.health, &m.skill, &m.work_months, &m.medical_insurance, &m.illness_insurance})
+        *f = q.Text(c++);
+    return m;
+}
+
+// Binds household_id and every field to ?1..?13.
+void BindMember(Stmt& q, int64_t household_id, const HouseholdMember& m) {
+    q.Bind(1, household_id);
+    int c = 2;
+    for (const std::string* f : {&m.person_code, &m.name, &m.id_number, &m.relation, &m.ethnicity, &m.education,
+                                 &m.school, &m.health, &m.skill, &m.work_months, &m.medical_insurance,
+                                 &m.illness_insurance})
+        q.Bind(c++, *f);
+}
+
 }  // namespace
+
+std::vector<HouseholdMember> HouseholdStore::LoadMembers(int64_t household_id) const {
+    std::vector<HouseholdMember> out;
+    Stmt& q = db_.Cached(std::string("SELECT ") + kMemberColumns +
+                         " FROM household_member WHERE household_id = ?1 ORDER BY id");
+    q.Bind(1, household_id);
+    while (q.Step()) out.push_back(ReadMember(q));
+    return out;
+}
+
+std::vector<HouseholdMember> HouseholdStore::LoadAllMembers() const {
+    std::vector<HouseholdMember> out;
+    Stmt q = db_.Prepare(std::string("SELECT ") + kMemberColumns + " FROM household_member ORDER BY household_id, id");
+    while (q.Step()) out.push_back(ReadMember(q));
+    return out;
+}
 
 std::vector<Household> HouseholdStore::LoadAll() const {
     std::vector<Household> out;
@@ -68,7 +108,7 @@ std::string HouseholdStore::AddVillage(const std::string& township_typed, const 
     return added ? "" : township + village + "已在名单中";
 }
 
-void HouseholdStore::Apply(const std::vector<Household>& adds, const std::vector<Household>& updates,
+bool HouseholdStore::Apply(const std::vector<HouseholdWrite>& adds, const std::vector<HouseholdWrite>& updates,
                            const std::string& now) {
     Transaction tx(db_);
     Stmt& ins = db_.Cached(
@@ -78,31 +118,55 @@ void HouseholdStore::Apply(const std::vector<Household>& adds, const std::vector
         "UPDATE household SET code = ?1, head_name = ?2, id_number = ?3, township = ?4, village = ?5, kind = ?6, "
         "population = ?7, phone = ?8, note = ?9, demo = ?10, updated_at = ?11 WHERE id = ?12");
     Stmt& village = db_.Cached("INSERT OR IGNORE INTO village(township, name) VALUES(?1, ?2)");
-    auto record_village = [&](const Household& h) {
-        village.Bind(1, h.township).Bind(2, h.village);
-        bool ok = village.Run();
-        assert(ok);
-        (void)ok;
+    Stmt& add_member = db_.Cached(
+        "INSERT INTO household_member(household_id, person_code, name, id_number, relation, ethnicity, education, "
+        "school, health, skill, work_months, medical_insurance, illness_insurance) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    Stmt& update_member = db_.Cached(
+        "UPDATE household_member SET household_id = ?1, person_code = ?2, name = ?3, id_number = ?4, relation = ?5, "
+        "ethnicity = ?6, education = ?7, school = ?8, health = ?9, skill = ?10, work_months = ?11, "
+        "medical_insurance = ?12, illness_insurance = ?13 WHERE id = ?14");
+    Stmt& remove_member = db_.Cached("DELETE FROM household_member WHERE id = ?1");
+    auto write = [&](const HouseholdWrite& w) {
+        const Household& h = w.household;
+        int64_t id = h.id;
+        if (id == 0 || w.write_household) {
+            Stmt& q = id == 0 ? ins : upd;
+            BindFields(q, h);
+            q.Bind(11, now);
+            if (id != 0) q.Bind(12, id);
+            if (!q.Run()) return false;
+            if (id == 0) id = db_.last_insert_rowid();
+            village.Bind(1, h.township).Bind(2, h.village);
+            if (!village.Run()) return false;
+        }
+        for (int64_t gone : w.member_removes) {
+            remove_member.Bind(1, gone);
+            if (!remove_member.Run()) return false;
+        }
+        for (const HouseholdMember& m : w.member_updates) {
+            BindMember(update_member, id, m);
+            update_member.Bind(14, m.id);
+            if (!update_member.Run()) return false;
+        }
+        for (const HouseholdMember& m : w.member_adds) {
+            BindMember(add_member, id, m);
+            if (!add_member.Run()) return false;
+        }
+        return true;
     };
-    for (const Household& h : adds) {
-        BindFields(ins, h);
-        ins.Bind(11, now);
-        bool ok = ins.Run();
-        assert(ok && "insert of a validated household failed");
-        (void)ok;
-        record_village(h);
-    }
-    for (const Household& h : updates) {
-        BindFields(upd, h);
-        upd.Bind(11, now).Bind(12, h.id);
-        bool ok = upd.Run();
-        assert(ok);
-        (void)ok;
-        record_village(h);
-    }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    for (const std::vector<HouseholdWrite>* list : {&adds, &updates})
+        for (const HouseholdWrite& w : *list)
+            if (!write(w)) return false;
+    return tx.Commit();
+}
+
+bool HouseholdStore::Apply(const std::vector<Household>& adds, const std::vector<Household>& updates,
+                           const std::string& now) {
+    std::vector<HouseholdWrite> writes[2];
+    for (int i = 0; i < 2; ++i)
+        for (const Household& h : i == 0 ? adds : updates) writes[i].push_back(HouseholdWrite{h, true, {}, {}, {}});
+    return Apply(writes[0], writes[1], now);
 }
 
 }  // namespace htk

@@ -10,6 +10,16 @@ namespace htk {
 
 class Database;
 
+// One household as an import writes it: the household row (id 0: a new one)
+// and, when the file lists its members, the changes to them.
+struct HouseholdWrite {
+    Household household;
+    bool write_household = true;  // false: the row stays as it is; only members change
+    std::vector<HouseholdMember> member_adds;     // household_id is set on writing
+    std::vector<HouseholdMember> member_updates;  // by id
+    std::vector<int64_t> member_removes;
+};
+
 struct VillageCount {
     std::string township, village;
     int households = 0;
@@ -22,6 +32,10 @@ public:
     // Every household, by 乡镇, 村, 户编号.
     std::vector<Household> LoadAll() const;
     int64_t Count() const;
+    // The members of one household, in the order the registry listed them.
+    std::vector<HouseholdMember> LoadMembers(int64_t household_id) const;
+    // Every member, by household then list order (for planning an import).
+    std::vector<HouseholdMember> LoadAllMembers() const;
     // Villages known from typing or from households, with their household counts.
     std::vector<VillageCount> Villages() const;
 
@@ -31,7 +45,13 @@ public:
 
     // Adds and updates (rows that passed NormalizeAndValidateHousehold) in one
     // transaction; their villages are recorded too. `now` as "2022-06-15 10:00:00".
-    void Apply(const std::vector<Household>& adds, const std::vector<Household>& updates, const std::string& now);
+    // Returns false (and changes nothing) if a write failed.
+    bool Apply(const std::vector<Household>& adds, const std::vector<Household>& updates, const std::string& now);
+    // The same for households with their members (an import plan's adds and
+    // updates), in one transaction. Failed writes roll everything back and
+    // return false.
+    bool Apply(const std::vector<HouseholdWrite>& adds, const std::vector<HouseholdWrite>& updates,
+               const std::string& now);
 
 private:
     Database& db_;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "formats/sheet.h"
+#include "import_errors.h"
 #include "problem.h"
 
 #include <string>
@@ -19,11 +20,6 @@ namespace htk {
 struct Campaign;
 class LedgerStore;
 struct ChangeContext;
-
-struct ImportRowError {
-    int row = 0;          // the sheet's row number (1-based)
-    std::string message;  // Chinese
-};
 
 struct ImportPlan {
     std::string file_name;

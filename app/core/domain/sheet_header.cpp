@@ -7,27 +7,33 @@
 
 namespace htk {
 
-std::string HeaderKey(const std::string& text) {
-    std::string s = NormalizeWidth(text);
-    // Drop remarks in brackets and required-field stars.
-    for (auto [open, close] : {std::pair<std::string, std::string>{"（", "）"}, {"(", ")"}, {"【", "】"}}) {
-        size_t a;
-        while ((a = s.find(open)) != std::string::npos) {
-            size_t b = s.find(close, a);
-            if (b == std::string::npos) break;
-            s.erase(a, b + close.size() - a);
-        }
-    }
+HeaderKeys HeaderKeysOf(const std::string& text) {
+    std::string s = NormalizeWidth(text);  // （ ） become ( )
     s.erase(std::remove(s.begin(), s.end(), '*'), s.end());
-    return NormalizeKey(s);
+    HeaderKeys k;
+    k.bare = s;
+    for (auto [open, close] : {std::pair<std::string, std::string>{"(", ")"}, {"【", "】"}, {"[", "]"}}) {
+        for (size_t a; (a = k.bare.find(open)) != std::string::npos;) {
+            size_t b = k.bare.find(close, a);
+            if (b == std::string::npos) break;
+            k.bare.erase(a, b + close.size() - a);
+        }
+        for (const std::string* mark : {&open, &close})
+            for (size_t a; (a = s.find(*mark)) != std::string::npos;) s.erase(a, mark->size());
+    }
+    k.full = NormalizeKey(s);
+    k.bare = NormalizeKey(k.bare);
+    return k;
 }
 
 void HeaderWords::Add(int field, std::initializer_list<const char*> words) {
-    for (const char* w : words) by_key_[NormalizeKey(w)] = field;
+    for (const char* w : words) by_key_[HeaderKeysOf(w).full] = field;
 }
 
 int HeaderWords::Find(const std::string& label) const {
-    auto it = by_key_.find(HeaderKey(label));
+    const HeaderKeys k = HeaderKeysOf(label);
+    auto it = by_key_.find(k.full);
+    if (it == by_key_.end()) it = by_key_.find(k.bare);
     return it == by_key_.end() ? kNoColumn : it->second;
 }
 
@@ -48,7 +54,7 @@ HeaderMatch FindHeaderRow(const Sheet& sheet, const HeaderWords& words, int requ
             else f = kNoColumn;
             m.column_field.push_back(f);
         }
-        if (m.Has(required) && m.recognised >= min_fields && m.recognised > best.recognised) best = m;
+        if ((required == kNoColumn || m.Has(required)) && m.recognised >= min_fields && m.recognised > best.recognised) best = m;
     }
     return best;
 }

@@ -19,14 +19,23 @@ namespace htk {
 constexpr int kHeaderSearchRows = 20;
 constexpr int kNoColumn = -1000;  // a sheet column no field claims
 
-// Label text as compared: width-normalised, spaces, (…) remarks and * dropped.
-std::string HeaderKey(const std::string& text);
+// A label as compared, width-normalised, without spaces, line breaks or *, in
+// two forms: `full` drops only the brackets and keeps what they hold (乡（镇）
+// -> 乡镇, 务工时间\n(月) -> 务工时间月, 县(市、区、旗) -> 县市、区、旗);
+// `bare` drops bracketed remarks whole (完成时限（精准到日） -> 完成时限).
+struct HeaderKeys {
+    std::string full, bare;
+};
+HeaderKeys HeaderKeysOf(const std::string& text);
 
 // The words an importer accepts, per field id (any int but kNoColumn).
 class HeaderWords {
 public:
+    // Words are compared by their `full` key: "乡(镇)" and "乡镇" are one word.
     void Add(int field, std::initializer_list<const char*> words);
-    int Find(const std::string& label) const;  // kNoColumn when unknown
+    // The field whose word is the label's `full` key, else its `bare` key;
+    // kNoColumn when neither is known.
+    int Find(const std::string& label) const;
 
 private:
     std::map<std::string, int> by_key_;
@@ -39,9 +48,9 @@ struct HeaderMatch {
     bool Has(int field) const;
 };
 
-// The row in the first kHeaderSearchRows naming `required` and at least
-// `min_fields` known fields, naming the most; a field named twice keeps the
-// first column.
+// The row in the first kHeaderSearchRows naming `required` (any row when it
+// is kNoColumn) and at least `min_fields` known fields, naming the most; a
+// field named twice keeps the first column.
 HeaderMatch FindHeaderRow(const Sheet& sheet, const HeaderWords& words, int required, int min_fields);
 
 // The first visible sheet of `book` in which `find` (Sheet -> HeaderMatch)

@@ -238,6 +238,28 @@ static const char* const kMigrations[] = {
         PRIMARY KEY (spot_check_id, seq)
     ) WITHOUT ROWID;
     )sql",
+    // 8: the members of each registered household (家庭成员), as the national
+    //    system's person-level registry lists them; the person columns as the
+    //    file words them.
+    R"sql(
+    CREATE TABLE household_member (
+        id                INTEGER PRIMARY KEY,
+        household_id      INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+        person_code       TEXT NOT NULL DEFAULT '',  -- 人编号
+        name              TEXT NOT NULL,             -- 姓名
+        id_number         TEXT NOT NULL DEFAULT '',  -- 证件号码, normalised
+        relation          TEXT NOT NULL DEFAULT '',  -- 与户主关系
+        ethnicity         TEXT NOT NULL DEFAULT '',  -- 民族
+        education         TEXT NOT NULL DEFAULT '',  -- 文化程度
+        school            TEXT NOT NULL DEFAULT '',  -- 在校生状况
+        health            TEXT NOT NULL DEFAULT '',  -- 健康状况
+        skill             TEXT NOT NULL DEFAULT '',  -- 劳动技能
+        work_months       TEXT NOT NULL DEFAULT '',  -- 务工时间（月）
+        medical_insurance TEXT NOT NULL DEFAULT '',  -- 是否参加城乡居民基本医疗保险
+        illness_insurance TEXT NOT NULL DEFAULT ''   -- 是否参加大病保险
+    );
+    CREATE INDEX household_member_by_household ON household_member(household_id);
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }
