@@ -24,7 +24,7 @@ before(async () => {
   await dropFile(page, join(work, 'households.xlsx'), '名册.xlsx');
   await page.waitForFunction(() => window.app.rect('households.import.summary'));
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM household')[0].n === 4);
+  await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM household')[0].n === 5);
 });
 after(async () => { await b.close(); server.stop(); });
 
@@ -41,7 +41,7 @@ test('首页 asks for a first backup; one click downloads the whole database', a
 c = sqlite3.connect(sys.argv[1])
 print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM household").fetchone()[0],
       c.execute("SELECT value FROM settings WHERE key = 'unit_name'").fetchone()[0])`, backupPath]);
-  assert.equal(String(py.stdout).trim(), 'ok 4 椹涧乡', String(py.stderr));
+  assert.equal(String(py.stdout).trim(), 'ok 5 椹涧乡', String(py.stderr));
   await page.waitForFunction(() => !window.app.rect('home.backup_due'));
   assert.equal(await setting(page, 'last_backup_on'), '2022-06-07');
 });
@@ -54,7 +54,7 @@ test('a broken backup is refused and changes nothing', async () => {
   assert.match((await rect(page, 'restore.error')).text, /已损坏/);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !window.app.rect('restore.dialog'));
-  assert.equal(await households(), 4);
+  assert.equal(await households(), 5);
 });
 
 test('restoring shows what the backup holds; Esc keeps today\'s data, Enter puts the backup back', async () => {
@@ -68,7 +68,7 @@ test('restoring shows what the backup holds; Esc keeps today\'s data, Enter puts
   await click(page, 'settings.tab.storage');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'backup.restore')]);
   await chooser.setFiles(backupPath);
-  assert.match((await rect(page, 'restore.summary')).text, /^单位：椹涧乡\n问题 0 条，农户 4 户，排查记录 0 条，周报 0 份/);
+  assert.match((await rect(page, 'restore.summary')).text, /^单位：椹涧乡\n问题 0 条，农户 5 户，排查记录 0 条，周报 0 份/);
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-restore.png') });
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => window.app.rect('backup.message')?.text === '已取消恢复，数据没有改变。');
@@ -80,10 +80,10 @@ test('restoring shows what the backup holds; Esc keeps today\'s data, Enter puts
   await page.waitForFunction(() => window.app.rect('backup.message')?.text === '已从“backup.db”恢复数据。');
   assert.equal(await setting(page, 'unit_name'), '椹涧乡');
   assert.match((await rect(page, 'status.unit')).text, /椹涧乡/);  // every screen read it again
-  assert.equal(await households(), 4);
+  assert.equal(await households(), 5);
   await waitSaved(page);
   await page.reload();
   await waitReady(page);
   assert.equal(await setting(page, 'unit_name'), '椹涧乡');
-  assert.equal(await households(), 4);
+  assert.equal(await households(), 5);
 });

@@ -28,13 +28,16 @@ test('a monitoring-system export is previewed as households, with every bad row 
   await page.waitForFunction(() => window.app.rect('households.import.summary'));
   assert.equal(await page.evaluate(() => window.app.rect('import.summary')), null);  // not the ledger's
   assert.match((await rect(page, 'households.import.summary')).text,
-    /将新增 4 户，更新 0 户；0 户与现有记录相同；合并重复行 1 个；4 行无法导入/);
+    /将新增 5 户，更新 0 户；0 户与现有记录相同；合并重复行 1 个；3 行无法导入/);
+  // A 户类型 the tool does not know is kept, and said so.
+  const kinds = await page.evaluate(() => [0, 1, 2, 3, 4].map((i) => window.app.rect(`households.import.kind.${i}`)?.text));
+  assert.ok(kinds.some((k) => /贫困户：1 户（不是系统中的户类型，按原文保存/.test(k)), kinds.join(' / '));
   assert.match((await rect(page, 'households.import.error.0')).text, /^7:.*校验位/);
   assert.match((await rect(page, 'households.import.error.1')).text, /^8:.*存成了数字/);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM household')[0].n === 4);
+  await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM household')[0].n === 5);
   assert.equal(await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem')[0].n), 0);
-  assert.match((await rect(page, 'households.count')).text, /共 4 户/);
+  assert.match((await rect(page, 'households.count')).text, /共 5 户/);
 });
 
 test('身份证号 is masked unless the user asks, and search finds a household', async () => {
@@ -59,7 +62,7 @@ test('the registry survives a reload, masked again', async () => {
   await waitSaved(page);
   await page.reload();
   await waitReady(page);
-  assert.equal(await households(), 4);
+  assert.equal(await households(), 5);
   await click(page, 'nav.screening');
   await page.waitForFunction(() => window.app.rect('households.row.0'));
   assert.equal((await rect(page, 'households.show_full_id')).text, '0');
@@ -117,8 +120,8 @@ test('village points: 整村户厕改造率 from the counts, and progress per vi
   assert.equal(await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem')[0].n), before + 1);
   await click(page, 'screening.tab.progress');
   await page.waitForFunction(() => window.app.rect('progress.total'));
-  // 4 households; 张某某 started (3 of 35 points); problems: his one and the first village's 户厕.
-  assert.match((await rect(page, 'progress.total')).text, /^合计\|\|4\|0\|1\|3\|2$/);
+  // 5 households; 张某某 started (3 of 35 points); problems: his one and the first village's 户厕.
+  assert.match((await rect(page, 'progress.total')).text, /^合计\|\|5\|0\|1\|4\|2$/);
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-screening-progress.png') });
 });
 

@@ -1,5 +1,7 @@
 #include "import_errors.h"
 
+#include "formats/csv.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -37,6 +39,12 @@ std::string ImportErrorsAsText(const std::vector<ImportRowError>& errors) {
         out += std::to_string(e.row) + "\t" + message + "\n";
     }
     return out;
+}
+
+std::string ImportErrorsAsCsv(const std::vector<ImportRowError>& errors) {
+    CsvRows rows{{"行号", "原因"}};
+    for (const ImportRowError& e : errors) rows.push_back({std::to_string(e.row), e.message});
+    return WriteCsv(rows);
 }
 
 }  // namespace htk

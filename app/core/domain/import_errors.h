@@ -32,5 +32,7 @@ std::string ImportErrorRowsText(const ImportErrorGroup& group, size_t max_rows =
 // Every refused row as tab-separated text, a header line first (行号, 原因):
 // for the clipboard (pastes into Excel/WPS as two columns).
 std::string ImportErrorsAsText(const std::vector<ImportRowError>& errors);
+// The same as a CSV file (UTF-8 with BOM, for Excel/WPS).
+std::string ImportErrorsAsCsv(const std::vector<ImportRowError>& errors);
 
 }  // namespace htk

@@ -162,10 +162,80 @@ void DrawHouseholdsTable(HouseholdsUi& H) {
     Table(H, H.view.Current());
 }
 
+namespace {
+
+std::string ImportSummary(const HouseholdImportPlan& plan) {
+    std::string s = "将新增 " + std::to_string(plan.adds.size()) + " 户，更新 " + std::to_string(plan.updates.size()) +
+                    " 户；" + std::to_string(plan.unchanged) + " 户与现有记录相同；";
+    if (plan.merged) s += "合并重复行 " + std::to_string(plan.merged) + " 个；";
+    s += std::to_string(plan.errors.size()) + " 行无法导入";
+    if (plan.person_rows)
+        s += "。家庭成员：新增 " + std::to_string(plan.members_added) + " 人，变更 " +
+             std::to_string(plan.members_changed) + " 人，移除 " + std::to_string(plan.members_removed) + " 人";
+    return s;
+}
+
+// 户类型 as the file words it, and what the tool reads it as.
+void KindLines(const HouseholdImportPlan& plan) {
+    if (plan.kinds.empty()) return;
+    ImGui::TextUnformatted("户类型对应：");
+    for (size_t i = 0; i < plan.kinds.size(); ++i) {
+        const KindCount& k = plan.kinds[i];
+        std::string line = k.kind.empty() ? "  " + k.words + "：" + std::to_string(k.households) +
+                                                " 户（不是系统中的户类型，按原文保存，请核对）"
+                                          : "  " + k.words + " → " + k.kind + "：" + std::to_string(k.households) + " 户";
+        ColoredTextWrapped(k.kind.empty() ? kColorYellow : kColorMuted, line.c_str());
+        char mark[48];
+        std::snprintf(mark, sizeof mark, "households.import.kind.%zu", i);
+        MarkItem(mark, line.c_str());
+    }
+}
+
+// Households the preview names: no 户主, two, a 人数 that disagrees.
+void NoticeLines(const HouseholdImportPlan& plan) {
+    if (plan.notices.empty()) return;
+    ImGui::TextUnformatted("需要核对的户：");
+    for (size_t i = 0; i < plan.notices.size(); ++i) {
+        const HouseholdNotice& n = plan.notices[i];
+        std::string line = "  " + n.household + "：" + n.text;
+        ColoredTextWrapped(n.refused ? kColorRed : kColorYellow, line.c_str());
+        char mark[48];
+        std::snprintf(mark, sizeof mark, "households.import.notice.%zu", i);
+        MarkItem(mark, line.c_str());
+    }
+}
+
+// Refused rows by cause, each cause once with its rows; the full list below,
+// to copy or save.
+void ErrorGroups(const HouseholdImportPlan& plan) {
+    if (plan.errors.empty()) return;
+    const std::vector<ImportErrorGroup> groups = GroupImportErrors(plan.errors);
+    ImGui::TextUnformatted("无法导入的行（按原因）：");
+    for (size_t i = 0; i < groups.size(); ++i) {
+        std::string line = "  " + groups[i].cause + "：" + ImportErrorRowsText(groups[i]);
+        ColoredTextWrapped(kColorRed, line.c_str());
+        char mark[48];
+        std::snprintf(mark, sizeof mark, "households.import.group.%zu", i);
+        MarkItem(mark, line.c_str());
+    }
+    if (ImGui::Button("复制全部错误行")) ImGui::SetClipboardText(ImportErrorsAsText(plan.errors).c_str());
+    MarkItem("households.import.copy_errors");
+    Tooltip("复制为“行号、原因”两列，可直接粘贴到 Excel/WPS");
+    ImGui::SameLine();
+    if (ImGui::Button("导出错误清单…")) {
+        const size_t dot = plan.file_name.rfind('.');
+        platform::DownloadFile(plan.file_name.substr(0, dot) + "_无法导入的行.csv", ImportErrorsAsCsv(plan.errors),
+                               "text/csv");
+    }
+    MarkItem("households.import.export_errors");
+}
+
+}  // namespace
+
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     if (!H.pending_import) return;
     HouseholdImportPlan& plan = *H.pending_import;
-    if (!BeginModalDialog("导入农户名册", 46, 32))
+    if (!BeginModalDialog("导入农户名册", 52, 36))
         return;
     MarkItem("households.import.dialog", plan.file_name.c_str());
     ImGui::Text("文件：%s", plan.file_name.c_str());
@@ -178,18 +248,37 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
         ImGui::EndPopup();
         return;
     }
-    ImGui::Text("工作表：%s，表头在第 %d 行", plan.sheet_name.c_str(), plan.header_row);
-    char summary[256];
-    std::snprintf(summary, sizeof summary, "将新增 %zu 户，更新 %zu 户；%d 户与现有记录相同；合并重复行 %d 个；%zu 行无法导入",
-                  plan.adds.size(), plan.updates.size(), plan.unchanged, plan.merged, plan.errors.size());
-    ImGui::TextUnformatted(summary);
-    MarkItem("households.import.summary", summary);
+    std::string shape = "工作表：" + plan.sheet_name + "，表头在第 " + std::to_string(plan.header_row) + " 行";
+    if (plan.person_rows)
+        shape += "；按人员名单（每行一人）读取：" + std::to_string(plan.people) + " 人，按户编号归户，户主为“与户主关系”是户主的人";
+    ImGui::TextWrapped("%s", shape.c_str());
+    MarkItem("households.import.shape", shape.c_str());
+    const std::string summary = ImportSummary(plan);
+    ImGui::TextWrapped("%s", summary.c_str());
+    MarkItem("households.import.summary", summary.c_str());
     std::string cols = "识别的列：";
     for (size_t i = 0; i < plan.columns.size(); ++i) cols += (i ? "、" : "") + plan.columns[i];
     ColoredTextWrapped(kColorMuted, cols.c_str());
     ImGui::Separator();
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 2;
-    RowErrorsTable(plan.errors, footer, "households.import.error");
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f;
+    ImGui::BeginChild("##import_details", ImVec2(0, -footer));
+    KindLines(plan);
+    NoticeLines(plan);
+    ErrorGroups(plan);
+    if (!plan.errors.empty() && ImGui::TreeNode("逐行列表")) {
+        ImGui::BeginChild("##error_rows", ImVec2(0, ImGui::GetFontSize() * 14));
+        RowErrorsTable(plan.errors, 0, "households.import.error");
+        ImGui::EndChild();
+        ImGui::TreePop();
+    } else {
+        // The first rows stay readable by tests without opening the list.
+        for (size_t i = 0; i < plan.errors.size() && i < 20; ++i) {
+            char mark[48];
+            std::snprintf(mark, sizeof mark, "households.import.error.%zu", i);
+            MarkItem(mark, (std::to_string(plan.errors[i].row) + ":" + plan.errors[i].message).c_str());
+        }
+    }
+    ImGui::EndChild();
     const bool can = plan.taken() > 0;
     if (!can) ImGui::BeginDisabled();
     bool go = ImGui::Button("确认导入 (Enter)");
@@ -199,12 +288,21 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     bool cancel = ImGui::Button("取消 (Esc)");
     if (go || (can && DialogConfirmed())) {
         platform::Mark("htk-households-apply-start");
-        H.store.Apply(plan.adds, plan.updates, now);
+        const bool ok = H.store.Apply(plan.adds, plan.updates, now);
         platform::Mark("htk-households-apply-end");
-        H.loaded = false;  // reload and search again
-        ShowHouseholdMessage(H, "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
-                                    std::to_string(plan.updates.size()) + " 户" +
-                                    (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入"));
+        if (ok) {
+            H.loaded = false;  // reload and search again
+            ++H.generation;
+            std::string said = "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
+                               std::to_string(plan.updates.size()) + " 户";
+            if (plan.person_rows)
+                said += "；成员新增 " + std::to_string(plan.members_added) + " 人，变更 " +
+                        std::to_string(plan.members_changed) + " 人，移除 " + std::to_string(plan.members_removed) + " 人";
+            if (!plan.errors.empty()) said += "；" + std::to_string(plan.errors.size()) + " 行未导入";
+            ShowHouseholdMessage(H, said);
+        } else {
+            ShowHouseholdMessage(H, "导入失败（写入数据库出错，可能是浏览器存储已满），数据没有改变", true);
+        }
         H.pending_import.reset();
         ImGui::CloseCurrentPopup();
     } else if (cancel || DialogCancelled()) {

@@ -24,6 +24,7 @@ struct HouseholdsUi {
     HouseholdStore store;
     HouseholdView view;   // the registry, loaded when first shown and after imports
     bool loaded = false;
+    int generation = 0;   // counts imports: views of members reload when it moves
 
     std::string search;         // 户主姓名, 户编号, 身份证号, 乡镇 or 村
     bool show_full_id = false;  // an explicit choice; off again on every start

@@ -1,9 +1,12 @@
 #include "screening_ui.h"
 
 #include "app_ui.h"
+#include "domain/household_members.h"
 #include "households_ui.h"
 #include "ledger/ledger_ui.h"
 #include "platform.h"
+#include "rules/id_number.h"
+#include "rules/text.h"
 #include "test_marks.h"
 #include "theme.h"
 #include "widgets.h"
@@ -12,6 +15,7 @@
 #include <imgui_stdlib.h>
 
 #include <cstdio>
+#include <string>
 
 namespace htk::ui {
 namespace {
@@ -78,6 +82,104 @@ void OpenProblem(UiState& ui, int64_t id) {
     ui.ledger->scroll_to_selected = true;
 }
 
+std::string MemberLabel(const HouseholdMember& m, const MemberFacts& f) {
+    std::string s = m.name;
+    if (f.age >= 0) s += "（" + std::to_string(f.age) + " 岁";
+    else s += "（年龄不详";
+    return s;
+}
+
+// Under an area's title: the members it concerns, so that the official asks
+// about the right people (the school-age children for 教育保障 …).
+void ConcernedMembers(const Campaign& c, const Area& area, const std::vector<HouseholdMember>& members) {
+    const MemberConcern concern = ConcernOfArea(c, area);
+    if (concern == MemberConcern::kNone || members.empty()) return;
+    const Date day = MemberFactsDay(c);
+    const std::vector<size_t> who = MembersConcerned(members, concern, day);
+    std::string line;
+    if (concern == MemberConcern::kSchoolAge) {
+        line = who.empty() ? "义务教育阶段（6–15 岁）：无" : "义务教育阶段（6–15 岁）：";
+        for (size_t k = 0; k < who.size(); ++k) {
+            const HouseholdMember& m = members[who[k]];
+            line += (k ? "、" : "") + MemberLabel(m, FactsOf(m, day)) + (m.school.empty() ? "" : "，" + m.school) + "）";
+        }
+    } else if (concern == MemberConcern::kWorkingAge) {
+        line = who.empty() ? "劳动年龄（男 16–59 岁、女 16–54 岁）：无" : "劳动年龄（男 16–59 岁、女 16–54 岁）：";
+        for (size_t k = 0; k < who.size(); ++k) {
+            const HouseholdMember& m = members[who[k]];
+            std::string extra;
+            if (!m.skill.empty()) extra += "，" + m.skill;
+            if (!m.work_months.empty()) extra += "，务工 " + m.work_months + " 个月";
+            line += (k ? "、" : "") + MemberLabel(m, FactsOf(m, day)) + extra + "）";
+        }
+    } else {
+        line = "参保核对：全家 " + std::to_string(members.size()) + " 人";
+        std::string uninsured, ill;
+        for (const HouseholdMember& m : members) {
+            if (NormalizeKey(m.medical_insurance) == "否" || NormalizeKey(m.illness_insurance) == "否")
+                uninsured += (uninsured.empty() ? "" : "、") + m.name;
+            if (!m.health.empty() && m.health != "健康") ill += (ill.empty() ? "" : "、") + m.name + "（" + m.health + "）";
+        }
+        if (!uninsured.empty()) line += "；名单显示未参保：" + uninsured;
+        if (!ill.empty()) line += "；健康状况需关注：" + ill;
+    }
+    ImGui::Indent(ImGui::GetFontSize());
+    ColoredTextWrapped(concern == MemberConcern::kEveryone ? kColorMuted : kColorGreen, line.c_str());
+    ImGui::Unindent(ImGui::GetFontSize());
+    char mark[40];
+    std::snprintf(mark, sizeof mark, "screening.concern.%d", area.no);
+    MarkItem(mark, line.c_str());
+}
+
+// The household's members: relation, ID (masked unless asked), age on the
+// campaign's day, and what the registry says of school, health and work.
+void MembersTable(const Campaign& c, const std::vector<HouseholdMember>& members, bool full_id) {
+    if (members.empty()) return;
+    const Date day = MemberFactsDay(c);
+    char title[64];
+    std::snprintf(title, sizeof title, "家庭成员（%zu 人，年龄按 %s 计）###members", members.size(), FormatIso(day).c_str());
+    if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("##members", 6, flags)) return;
+    const float fh = ImGui::GetFontSize();
+    ImGui::TableSetupColumn("姓名", ImGuiTableColumnFlags_WidthFixed, 4.5f * fh);
+    ImGui::TableSetupColumn("关系", ImGuiTableColumnFlags_WidthFixed, 3.5f * fh);
+    ImGui::TableSetupColumn("证件号码", ImGuiTableColumnFlags_WidthFixed, 9.5f * fh);
+    ImGui::TableSetupColumn("年龄", ImGuiTableColumnFlags_WidthFixed, 2.5f * fh);
+    ImGui::TableSetupColumn("标注", ImGuiTableColumnFlags_WidthFixed, 5 * fh);
+    ImGui::TableSetupColumn("在校/健康/劳动技能", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < members.size(); ++i) {
+        const HouseholdMember& m = members[i];
+        const MemberFacts f = FactsOf(m, day);
+        const std::string id = full_id ? m.id_number : MaskIdNumber(m.id_number);
+        const char* tag = f.school_age ? "义务教育阶段" : f.working_age ? "劳动年龄" : "";
+        std::string more;
+        for (const std::string* t : {&m.school, &m.health, &m.skill})
+            if (!t->empty()) more += (more.empty() ? "" : " / ") + *t;
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextUnformatted(m.name.c_str());
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted(m.relation.c_str());
+        ImGui::TableSetColumnIndex(2);
+        ImGui::TextUnformatted(id.c_str());
+        ImGui::TableSetColumnIndex(3);
+        if (f.age >= 0) ImGui::Text("%d", f.age);
+        ImGui::TableSetColumnIndex(4);
+        ImGui::TextUnformatted(tag);
+        ImGui::TableSetColumnIndex(5);
+        ImGui::TextUnformatted(more.c_str());
+        char mark[32];
+        std::snprintf(mark, sizeof mark, "screening.member.%zu", i);
+        const std::string text = m.name + "|" + m.relation + "|" + id + "|" + (f.age >= 0 ? std::to_string(f.age) : "") +
+                                 "|" + tag;
+        MarkItem(mark, text.c_str());
+    }
+    ImGui::EndTable();
+}
+
 // The points of one target, grouped by area, with result buttons; the keys
 // act on the cursor's point when no text field has the keyboard.
 void PointsList(UiState& ui, ScreeningUi& S, const std::vector<const CheckPoint*>& points, const Household* h) {
@@ -113,6 +215,7 @@ void PointsList(UiState& ui, ScreeningUi& S, const std::vector<const CheckPoint*
             ImGui::Text("%s、%s（%s）", std::to_string(area->no).c_str(), area->name.c_str(),
                         area->lead_units.empty() ? "" : area->lead_units[0].c_str());
             ImGui::PopStyleColor();
+            if (h) ConcernedMembers(c, *area, S.members);
         }
         ImGui::PushID(int(p.id));
         const ScreenResult r = S.entries.count(p.id) ? S.entries[p.id].result : ScreenResult::kUnchecked;
@@ -220,8 +323,15 @@ void DrawHouseholdScreening(UiState& ui, int64_t household_id) {
         return;
     }
     Load(S, ScreeningTarget{h->id, h->township, h->village});
+    HouseholdsUi& H = *ui.households;
+    if (S.members_of != h->id || S.members_generation != H.generation) {
+        S.members = H.store.LoadMembers(h->id);
+        S.members_of = h->id;
+        S.members_generation = H.generation;
+    }
     ImGui::Text("%s户 · %s%s · %s", h->head_name.c_str(), h->township.c_str(), h->village.c_str(), h->kind.c_str());
     MarkItem("screening.household", h->head_name.c_str());
+    MembersTable(ui.ledger->campaign, S.members, H.show_full_id);
     const auto points = PointsFor(ui.ledger->campaign, false);
     int done = 0;
     for (const CheckPoint* p : points) done += S.entries.count(p->id) ? 1 : 0;

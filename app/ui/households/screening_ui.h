@@ -26,6 +26,9 @@ struct ScreeningUi {
     ScreeningTarget target;
     bool loaded = false;
     std::map<int64_t, ScreeningEntry> entries;  // by point id
+    std::vector<HouseholdMember> members;       // of the household target
+    int64_t members_of = 0;                     // the household `members` belong to
+    int members_generation = -1;                // HouseholdsUi::generation when loaded
     int cursor = 0;          // the point the keys act on
     std::string note;        // 情况说明 typed for the cursor's point
     int64_t last_problem = 0;  // the ledger problem the last 有问题 started
