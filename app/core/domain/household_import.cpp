@@ -215,6 +215,7 @@ struct PersonGroup {
     int heads = 0;
     std::vector<int> rows;        // every sheet row of the household, taken or refused
     std::vector<int> head_rows;   // rows marked 户主 (taken or refused)
+    std::vector<std::string> head_names;
     std::vector<int> refused_rows;
     bool head_refused = false;    // the 户主 row itself was refused
     int population_column = -1;   // 人数 on the head's row (-1: none)
@@ -371,9 +372,9 @@ void PlanHousehold(HouseholdImportPlan& plan, const Registry& registry, Househol
 }
 
 std::string GroupName(const PersonGroup& g) {
-    std::string s = g.label;
-    if (!g.h.head_name.empty()) s += "（" + g.h.head_name + "）";
-    return s;
+    std::string names;
+    for (const std::string& n : g.head_names) names += (names.empty() ? "" : "、") + n;
+    return names.empty() ? g.label : g.label + "（" + names + "）";
 }
 
 void PlanPersonRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderMatch& header,
@@ -424,6 +425,7 @@ void PlanPersonRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderM
         }
         if (head) {
             ++g.heads;
+            g.head_names.push_back(m.name);
             g.h.head_name = m.name;
             g.h.id_number = m.id_number;
         }

@@ -3,6 +3,8 @@
 #include "rules/text.h"
 #include "storage/database.h"
 
+#include <algorithm>
+
 
 namespace htk {
 namespace {
@@ -65,6 +67,7 @@ std::vector<HouseholdMember> HouseholdStore::LoadMembers(int64_t household_id) c
                          " FROM household_member WHERE household_id = ?1 ORDER BY id");
     q.Bind(1, household_id);
     while (q.Step()) out.push_back(ReadMember(q));
+    std::stable_partition(out.begin(), out.end(), [](const HouseholdMember& m) { return IsHeadRelation(m.relation); });
     return out;
 }
 

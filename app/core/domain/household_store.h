@@ -32,7 +32,8 @@ public:
     // Every household, by 乡镇, 村, 户编号.
     std::vector<Household> LoadAll() const;
     int64_t Count() const;
-    // The members of one household, in the order the registry listed them.
+    // The members of one household: the head first, then the others in the
+    // order the registry listed them.
     std::vector<HouseholdMember> LoadMembers(int64_t household_id) const;
     // Every member, by household then list order (for planning an import).
     std::vector<HouseholdMember> LoadAllMembers() const;

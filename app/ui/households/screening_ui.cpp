@@ -14,6 +14,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -139,28 +140,37 @@ void MembersTable(const Campaign& c, const std::vector<HouseholdMember>& members
     char title[64];
     std::snprintf(title, sizeof title, "家庭成员（%zu 人，年龄按 %s 计）###members", members.size(), FormatIso(day).c_str());
     if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return;
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
-                                  ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("##members", 6, flags)) return;
     const float fh = ImGui::GetFontSize();
-    ImGui::TableSetupColumn("姓名", ImGuiTableColumnFlags_WidthFixed, 4.5f * fh);
-    ImGui::TableSetupColumn("关系", ImGuiTableColumnFlags_WidthFixed, 3.5f * fh);
-    ImGui::TableSetupColumn("证件号码", ImGuiTableColumnFlags_WidthFixed, 9.5f * fh);
-    ImGui::TableSetupColumn("年龄", ImGuiTableColumnFlags_WidthFixed, 2.5f * fh);
-    ImGui::TableSetupColumn("标注", ImGuiTableColumnFlags_WidthFixed, 5 * fh);
-    ImGui::TableSetupColumn("在校/健康/劳动技能", ImGuiTableColumnFlags_WidthStretch);
+    // School, health and skills get a column where the panel has room (a wide
+    // screen); otherwise they show when the pointer rests on the row.
+    const bool details_column = ImGui::GetContentRegionAvail().x > 32 * fh;
+    const int columns = details_column ? 6 : 5;
+    // At most ~6 rows high, so the points stay in view on a 768-pixel screen.
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float height = std::min(float(members.size()) + 1.0f, 6.5f) * row_h + 2;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
+                                  ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("##members", columns, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("姓名", ImGuiTableColumnFlags_WidthStretch, 4);
+    ImGui::TableSetupColumn("关系", ImGuiTableColumnFlags_WidthFixed, 3 * fh);
+    ImGui::TableSetupColumn("证件号码", ImGuiTableColumnFlags_WidthFixed, 9.2f * fh);
+    ImGui::TableSetupColumn("年龄", ImGuiTableColumnFlags_WidthFixed, 2 * fh);
+    ImGui::TableSetupColumn("标注", ImGuiTableColumnFlags_WidthFixed, 4 * fh);
+    if (details_column) ImGui::TableSetupColumn("在校/健康/劳动技能", ImGuiTableColumnFlags_WidthStretch, 6);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < members.size(); ++i) {
         const HouseholdMember& m = members[i];
         const MemberFacts f = FactsOf(m, day);
         const std::string id = full_id ? m.id_number : MaskIdNumber(m.id_number);
-        const char* tag = f.school_age ? "义务教育阶段" : f.working_age ? "劳动年龄" : "";
+        const char* tag = f.school_age ? "义务教育" : f.working_age ? "劳动年龄" : "";
         std::string more;
         for (const std::string* t : {&m.school, &m.health, &m.skill})
             if (!t->empty()) more += (more.empty() ? "" : " / ") + *t;
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::TextUnformatted(m.name.c_str());
+        if (!details_column && !more.empty()) Tooltip(more.c_str());
         ImGui::TableSetColumnIndex(1);
         ImGui::TextUnformatted(m.relation.c_str());
         ImGui::TableSetColumnIndex(2);
@@ -169,8 +179,10 @@ void MembersTable(const Campaign& c, const std::vector<HouseholdMember>& members
         if (f.age >= 0) ImGui::Text("%d", f.age);
         ImGui::TableSetColumnIndex(4);
         ImGui::TextUnformatted(tag);
-        ImGui::TableSetColumnIndex(5);
-        ImGui::TextUnformatted(more.c_str());
+        if (details_column) {
+            ImGui::TableSetColumnIndex(5);
+            ImGui::TextUnformatted(more.c_str());
+        }
         char mark[32];
         std::snprintf(mark, sizeof mark, "screening.member.%zu", i);
         const std::string text = m.name + "|" + m.relation + "|" + id + "|" + (f.age >= 0 ? std::to_string(f.age) : "") +
