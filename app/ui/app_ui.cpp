@@ -275,7 +275,7 @@ bool ReceiveOneFile(UiState& ui) {
         ShowMessage(*ui.ledger, "本页只读，不能导入或恢复文件。请先点“在此页编辑”。", true);
         return false;
     }
-    if (ui.ledger->pending_import || ui.households->pending_import || ui.households->pending_villages ||
+    if (ui.ledger->pending_import || ui.households->import_job || ui.households->pending_villages ||
         ui.settings_ui->pending_restore || ui.waiting_files.empty())
         return false;
     platform::OpenedFile file = std::move(ui.waiting_files.front());
@@ -292,7 +292,13 @@ bool ReceiveOneFile(UiState& ui) {
     Workbook book;
     std::string error;
     platform::Mark("htk-import-read-start");
-    const bool read = ReadTableFile(file.name, file.bytes, &book, &error);
+    // A household list in CSV (a district's registry can be 800,000 rows) is
+    // read a row at a time by its import, never as a whole sheet.
+    if (IsTextTable(file.bytes) && ReceiveHouseholdCsv(*ui.households, file.name, file.bytes, &error)) {
+        ui.section = Section::kScreening;
+        return false;
+    }
+    const bool read = error.empty() && ReadTableFile(file.name, file.bytes, &book, &error);
     std::string().swap(file.bytes);  // read: free it before planning (a large file is tens of MB)
     platform::Mark("htk-import-read-end");
     if (!read) {
@@ -306,7 +312,7 @@ bool ReceiveOneFile(UiState& ui) {
         return false;
     }
     if (IsHouseholdWorkbook(book)) {
-        ReceiveHouseholdWorkbook(*ui.households, file.name, book);
+        ReceiveHouseholdWorkbook(*ui.households, file.name, std::move(book));
         ui.section = Section::kScreening;
     } else if (IsVillageWorkbook(book)) {
         ReceiveVillageWorkbook(ui, file.name, book);

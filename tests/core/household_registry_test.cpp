@@ -4,6 +4,7 @@
 #include "domain/campaign.h"
 #include "domain/campaign_setup.h"
 #include "domain/household_import.h"
+#include "domain/household_import_job.h"
 #include "domain/household_members.h"
 #include "domain/household_store.h"
 #include "domain/sheet_header.h"
@@ -326,4 +327,88 @@ TEST(HouseholdMembers, AgesAndWhoEachAreaConcerns) {
     EXPECT_EQ(MembersConcerned(ms, MemberConcern::kSchoolAge, day), (std::vector<size_t>{0, 1, 4}));
     EXPECT_EQ(MembersConcerned(ms, ConcernOfArea(c, *jobs), day), (std::vector<size_t>{}));
     EXPECT_EQ(MembersConcerned(ms, ConcernOfArea(c, *health), day).size(), 5u);
+}
+
+namespace {
+
+// A clock that moves 1 ms per look: every step runs out of budget at once.
+double g_fake_now = 0;
+double FakeClock() { return g_fake_now += 0.001; }
+
+}  // namespace
+
+TEST(HouseholdImportJob, ACsvImportInSmallStepsPlansAndWritesLikeTheWholeFile) {
+    test::TestDb t;
+    HouseholdStore store(*t.db);
+    const HouseholdImportPlan whole =
+        PlanHouseholdImport(Read("registry_persons_gbk.csv"), "名单.csv", store, kToday);
+    std::string bytes = ReadBytes("registry_persons_gbk.csv");
+    std::string error;
+    auto job = HouseholdImportJob::FromCsv("名单.csv", bytes, *t.db, kToday, &error);
+    ASSERT_NE(job, nullptr) << error;
+    EXPECT_TRUE(bytes.empty());  // the reader holds the decoded text
+    int steps = 0;
+    double last = -1;
+    while (job->stage() != HouseholdImportJob::Stage::kPreview && steps < 100000) {
+        const auto stage = job->stage();
+        job->Step(0, FakeClock);
+        ++steps;
+        if (job->stage() == stage) {
+            EXPECT_GE(job->progress(), last);
+            last = job->progress();
+        } else {
+            last = -1;
+        }
+    }
+    ASSERT_EQ(job->stage(), HouseholdImportJob::Stage::kPreview);
+    const HouseholdImportPlan& plan = job->plan();
+    EXPECT_EQ(plan.adds.size(), whole.adds.size());
+    EXPECT_EQ(plan.errors.size(), whole.errors.size());
+    EXPECT_EQ(plan.people, whole.people);
+    EXPECT_EQ(plan.notices.size(), whole.notices.size());
+    EXPECT_EQ(plan.kinds.size(), whole.kinds.size());
+
+    // Cancelled half-way through writing: nothing changed.
+    job->Confirm("2022-06-15 10:00:00");
+    job->Step(0, FakeClock);
+    EXPECT_EQ(job->stage(), HouseholdImportJob::Stage::kWriting);
+    job.reset();
+    EXPECT_EQ(store.Count(), 0);
+    EXPECT_TRUE(store.LoadAllMembers().empty());
+}
+
+TEST(HouseholdImportJob, AWorkbookIsWrittenInStepsAndCommittedAtTheEnd) {
+    test::TestDb t;
+    HouseholdStore store(*t.db);
+    auto job = HouseholdImportJob::FromWorkbook("a.xlsx", Read("registry_persons.xlsx"), *t.db, kToday);
+    job->Step(-1, nullptr);
+    ASSERT_EQ(job->stage(), HouseholdImportJob::Stage::kPreview);
+    EXPECT_EQ(job->plan().adds.size(), 10u);
+    EXPECT_EQ(job->plan().sheet_name, "Sheet1");
+    job->Confirm("2022-06-15 10:00:00");
+    int steps = 0;
+    while (job->stage() == HouseholdImportJob::Stage::kWriting) {
+        job->Step(0, FakeClock);
+        ++steps;
+        if (job->stage() == HouseholdImportJob::Stage::kWriting) {
+            EXPECT_TRUE(t.db->in_transaction());  // no save can see a half-written import
+        }
+    }
+    EXPECT_FALSE(job->write_failed());
+    EXPECT_FALSE(t.db->in_transaction());
+    EXPECT_EQ(store.Count(), 10);
+    // A workbook that is not a household list says so and writes nothing.
+    auto other = HouseholdImportJob::FromWorkbook("b.xlsx", Workbook{}, *t.db, kToday);
+    other->Step(-1, nullptr);
+    EXPECT_FALSE(other->plan().fatal.empty());
+}
+
+TEST(HouseholdImportJob, ACsvThatIsNotAHouseholdListIsLeftForTheOtherImports) {
+    test::TestDb t;
+    std::string bytes = "\xEF\xBB\xBF序号,问题类型,问题性质,问题表述,整改措施,完成时限,责任单位\r\n1,住房保障,个性问题,某,某,2022-06-30,区住建局\r\n";
+    const std::string copy = bytes;
+    std::string error;
+    EXPECT_EQ(HouseholdImportJob::FromCsv("台账.csv", bytes, *t.db, kToday, &error), nullptr);
+    EXPECT_TRUE(error.empty());
+    EXPECT_EQ(bytes, copy);
 }

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
 namespace htk {
@@ -377,17 +378,16 @@ std::string GroupName(const PersonGroup& g) {
     return names.empty() ? g.label : g.label + "（" + names + "）";
 }
 
-void PlanPersonRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderMatch& header,
-                    const HouseholdStore& store, const Date& today) {
+// Person rows: grouped into households as they come.
+struct PersonRows {
     std::vector<PersonGroup> groups;
     std::unordered_map<std::string, size_t> group_at;
     size_t current = SIZE_MAX;  // the household the row above belongs to
-    for (size_t r = size_t(header.row) + 1; r < sheet.rows.size(); ++r) {
-        RowFields f = ReadFields(sheet.rows[r], header);
+
+    void Add(HouseholdImportPlan& plan, RowFields& f, int sheet_row, const Date& today) {
         // Not a person: a blank row, or a note under the table (“制表人：…”,
         // merged across the place columns).
-        if (f.f[kName].empty() && f.f[kIdNumber].empty() && f.f[kPersonCode].empty() && f.f[kCode].empty()) continue;
-        const int sheet_row = int(r) + 1;
+        if (f.f[kName].empty() && f.f[kIdNumber].empty() && f.f[kPersonCode].empty() && f.f[kCode].empty()) return;
         const bool head = IsHeadRelation(f.f[kRelation]);
         std::string code = NormalizeWidth(f.f[kCode]);
         std::string head_id = f.head_id_as_number ? "" : NormalizeIdNumber(f.f[kHeadIdNumber]);
@@ -398,16 +398,16 @@ void PlanPersonRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderM
         else if (!head_id.empty()) key = "i:" + head_id, label = "户主证件号码 " + MaskIdNumber(head_id);
         size_t gi = current;
         if (!key.empty()) {
-            auto [it, fresh] = group_at.emplace(key, groups.size());
+            auto [it, fresh] = group_at.emplace(std::move(key), groups.size());
             if (fresh) {
                 groups.emplace_back();
-                groups.back().label = label;
+                groups.back().label = std::move(label);
             }
             gi = it->second;
         }
         if (gi == SIZE_MAX) {
             AddError(plan, sheet_row, {"无法确定属于哪一户（没有户编号，也没有户主证件号码）"});
-            continue;
+            return;
         }
         current = gi;
         PersonGroup& g = groups[gi];
@@ -421,7 +421,7 @@ void PlanPersonRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderM
             g.refused_keys.push_back(m.person_code);
             g.refused_keys.push_back(m.id_number);
             if (head) g.head_refused = true;
-            continue;
+            return;
         }
         if (head) {
             ++g.heads;
@@ -434,9 +434,9 @@ void PlanPersonRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderM
         ++plan.people;
     }
 
-    Registry registry(store, true);
-    KindTally kinds;
-    for (PersonGroup& g : groups) {
+    // A household of the file checked as a whole and compared with the registry.
+    static void Finish(PersonGroup& g, HouseholdImportPlan& plan, const Registry& registry, KindTally& kinds,
+                       const HeaderMatch& header, const Date& today) {
         std::string refuse;
         if (g.head_rows.empty()) {
             refuse = "所在的户没有户主（没有“与户主关系”为“户主”的行），整户未导入";
@@ -466,7 +466,7 @@ void PlanPersonRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderM
             for (int row : g.rows)
                 if (std::find(g.refused_rows.begin(), g.refused_rows.end(), row) == g.refused_rows.end())
                     plan.errors.push_back(ImportRowError{row, refuse, CauseOf(refuse)});
-            continue;
+            return;
         }
         if (g.population_bad)
             plan.notices.push_back({GroupName(g), "人数一栏不是 0–99 的整数，人口数按名单计为 " +
@@ -479,24 +479,19 @@ void PlanPersonRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderM
         kinds.Map(h, g.monitor, g.risk);
         PlanHousehold(plan, registry, std::move(h), &header, std::move(g.members), g.refused_keys);
     }
-    std::stable_sort(plan.errors.begin(), plan.errors.end(),
-                     [](const ImportRowError& a, const ImportRowError& b) { return a.row < b.row; });
-    plan.kinds = kinds.Take();
-}
+};
 
-void PlanHouseholdRows(HouseholdImportPlan& plan, const Sheet& sheet, const HeaderMatch& header,
-                       const HouseholdStore& store, const Date& today) {
-    // Rows taken from this file so far, with their kind words; by the same keys.
+// Household rows: rows for the same household (户编号 or 身份证号) merge.
+struct HouseholdRows {
     struct KindColumns {
         std::string kind, monitor, risk;
     };
     std::vector<Household> taken;
     std::vector<KindColumns> kind_words;  // per taken household, as the file words them
     std::unordered_map<std::string, size_t> file_by_code, file_by_id;
-    for (size_t r = size_t(header.row) + 1; r < sheet.rows.size(); ++r) {
-        RowFields f = ReadFields(sheet.rows[r], header);
-        if (!f.any) continue;
-        const int sheet_row = int(r) + 1;
+
+    void Add(HouseholdImportPlan& plan, RowFields& f, int sheet_row, const Date& today) {
+        if (!f.any) return;
         Household h;
         h.code = std::move(f.f[kCode]);
         h.head_name = std::move(f.f[f.f[kHeadName].empty() ? kName : kHeadName]);
@@ -518,7 +513,7 @@ void PlanHouseholdRows(HouseholdImportPlan& plan, const Sheet& sheet, const Head
         if (!population_ok) errors.push_back("人口数应为 0–99 的整数");
         if (!errors.empty()) {
             AddError(plan, sheet_row, errors);
-            continue;
+            return;
         }
         // The same household earlier in this file: the later row completes it.
         size_t earlier = taken.size();
@@ -538,24 +533,122 @@ void PlanHouseholdRows(HouseholdImportPlan& plan, const Sheet& sheet, const Head
             if (!first.code.empty()) file_by_code[first.code] = earlier;
             if (!first.id_number.empty()) file_by_id[first.id_number] = earlier;
             ++plan.merged;
-            continue;
+            return;
         }
         if (!h.code.empty()) file_by_code[h.code] = taken.size();
         if (!h.id_number.empty()) file_by_id[h.id_number] = taken.size();
         taken.push_back(std::move(h));
         kind_words.push_back({f.f[kKind], f.f[kMonitorType], f.f[kRiskCleared]});
     }
-    Registry registry(store, false);
-    KindTally kinds;
-    for (size_t i = 0; i < taken.size(); ++i) {
+
+    void Finish(size_t i, HouseholdImportPlan& plan, const Registry& registry, KindTally& kinds) {
         taken[i].kind = kind_words[i].kind;
         kinds.Map(taken[i], kind_words[i].monitor, kind_words[i].risk);
         PlanHousehold(plan, registry, std::move(taken[i]), nullptr, {}, {});
     }
-    plan.kinds = kinds.Take();
-}
+};
+
+const char* const kNoHeader =
+    "没有找到户信息的表头行（前 20 行中应有“户主姓名”或“姓名”，以及“身份证号”“证件号码”或“户编号”等列名）";
 
 }  // namespace
+
+struct HouseholdImport::State {
+    State(const HouseholdStore& s, const Date& d) : store(s), today(d) {}
+    HouseholdImportPlan plan;
+    const HouseholdStore& store;
+    Date today;
+    Sheet held;  // the first rows, until the header is known
+    HeaderMatch header;
+    bool header_known = false;
+    int next_row = 0;  // 0-based sheet row of the next row added
+    PersonRows persons;
+    HouseholdRows households;
+    std::unique_ptr<Registry> registry;
+    KindTally kinds;
+    size_t finished = 0;  // households of the file compared with the registry
+    bool done = false;
+
+    void Take(std::vector<Cell>& cells, int row0) {
+        RowFields f = ReadFields(cells, header);
+        if (plan.person_rows) persons.Add(plan, f, row0 + 1, today);
+        else households.Add(plan, f, row0 + 1, today);
+    }
+
+    void DecideHeader() {
+        header_known = true;
+        header = FindHouseholdHeader(held);
+        if (header.row < 0) {
+            plan.fatal = kNoHeader;
+            return;
+        }
+        plan.header_row = header.row + 1;
+        const auto& header_cells = held.rows[size_t(header.row)];
+        for (size_t c = 0; c < header.column_field.size(); ++c)
+            if (header.column_field[c] != kNoColumn && header.column_field[c] != kKnownOnly)
+                plan.columns.push_back(CollapseSpaces(Trim(header_cells[c].text)));
+        plan.person_rows = header.Has(kRelation) && header.Has(kName);
+        for (size_t r = size_t(header.row) + 1; r < held.rows.size(); ++r) Take(held.rows[r], int(r));
+        held.rows.clear();
+    }
+
+    size_t total() const { return plan.person_rows ? persons.groups.size() : households.taken.size(); }
+};
+
+HouseholdImport::HouseholdImport(std::string file_name, std::string sheet_name, const HouseholdStore& store,
+                                 const Date& today)
+    : s_(std::make_unique<State>(store, today)) {
+    s_->plan.file_name = std::move(file_name);
+    s_->plan.sheet_name = std::move(sheet_name);
+}
+
+HouseholdImport::~HouseholdImport() = default;
+
+void HouseholdImport::AddRow(std::vector<Cell>&& cells) {
+    State& s = *s_;
+    const int row0 = s.next_row++;
+    if (!s.header_known) {
+        s.held.rows.push_back(std::move(cells));
+        if (s.held.rows.size() >= size_t(kHeaderSearchRows)) s.DecideHeader();
+        return;
+    }
+    if (s.plan.fatal.empty()) s.Take(cells, row0);
+}
+
+bool HouseholdImport::EndOfRows() {
+    if (!s_->header_known) s_->DecideHeader();
+    return s_->plan.fatal.empty();
+}
+
+bool HouseholdImport::Finish(double budget_s, double (*clock)()) {
+    State& s = *s_;
+    if (s.done) return true;
+    if (!s.plan.fatal.empty()) return s.done = true;
+    const double start = clock ? clock() : 0;
+    if (!s.registry) s.registry = std::make_unique<Registry>(s.store, s.plan.person_rows);
+    const size_t total = s.total();
+    while (s.finished < total) {
+        if (s.plan.person_rows)
+            PersonRows::Finish(s.persons.groups[s.finished], s.plan, *s.registry, s.kinds, s.header, s.today);
+        else s.households.Finish(s.finished, s.plan, *s.registry, s.kinds);
+        ++s.finished;
+        if (budget_s >= 0 && clock && s.finished % 256 == 0 && clock() - start > budget_s) return false;
+    }
+    std::stable_sort(s.plan.errors.begin(), s.plan.errors.end(),
+                     [](const ImportRowError& a, const ImportRowError& b) { return a.row < b.row; });
+    s.plan.kinds = s.kinds.Take();
+    s.persons = PersonRows();
+    s.households = HouseholdRows();
+    s.registry.reset();
+    return s.done = true;
+}
+
+double HouseholdImport::finish_progress() const {
+    const size_t total = s_->total();
+    return s_->done || total == 0 ? 1.0 : double(s_->finished) / double(total);
+}
+
+HouseholdImportPlan& HouseholdImport::plan() { return s_->plan; }
 
 bool IsHouseholdWorkbook(const Workbook& book) {
     HeaderMatch match;
@@ -564,24 +657,17 @@ bool IsHouseholdWorkbook(const Workbook& book) {
 
 HouseholdImportPlan PlanHouseholdImport(const Workbook& book, const std::string& file_name,
                                         const HouseholdStore& store, const Date& today) {
-    HouseholdImportPlan plan;
-    plan.file_name = file_name;
     HeaderMatch header;
     const Sheet* sheet = FirstSheetWithHeader(book, FindHouseholdHeader, &header);
+    HouseholdImport import(file_name, sheet ? sheet->name : "", store, today);
     if (!sheet) {
-        plan.fatal = "没有找到户信息的表头行（前 20 行中应有“户主姓名”或“姓名”，以及“身份证号”“证件号码”或“户编号”等列名）";
-        return plan;
+        import.plan().fatal = kNoHeader;
+        return std::move(import.plan());
     }
-    plan.sheet_name = sheet->name;
-    plan.header_row = header.row + 1;
-    const auto& header_cells = sheet->rows[size_t(header.row)];
-    for (size_t c = 0; c < header.column_field.size(); ++c)
-        if (header.column_field[c] != kNoColumn && header.column_field[c] != kKnownOnly)
-            plan.columns.push_back(CollapseSpaces(Trim(header_cells[c].text)));
-    plan.person_rows = header.Has(kRelation) && header.Has(kName);
-    if (plan.person_rows) PlanPersonRows(plan, *sheet, header, store, today);
-    else PlanHouseholdRows(plan, *sheet, header, store, today);
-    return plan;
+    for (const std::vector<Cell>& row : sheet->rows) import.AddRow(std::vector<Cell>(row));
+    import.EndOfRows();
+    import.Finish(-1, nullptr);
+    return std::move(import.plan());
 }
 
 }  // namespace htk

@@ -22,6 +22,7 @@
 #include "household_store.h"
 #include "import_errors.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,32 @@ struct HouseholdImportPlan {
 
 // Does a sheet of this workbook look like a household list (rather than a ledger)?
 bool IsHouseholdWorkbook(const Workbook& book);
+
+// Plans an import from one sheet's rows as they are read, and compares the
+// file's households with the registry a slice at a time: a district's
+// registry (800,000 person rows) is never held as a sheet and never blocks
+// a frame. The header is looked for among the first kHeaderSearchRows rows.
+class HouseholdImport {
+public:
+    HouseholdImport(std::string file_name, std::string sheet_name, const HouseholdStore& store, const Date& today);
+    ~HouseholdImport();
+    HouseholdImport(const HouseholdImport&) = delete;
+    HouseholdImport& operator=(const HouseholdImport&) = delete;
+
+    // The sheet's rows in order, from its first.
+    void AddRow(std::vector<Cell>&& cells);
+    // After the last row. False when no header was found (plan().fatal says so).
+    bool EndOfRows();
+    // Compares with the registry for about `budget_s` seconds by `clock`
+    // (budget < 0: to the end). True once plan() is complete.
+    bool Finish(double budget_s, double (*clock)());
+    double finish_progress() const;  // 0..1
+    HouseholdImportPlan& plan();
+
+private:
+    struct State;
+    std::unique_ptr<State> s_;
+};
 
 HouseholdImportPlan PlanHouseholdImport(const Workbook& book, const std::string& file_name,
                                         const HouseholdStore& store, const Date& today);

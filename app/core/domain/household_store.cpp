@@ -111,57 +111,66 @@ std::string HouseholdStore::AddVillage(const std::string& township_typed, const 
     return added ? "" : township + village + "已在名单中";
 }
 
-bool HouseholdStore::Apply(const std::vector<HouseholdWrite>& adds, const std::vector<HouseholdWrite>& updates,
-                           const std::string& now) {
-    Transaction tx(db_);
-    Stmt& ins = db_.Cached(
+HouseholdWriter::HouseholdWriter(Database& db, std::string now)
+    : db_(db), tx_(std::make_unique<Transaction>(db)), now_(std::move(now)) {
+    insert_ = &db_.Cached(
         "INSERT INTO household(code, head_name, id_number, township, village, kind, population, phone, note, demo, "
         "created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)");
-    Stmt& upd = db_.Cached(
+    update_ = &db_.Cached(
         "UPDATE household SET code = ?1, head_name = ?2, id_number = ?3, township = ?4, village = ?5, kind = ?6, "
         "population = ?7, phone = ?8, note = ?9, demo = ?10, updated_at = ?11 WHERE id = ?12");
-    Stmt& village = db_.Cached("INSERT OR IGNORE INTO village(township, name) VALUES(?1, ?2)");
-    Stmt& add_member = db_.Cached(
+    village_ = &db_.Cached("INSERT OR IGNORE INTO village(township, name) VALUES(?1, ?2)");
+    add_member_ = &db_.Cached(
         "INSERT INTO household_member(household_id, person_code, name, id_number, relation, ethnicity, education, "
         "school, health, skill, work_months, medical_insurance, illness_insurance) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    Stmt& update_member = db_.Cached(
+    update_member_ = &db_.Cached(
         "UPDATE household_member SET household_id = ?1, person_code = ?2, name = ?3, id_number = ?4, relation = ?5, "
         "ethnicity = ?6, education = ?7, school = ?8, health = ?9, skill = ?10, work_months = ?11, "
         "medical_insurance = ?12, illness_insurance = ?13 WHERE id = ?14");
-    Stmt& remove_member = db_.Cached("DELETE FROM household_member WHERE id = ?1");
-    auto write = [&](const HouseholdWrite& w) {
-        const Household& h = w.household;
-        int64_t id = h.id;
-        if (id == 0 || w.write_household) {
-            Stmt& q = id == 0 ? ins : upd;
-            BindFields(q, h);
-            q.Bind(11, now);
-            if (id != 0) q.Bind(12, id);
-            if (!q.Run()) return false;
-            if (id == 0) id = db_.last_insert_rowid();
-            village.Bind(1, h.township).Bind(2, h.village);
-            if (!village.Run()) return false;
-        }
-        for (int64_t gone : w.member_removes) {
-            remove_member.Bind(1, gone);
-            if (!remove_member.Run()) return false;
-        }
-        for (const HouseholdMember& m : w.member_updates) {
-            BindMember(update_member, id, m);
-            update_member.Bind(14, m.id);
-            if (!update_member.Run()) return false;
-        }
-        for (const HouseholdMember& m : w.member_adds) {
-            BindMember(add_member, id, m);
-            if (!add_member.Run()) return false;
-        }
-        return true;
-    };
+    remove_member_ = &db_.Cached("DELETE FROM household_member WHERE id = ?1");
+}
+
+HouseholdWriter::~HouseholdWriter() = default;  // an uncommitted transaction rolls back
+
+bool HouseholdWriter::Write(const HouseholdWrite& w) {
+    const Household& h = w.household;
+    int64_t id = h.id;
+    if (id == 0 || w.write_household) {
+        Stmt& q = id == 0 ? *insert_ : *update_;
+        BindFields(q, h);
+        q.Bind(11, now_);
+        if (id != 0) q.Bind(12, id);
+        if (!q.Run()) return false;
+        if (id == 0) id = db_.last_insert_rowid();
+        village_->Bind(1, h.township).Bind(2, h.village);
+        if (!village_->Run()) return false;
+    }
+    for (int64_t gone : w.member_removes) {
+        remove_member_->Bind(1, gone);
+        if (!remove_member_->Run()) return false;
+    }
+    for (const HouseholdMember& m : w.member_updates) {
+        BindMember(*update_member_, id, m);
+        update_member_->Bind(14, m.id);
+        if (!update_member_->Run()) return false;
+    }
+    for (const HouseholdMember& m : w.member_adds) {
+        BindMember(*add_member_, id, m);
+        if (!add_member_->Run()) return false;
+    }
+    return true;
+}
+
+bool HouseholdWriter::Commit() { return tx_->Commit(); }
+
+bool HouseholdStore::Apply(const std::vector<HouseholdWrite>& adds, const std::vector<HouseholdWrite>& updates,
+                           const std::string& now) {
+    HouseholdWriter writer(db_, now);
     for (const std::vector<HouseholdWrite>* list : {&adds, &updates})
         for (const HouseholdWrite& w : *list)
-            if (!write(w)) return false;
-    return tx.Commit();
+            if (!writer.Write(w)) return false;
+    return writer.Commit();
 }
 
 bool HouseholdStore::Apply(const std::vector<Household>& adds, const std::vector<Household>& updates,

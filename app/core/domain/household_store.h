@@ -3,12 +3,15 @@
 
 #include "household.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace htk {
 
 class Database;
+class Stmt;
+class Transaction;
 
 // One household as an import writes it: the household row (id 0: a new one)
 // and, when the file lists its members, the changes to them.
@@ -23,6 +26,26 @@ struct HouseholdWrite {
 struct VillageCount {
     std::string township, village;
     int households = 0;
+};
+
+// Writes an import's households over several calls inside one transaction,
+// for an import too large for one frame: nothing is saved (a save waits for
+// the transaction) until Commit, and a writer destroyed uncommitted rolls
+// everything back, so a cancelled import changes nothing.
+class HouseholdWriter {
+public:
+    HouseholdWriter(Database& db, std::string now);
+    ~HouseholdWriter();
+    HouseholdWriter(const HouseholdWriter&) = delete;
+    HouseholdWriter& operator=(const HouseholdWriter&) = delete;
+    bool Write(const HouseholdWrite& w);  // false: a write failed; only destroying the writer is left
+    bool Commit();
+
+private:
+    Database& db_;
+    std::unique_ptr<Transaction> tx_;
+    std::string now_;
+    Stmt *insert_, *update_, *village_, *add_member_, *update_member_, *remove_member_;
 };
 
 class HouseholdStore {

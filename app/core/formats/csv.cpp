@@ -73,32 +73,35 @@ static char DetectDelimiter(std::string_view text) {
     return kDelims[best];
 }
 
-bool ParseCsv(std::string_view bytes, CsvTable* out, std::string* error) {
+bool CsvReader::Open(std::string_view bytes, std::string* error) {
     DecodedText text = DecodeTextAuto(bytes);
     if (!text.ok) {
         *error = text.error;
         return false;
     }
-    out->encoding = text.encoding;
-    out->rows.clear();
-    const std::string& s = text.utf8;
-    const char delim = out->delimiter = DetectDelimiter(s);
+    text_ = std::move(text.utf8);
+    encoding_ = text.encoding;
+    delimiter_ = DetectDelimiter(text_);
+    pos_ = rows_ = 0;
+    error_.clear();
+    return true;
+}
 
-    std::vector<std::string> row;
+bool CsvReader::Next(std::vector<std::string>* row) {
+    row->clear();
+    const std::string& s = text_;
+    if (pos_ >= s.size()) return false;
+    if (++rows_ > kMaxImportRows) {
+        error_ = "文件超过 " + std::to_string(kMaxImportRows) + " 行，无法导入";
+        pos_ = s.size();
+        return false;
+    }
+    const char delim = delimiter_;
     std::string cell;
     bool quoted = false, cell_started = false;
-    auto end_cell = [&] {
-        row.push_back(std::move(cell));
-        cell.clear();
-        cell_started = false;
-    };
-    auto end_row = [&] {
-        end_cell();
-        out->rows.push_back(std::move(row));
-        row.clear();
-    };
-    for (size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
+    size_t i = pos_;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
         if (quoted) {
             if (c == '"') {
                 if (i + 1 < s.size() && s[i + 1] == '"') {
@@ -115,21 +118,40 @@ bool ParseCsv(std::string_view bytes, CsvTable* out, std::string* error) {
         if (c == '"' && !cell_started) {
             quoted = cell_started = true;
         } else if (c == delim) {
-            end_cell();
+            row->push_back(std::move(cell));
+            cell.clear();
+            cell_started = false;
         } else if (c == '\r' || c == '\n') {
             if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-            end_row();
-            if (out->rows.size() > kMaxImportRows) {
-                *error = "文件超过 " + std::to_string(kMaxImportRows) + " 行，无法导入";
-                out->rows.clear();
-                return false;
-            }
+            ++i;
+            break;
         } else {
-            cell += c;  // a stray quote inside an unquoted field is kept as text
+            // Runs of plain text are copied in one piece.
+            size_t run = i + 1;
+            while (run < s.size() && s[run] != delim && s[run] != '"' && s[run] != '\r' && s[run] != '\n') ++run;
+            cell.append(s, i, run - i);  // a stray quote inside an unquoted field is kept as text (next turn)
             cell_started = true;
+            i = run - 1;
         }
     }
-    if (cell_started || !cell.empty() || !row.empty()) end_row();
+    row->push_back(std::move(cell));
+    pos_ = i;
+    return true;
+}
+
+bool ParseCsv(std::string_view bytes, CsvTable* out, std::string* error) {
+    CsvReader reader;
+    out->rows.clear();
+    if (!reader.Open(bytes, error)) return false;
+    out->encoding = reader.encoding();
+    out->delimiter = reader.delimiter();
+    std::vector<std::string> row;
+    while (reader.Next(&row)) out->rows.push_back(std::move(row));
+    if (!reader.error().empty()) {
+        *error = reader.error();
+        out->rows.clear();
+        return false;
+    }
     return true;
 }
 

@@ -51,7 +51,34 @@ struct CsvTable {
 
 constexpr size_t kMaxImportRows = 1000000;
 
-// Returns false with a Chinese message for undecodable or oversized input.
+// Reads a CSV file a row at a time, so that a large file (a district's
+// registry: 800,000 rows) is never held as a table of cells and can be read
+// over several frames.
+class CsvReader {
+public:
+    // Decodes the file (see DecodeTextAuto) and finds the delimiter. Returns
+    // false with a Chinese message for undecodable input.
+    bool Open(std::string_view bytes, std::string* error);
+    // The next row into *row; false at the end of the file, or (with a
+    // Chinese message in error()) past kMaxImportRows.
+    bool Next(std::vector<std::string>* row);
+    const std::string& error() const { return error_; }
+    size_t position() const { return pos_; }    // bytes of the decoded text read so far
+    size_t size() const { return text_.size(); }
+    TextEncoding encoding() const { return encoding_; }
+    char delimiter() const { return delimiter_; }
+
+private:
+    std::string text_;  // UTF-8
+    size_t pos_ = 0;
+    size_t rows_ = 0;
+    TextEncoding encoding_ = TextEncoding::kUtf8;
+    char delimiter_ = ',';
+    std::string error_;
+};
+
+// The whole file at once. Returns false with a Chinese message for
+// undecodable or oversized input.
 bool ParseCsv(std::string_view bytes, CsvTable* out, std::string* error);
 
 }  // namespace htk

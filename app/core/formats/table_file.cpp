@@ -18,6 +18,12 @@ Sheet SheetFromCsv(CsvTable&& table, const std::string& name) {
     return sheet;
 }
 
+static bool LooksLikeXls(std::string_view bytes) {
+    return bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+}
+
+bool IsTextTable(std::string_view bytes) { return !bytes.empty() && !LooksLikeZip(bytes) && !LooksLikeXls(bytes); }
+
 bool ReadTableFile(const std::string& file_name, std::string_view bytes, Workbook* out, std::string* error) {
     out->sheets.clear();
     out->custom_properties.clear();
@@ -26,7 +32,7 @@ bool ReadTableFile(const std::string& file_name, std::string_view bytes, Workboo
         return false;
     }
     if (LooksLikeZip(bytes)) return ReadXlsx(bytes, out, error);
-    if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+    if (LooksLikeXls(bytes)) {
         *error = "这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为”.xlsx 后再导入";
         return false;
     }

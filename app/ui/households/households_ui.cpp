@@ -105,11 +105,15 @@ void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error) {
     H.message_until = ImGui::GetTime() + 8;
 }
 
-void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, const Workbook& book) {
-    if (H.pending_import) return;
-    H.pending_import = std::make_unique<HouseholdImportPlan>(
-        PlanHouseholdImport(book, file_name, H.store, platform::Today()));
-    platform::Mark("htk-households-plan-end");
+void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, Workbook&& book) {
+    if (H.import_job) return;
+    H.import_job = HouseholdImportJob::FromWorkbook(file_name, std::move(book), H.db, platform::Today());
+}
+
+bool ReceiveHouseholdCsv(HouseholdsUi& H, const std::string& file_name, std::string& bytes, std::string* error) {
+    if (H.import_job) return false;
+    H.import_job = HouseholdImportJob::FromCsv(file_name, bytes, H.db, platform::Today(), error);
+    return H.import_job != nullptr;
 }
 
 void DrawHouseholdsBar(HouseholdsUi& H) {
@@ -232,17 +236,77 @@ void ErrorGroups(const HouseholdImportPlan& plan) {
 
 }  // namespace
 
+namespace {
+
+// Milliseconds of import work per frame: the page keeps drawing (about 20
+// frames a second) while a district's registry goes in.
+constexpr double kImportBudget = 0.040;
+
+// Reading, checking or writing: a progress bar and 取消 (nothing changes).
+void ImportProgress(HouseholdsUi& H) {
+    HouseholdImportJob& job = *H.import_job;
+    const char* what = job.stage() == HouseholdImportJob::Stage::kReading    ? "正在读取文件"
+                       : job.stage() == HouseholdImportJob::Stage::kChecking ? "正在逐户核对"
+                                                                             : "正在写入名册";
+    char text[96];
+    std::snprintf(text, sizeof text, "%s… %.0f%%", what, job.progress() * 100);
+    ImGui::TextUnformatted(text);
+    MarkItem("households.import.progress", text);
+    ImGui::ProgressBar(float(job.progress()), ImVec2(-1, 0), "");
+    ColoredTextWrapped(kColorMuted, "可以随时取消，取消后数据不会改变。");
+    if (ImGui::Button("取消 (Esc)") || DialogCancelled()) {
+        H.import_job.reset();  // an unfinished write rolls back
+        ShowHouseholdMessage(H, "已取消导入，数据没有改变");
+        ImGui::CloseCurrentPopup();
+    }
+    MarkItem("households.import.cancel");
+}
+
+}  // namespace
+
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
-    if (!H.pending_import) return;
-    HouseholdImportPlan& plan = *H.pending_import;
-    if (!BeginModalDialog("导入农户名册", 52, 36))
+    if (!H.import_job) return;
+    HouseholdImportJob& job = *H.import_job;
+    using Stage = HouseholdImportJob::Stage;
+    const Stage before = job.stage();
+    if (before != Stage::kPreview) {
+        job.Step(kImportBudget, platform::Seconds);
+        platform::KeepDrawing();
+    }
+    if (before == Stage::kReading && job.stage() != Stage::kReading) platform::Mark("htk-import-read-end");
+    if (before != Stage::kPreview && job.stage() == Stage::kPreview) platform::Mark("htk-households-plan-end");
+    if (job.stage() == Stage::kDone) {
+        platform::Mark("htk-households-apply-end");
+        HouseholdImportPlan& plan = job.plan();
+        if (!job.write_failed()) {
+            H.loaded = false;  // reload and search again
+            ++H.generation;
+            std::string said = "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
+                               std::to_string(plan.updates.size()) + " 户";
+            if (plan.person_rows)
+                said += "；成员新增 " + std::to_string(plan.members_added) + " 人，变更 " +
+                        std::to_string(plan.members_changed) + " 人，移除 " + std::to_string(plan.members_removed) + " 人";
+            if (!plan.errors.empty()) said += "；" + std::to_string(plan.errors.size()) + " 行未导入";
+            ShowHouseholdMessage(H, said);
+        } else {
+            ShowHouseholdMessage(H, "导入失败（写入数据库出错，可能是浏览器存储已满），数据没有改变", true);
+        }
+        H.import_job.reset();
         return;
+    }
+    if (!BeginModalDialog("导入农户名册", 52, 36)) return;
+    HouseholdImportPlan& plan = job.plan();
     MarkItem("households.import.dialog", plan.file_name.c_str());
     ImGui::Text("文件：%s", plan.file_name.c_str());
+    if (job.stage() != Stage::kPreview) {
+        ImportProgress(H);
+        ImGui::EndPopup();
+        return;
+    }
     if (!plan.fatal.empty()) {
         ColoredTextWrapped(kColorRed, ("无法导入：" + plan.fatal).c_str());
         if (ImGui::Button("关闭 (Esc)") || DialogCancelled() || DialogConfirmed()) {
-            H.pending_import.reset();
+            H.import_job.reset();
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
@@ -288,26 +352,11 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     bool cancel = ImGui::Button("取消 (Esc)");
     if (go || (can && DialogConfirmed())) {
         platform::Mark("htk-households-apply-start");
-        const bool ok = H.store.Apply(plan.adds, plan.updates, now);
-        platform::Mark("htk-households-apply-end");
-        if (ok) {
-            H.loaded = false;  // reload and search again
-            ++H.generation;
-            std::string said = "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
-                               std::to_string(plan.updates.size()) + " 户";
-            if (plan.person_rows)
-                said += "；成员新增 " + std::to_string(plan.members_added) + " 人，变更 " +
-                        std::to_string(plan.members_changed) + " 人，移除 " + std::to_string(plan.members_removed) + " 人";
-            if (!plan.errors.empty()) said += "；" + std::to_string(plan.errors.size()) + " 行未导入";
-            ShowHouseholdMessage(H, said);
-        } else {
-            ShowHouseholdMessage(H, "导入失败（写入数据库出错，可能是浏览器存储已满），数据没有改变", true);
-        }
-        H.pending_import.reset();
-        ImGui::CloseCurrentPopup();
+        job.Confirm(now);
+        platform::KeepDrawing();
     } else if (cancel || DialogCancelled()) {
         ShowHouseholdMessage(H, "已取消导入，数据没有改变");
-        H.pending_import.reset();
+        H.import_job.reset();
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

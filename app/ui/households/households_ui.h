@@ -4,6 +4,7 @@
 
 #include "domain/household.h"
 #include "domain/household_import.h"
+#include "domain/household_import_job.h"
 #include "domain/household_store.h"
 #include "domain/household_view.h"
 #include "domain/village_import.h"
@@ -19,8 +20,9 @@ class Database;
 namespace htk::ui {
 
 struct HouseholdsUi {
-    explicit HouseholdsUi(Database& db) : store(db) {}
+    explicit HouseholdsUi(Database& db) : db(db), store(db) {}
 
+    Database& db;
     HouseholdStore store;
     HouseholdView view;   // the registry, loaded when first shown and after imports
     bool loaded = false;
@@ -31,20 +33,28 @@ struct HouseholdsUi {
     int64_t selected = 0;       // the household being screened
     bool scroll_to_selected = false;
 
-    std::unique_ptr<HouseholdImportPlan> pending_import;
+    // A registry file on its way in: read and checked a slice per frame, then
+    // previewed, then written a slice per frame (see HouseholdImportJob).
+    std::unique_ptr<HouseholdImportJob> import_job;
     std::unique_ptr<VillageImportPlan> pending_villages;  // a 村名单 sheet waiting for Enter
     std::string message;
     double message_until = 0;
     bool message_is_error = false;
 };
 
-// A file read as a household list: its import plan waits for confirmation.
-void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, const Workbook& book);
+// A workbook read as a household list: its import starts (and runs a slice
+// per frame in DrawHouseholdImportPreview).
+void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, Workbook&& book);
+// A CSV file: true when it is a household list and its import started (the
+// bytes are then taken); false with *error empty when it is another kind of
+// table, or with a Chinese *error when it cannot be read.
+bool ReceiveHouseholdCsv(HouseholdsUi& H, const std::string& file_name, std::string& bytes, std::string* error);
 void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error = false);
 
 // The toolbar and count (DrawHouseholdsBar), then the list (DrawHouseholdsTable).
 void DrawHouseholdsBar(HouseholdsUi& H);
 void DrawHouseholdsTable(HouseholdsUi& H);
+// The running import: its progress (with 取消), then its preview.
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now);
 
 struct UiState;
