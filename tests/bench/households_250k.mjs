@@ -49,8 +49,13 @@ const nextFrames = () => page.evaluate(() => new Promise((ok) => requestAnimatio
 // copying the file into the wasm heap).
 await page.evaluate(() => performance.clearMarks());
 await page.evaluate(() => {
-  const g = window.htkBenchGap = { last: performance.now(), max: 0, on: true };
-  const tick = (t) => { if (!g.on) return; g.max = Math.max(g.max, t - g.last); g.last = t; requestAnimationFrame(tick); };
+  const g = window.htkBenchGap = { last: performance.now(), max: 0, on: true, long: [] };
+  // Waits over 200 ms, with what the import showed just after (which step it was).
+  const tick = (t) => {
+    if (!g.on) return;
+    if (t - g.last > 200) g.long.push(`${Math.round(t - g.last)} ms before “${window.app.rect('households.import.progress')?.text ?? window.app.rect('households.count')?.text}”`);
+    g.max = Math.max(g.max, t - g.last); g.last = t; requestAnimationFrame(tick);
+  };
   requestAnimationFrame(tick);
 });
 await page.evaluate(() => window.app.frameStats());  // start a new sample
@@ -65,7 +70,7 @@ const heapAtPreview = await page.evaluate(() => window.app.memory().wasm);
 await page.keyboard.press('Enter');
 await page.waitForFunction((n) => window.app.rect('households.count')?.text === `共 ${n} 户`, N, timeout);
 const importFrames = await page.evaluate(() => window.app.frameStats());
-const importGap = await page.evaluate(() => { const g = window.htkBenchGap; g.on = false; return g.max; });
+const [importGap, longGaps] = await page.evaluate(() => { const g = window.htkBenchGap; g.on = false; return [g.max, g.long]; });
 const apply = await between('htk-households-apply-start', 'htk-households-apply-end');
 const heapAfterImport = await page.evaluate(() => window.app.memory().wasm);
 const load = await between('htk-households-load-start', 'htk-households-load-end');
@@ -139,6 +144,6 @@ console.log(`| frame CPU p95 while searching / scrolling, ms | ${result.househol
 console.log(`| progress table (every village), ms | ${result.households_progress_ms} |`);
 console.log(`| database size, MB | ${result.db_mb_households} |`);
 console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_households} |`);
-console.log(`(${summary}; import ${importFrames.count} frames, p95 ${importFrames.p95.toFixed(1)} ms, longest wait between animation frames ${importGap.toFixed(0)} ms; search: ${found}; per key ${perKey.map((k) => `${k.ms} ms, ${k.stats.count} frames max ${k.stats.max.toFixed(1)}`).join(' / ')}; scroll ${scroll.count} frames max ${scroll.max.toFixed(1)}; ${progressTotal}; wasm heap ${(heapAtPreview / 1048576).toFixed(0)} MB at the preview, ${(heapAfterImport / 1048576).toFixed(0)} after the import, ${(mem.wasm / 1048576).toFixed(0)} at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB; malloc in use ${(mem.malloc / 1048576).toFixed(0)} MB, most held ${(mem.malloc_peak / 1048576).toFixed(0)} MB)`);
+console.log(`(${summary}; import ${importFrames.count} frames, p95 ${importFrames.p95.toFixed(1)} ms, longest wait between animation frames ${importGap.toFixed(0)} ms (waits over 200 ms: ${longGaps.join(", ") || "none"}); search: ${found}; per key ${perKey.map((k) => `${k.ms} ms, ${k.stats.count} frames max ${k.stats.max.toFixed(1)}`).join(' / ')}; scroll ${scroll.count} frames max ${scroll.max.toFixed(1)}; ${progressTotal}; wasm heap ${(heapAtPreview / 1048576).toFixed(0)} MB at the preview, ${(heapAfterImport / 1048576).toFixed(0)} after the import, ${(mem.wasm / 1048576).toFixed(0)} at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB; malloc in use ${(mem.malloc / 1048576).toFixed(0)} MB, most held ${(mem.malloc_peak / 1048576).toFixed(0)} MB)`);
 console.log(JSON.stringify(result));
 rmSync(work, { recursive: true, force: true });  // the generated files are large

@@ -108,3 +108,24 @@ TEST(TextEncoding, Gb18030KnownCodes) {
     EXPECT_FALSE(DecodeGb18030("\xCE", &back, &bad));
     EXPECT_EQ(bad, 0u);
 }
+
+TEST(CsvReader, AFileMarkedUtf8IsReadInPlaceAndCheckedRowByRow) {
+    std::string bytes = "\xEF\xBB\xBF姓名,证件号码\r\n王堃,411023\r\n\xB5\xC4,x\r\n";
+    CsvReader reader;
+    std::string error;
+    ASSERT_TRUE(reader.Open(std::move(bytes), &error)) << error;
+    std::vector<std::string> row;
+    ASSERT_TRUE(reader.Next(&row));
+    EXPECT_EQ(row, (std::vector<std::string>{"姓名", "证件号码"}));
+    ASSERT_TRUE(reader.Next(&row));
+    EXPECT_EQ(row[0], "王堃");
+    EXPECT_FALSE(reader.Next(&row));  // GBK bytes in a file that says UTF-8
+    EXPECT_NE(reader.error().find("第 3 行"), std::string::npos) << reader.error();
+    // Bytes not read in place come back as given.
+    std::string gbk = "\xD0\xD5\xC3\xFB\r\n";  // 姓名 in GB18030
+    CsvReader other;
+    ASSERT_TRUE(other.Open(std::string(gbk), &error));
+    ASSERT_TRUE(other.Next(&row));
+    EXPECT_EQ(row[0], "姓名");
+    EXPECT_EQ(other.Release(), gbk);
+}

@@ -36,15 +36,17 @@ HouseholdImportJob::~HouseholdImportJob() = default;
 std::unique_ptr<HouseholdImportJob> HouseholdImportJob::FromCsv(const std::string& file_name, std::string& bytes,
                                                                 Database& db, const Date& today, std::string* error) {
     auto reader = std::make_unique<CsvReader>();
-    if (!reader->Open(bytes, error)) return nullptr;
+    if (!reader->Open(std::move(bytes), error)) return nullptr;  // the bytes stay the caller's
     // The first rows decide: a household list, or something else (a ledger).
     Workbook first;
     first.sheets.emplace_back();
     std::vector<std::string> row;
     while (first.sheets[0].rows.size() < size_t(kHeaderSearchRows) && reader->Next(&row))
         first.sheets[0].rows.push_back(CellsOf(row));
-    if (!IsHouseholdWorkbook(first)) return nullptr;
-    std::string().swap(bytes);  // decoded: the reader holds the text
+    if (!IsHouseholdWorkbook(first)) {
+        bytes = reader->Release();
+        return nullptr;
+    }
     std::unique_ptr<HouseholdImportJob> job(new HouseholdImportJob(file_name, file_name, db, today));
     for (std::vector<Cell>& cells : first.sheets[0].rows) job->import_->AddRow(std::move(cells));
     job->csv_ = std::move(reader);
@@ -96,9 +98,13 @@ void HouseholdImportJob::Write(double budget_s, double (*clock)(), double start)
     HouseholdImportPlan& plan = import_->plan();
     const size_t total = plan.adds.size() + plan.updates.size();
     while (written_ < total) {
-        const HouseholdWrite& w =
+        HouseholdWrite& w =
             written_ < plan.adds.size() ? plan.adds[written_] : plan.updates[written_ - plan.adds.size()];
-        if (!writer_->Write(w)) {
+        const bool ok = writer_->Write(w);
+        // Written: its members are freed now, a slice at a time, not all at the end.
+        std::vector<HouseholdMember>().swap(w.member_adds);
+        std::vector<HouseholdMember>().swap(w.member_updates);
+        if (!ok) {
             writer_.reset();  // rolled back
             write_failed_ = true;
             stage_ = Stage::kDone;

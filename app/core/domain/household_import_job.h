@@ -45,7 +45,8 @@ public:
     double progress() const;  // within the stage, 0..1
     HouseholdImportPlan& plan() { return import_->plan(); }
 
-    // From the preview: write the plan (stamped `now`) over the next steps.
+    // From the preview: write the plan (stamped `now`) over the next steps;
+    // written households get their ids and let go of their members.
     void Confirm(const std::string& now);
     // Done: whether the write failed (and was rolled back).
     bool write_failed() const { return write_failed_; }

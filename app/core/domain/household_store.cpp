@@ -133,8 +133,8 @@ HouseholdWriter::HouseholdWriter(Database& db, std::string now)
 
 HouseholdWriter::~HouseholdWriter() = default;  // an uncommitted transaction rolls back
 
-bool HouseholdWriter::Write(const HouseholdWrite& w) {
-    const Household& h = w.household;
+bool HouseholdWriter::Write(HouseholdWrite& w) {
+    Household& h = w.household;
     int64_t id = h.id;
     if (id == 0 || w.write_household) {
         Stmt& q = id == 0 ? *insert_ : *update_;
@@ -142,7 +142,7 @@ bool HouseholdWriter::Write(const HouseholdWrite& w) {
         q.Bind(11, now_);
         if (id != 0) q.Bind(12, id);
         if (!q.Run()) return false;
-        if (id == 0) id = db_.last_insert_rowid();
+        if (id == 0) id = h.id = db_.last_insert_rowid();
         village_->Bind(1, h.township).Bind(2, h.village);
         if (!village_->Run()) return false;
     }
@@ -168,7 +168,7 @@ bool HouseholdStore::Apply(const std::vector<HouseholdWrite>& adds, const std::v
                            const std::string& now) {
     HouseholdWriter writer(db_, now);
     for (const std::vector<HouseholdWrite>* list : {&adds, &updates})
-        for (const HouseholdWrite& w : *list)
+        for (HouseholdWrite w : *list)
             if (!writer.Write(w)) return false;
     return writer.Commit();
 }

@@ -38,7 +38,9 @@ public:
     ~HouseholdWriter();
     HouseholdWriter(const HouseholdWriter&) = delete;
     HouseholdWriter& operator=(const HouseholdWriter&) = delete;
-    bool Write(const HouseholdWrite& w);  // false: a write failed; only destroying the writer is left
+    // A new household (id 0) gets its id. False: a write failed; only
+    // destroying the writer is left.
+    bool Write(HouseholdWrite& w);
     bool Commit();
 
 private:

@@ -2,6 +2,7 @@
 
 #include "rules/text.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace htk {
@@ -25,6 +26,23 @@ void HouseholdView::Reset(std::vector<Household> rows) {
     shown_.clear();
     dirty_ = true;
     narrow_ = false;
+}
+
+void HouseholdView::Upsert(std::vector<Household> rows) {
+    std::vector<Household> all = std::move(rows_);
+    for (Household& h : rows) {
+        auto it = index_.find(h.id);
+        if (it != index_.end()) all[it->second] = std::move(h);
+        else all.push_back(std::move(h));
+    }
+    auto before = [](const Household& a, const Household& b) {
+        if (a.township != b.township) return a.township < b.township;
+        if (a.village != b.village) return a.village < b.village;
+        if (a.code != b.code) return a.code < b.code;
+        return a.id < b.id;
+    };
+    if (!std::is_sorted(all.begin(), all.end(), before)) std::sort(all.begin(), all.end(), before);
+    Reset(std::move(all));
 }
 
 const Household* HouseholdView::Find(int64_t id) const {

@@ -17,6 +17,9 @@ namespace htk {
 class HouseholdView {
 public:
     void Reset(std::vector<Household> rows);
+    // Households just written (new ones with their ids): replaced by id or
+    // added, in the registry's order (乡镇, 村, 户编号) — no reload.
+    void Upsert(std::vector<Household> rows);
     void SetSearch(const std::string& text);
 
     // Works for about `budget_ms` (< 0: to the end), then returns the

@@ -1,5 +1,7 @@
 #include "csv.h"
 
+#include "rules/text.h"
+
 namespace htk {
 
 bool NeedsNeutralizing(std::string_view s) {
@@ -73,7 +75,7 @@ static char DetectDelimiter(std::string_view text) {
     return kDelims[best];
 }
 
-bool CsvReader::Open(std::string_view bytes, std::string* error) {
+bool CsvReader::Decode(std::string_view bytes, std::string* error) {
     DecodedText text = DecodeTextAuto(bytes);
     if (!text.ok) {
         *error = text.error;
@@ -82,9 +84,41 @@ bool CsvReader::Open(std::string_view bytes, std::string* error) {
     text_ = std::move(text.utf8);
     encoding_ = text.encoding;
     delimiter_ = DetectDelimiter(text_);
+    in_place_ = false;
     pos_ = rows_ = 0;
     error_.clear();
     return true;
+}
+
+bool CsvReader::Open(std::string_view bytes, std::string* error) {
+    original_.clear();
+    return Decode(bytes, error);
+}
+
+bool CsvReader::Open(std::string&& bytes, std::string* error) {
+    if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        text_ = std::move(bytes);
+        original_.clear();
+        encoding_ = TextEncoding::kUtf8Bom;
+        in_place_ = true;
+        pos_ = 3;
+        rows_ = 0;
+        error_.clear();
+        delimiter_ = DetectDelimiter(std::string_view(text_).substr(3));
+        return true;
+    }
+    original_ = std::move(bytes);
+    if (Decode(original_, error)) return true;
+    bytes = std::move(original_);
+    return false;
+}
+
+std::string CsvReader::Release() {
+    std::string bytes = in_place_ ? std::move(text_) : std::move(original_);
+    text_.clear();
+    original_.clear();
+    pos_ = 0;
+    return bytes;
 }
 
 bool CsvReader::Next(std::vector<std::string>* row) {
@@ -136,6 +170,14 @@ bool CsvReader::Next(std::vector<std::string>* row) {
     }
     row->push_back(std::move(cell));
     pos_ = i;
+    if (in_place_)  // read in place: checked a row at a time
+        for (const std::string& c : *row)
+            if (!IsValidUtf8(c)) {
+                error_ = "文件标明是 UTF-8 编码，但第 " + std::to_string(rows_) + " 行中有无效字节，可能已损坏";
+                pos_ = s.size();
+                row->clear();
+                return false;
+            }
     return true;
 }
 

@@ -59,6 +59,11 @@ public:
     // Decodes the file (see DecodeTextAuto) and finds the delimiter. Returns
     // false with a Chinese message for undecodable input.
     bool Open(std::string_view bytes, std::string* error);
+    // The same, taking the bytes: a file marked UTF-8 by its BOM (as Excel
+    // and this app save CSV) is then read in place, not copied, and checked
+    // row by row as it is read. Release() gives the bytes back unread.
+    bool Open(std::string&& bytes, std::string* error);
+    std::string Release();
     // The next row into *row; false at the end of the file, or (with a
     // Chinese message in error()) past kMaxImportRows.
     bool Next(std::vector<std::string>* row);
@@ -69,7 +74,11 @@ public:
     char delimiter() const { return delimiter_; }
 
 private:
-    std::string text_;  // UTF-8
+    bool Decode(std::string_view bytes, std::string* error);
+
+    std::string text_;      // UTF-8 (with its BOM when read in place)
+    std::string original_;  // the bytes as given, when text_ is a decoded copy
+    bool in_place_ = false;
     size_t pos_ = 0;
     size_t rows_ = 0;
     TextEncoding encoding_ = TextEncoding::kUtf8;
