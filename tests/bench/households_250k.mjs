@@ -72,6 +72,14 @@ await page.waitForFunction((n) => window.app.rect('households.count')?.text === 
 const importFrames = await page.evaluate(() => window.app.frameStats());
 const [importGap, longGaps] = await page.evaluate(() => { const g = window.htkBenchGap; g.on = false; return [g.max, g.long]; });
 const apply = await between('htk-households-apply-start', 'htk-households-apply-end');
+// The frame that ends the import, step by step (the last write step with its commit, the list, freeing, saving).
+const lastStep = await page.evaluate(() => {
+  const at = (n) => performance.getEntriesByName(n).pop()?.startTime;
+  const s = performance.getEntriesByName('htk-households-step-start').pop().startTime;
+  return { step: at('htk-households-step-end') - s, list: at('htk-households-upsert-end') - at('htk-households-step-end'),
+    free: at('htk-households-job-freed') - at('htk-households-upsert-end'),
+    save_start: at('htk-save-start') - at('htk-households-job-freed'), save_sync: at('htk-save-sent') - at('htk-save-start') };
+});
 const heapAfterImport = await page.evaluate(() => window.app.memory().wasm);
 const load = await between('htk-households-load-start', 'htk-households-load-end');
 const t0 = Date.now();
@@ -144,6 +152,6 @@ console.log(`| frame CPU p95 while searching / scrolling, ms | ${result.househol
 console.log(`| progress table (every village), ms | ${result.households_progress_ms} |`);
 console.log(`| database size, MB | ${result.db_mb_households} |`);
 console.log(`| memory (wasm heap + JS heap), MB | ${result.memory_mb_households} |`);
-console.log(`(${summary}; import ${importFrames.count} frames, p95 ${importFrames.p95.toFixed(1)} ms, longest wait between animation frames ${importGap.toFixed(0)} ms (waits over 200 ms: ${longGaps.join(", ") || "none"}); search: ${found}; per key ${perKey.map((k) => `${k.ms} ms, ${k.stats.count} frames max ${k.stats.max.toFixed(1)}`).join(' / ')}; scroll ${scroll.count} frames max ${scroll.max.toFixed(1)}; ${progressTotal}; wasm heap ${(heapAtPreview / 1048576).toFixed(0)} MB at the preview, ${(heapAfterImport / 1048576).toFixed(0)} after the import, ${(mem.wasm / 1048576).toFixed(0)} at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB; malloc in use ${(mem.malloc / 1048576).toFixed(0)} MB, most held ${(mem.malloc_peak / 1048576).toFixed(0)} MB)`);
+console.log(`(${summary}; import ${importFrames.count} frames, p95 ${importFrames.p95.toFixed(1)} ms, longest wait between animation frames ${importGap.toFixed(0)} ms (waits over 200 ms: ${longGaps.join(", ") || "none"}; the last frame, ms: ${JSON.stringify(lastStep)}); search: ${found}; per key ${perKey.map((k) => `${k.ms} ms, ${k.stats.count} frames max ${k.stats.max.toFixed(1)}`).join(' / ')}; scroll ${scroll.count} frames max ${scroll.max.toFixed(1)}; ${progressTotal}; wasm heap ${(heapAtPreview / 1048576).toFixed(0)} MB at the preview, ${(heapAfterImport / 1048576).toFixed(0)} after the import, ${(mem.wasm / 1048576).toFixed(0)} at the end; JS heap ${(mem.js / 1048576).toFixed(0)} MB; malloc in use ${(mem.malloc / 1048576).toFixed(0)} MB, most held ${(mem.malloc_peak / 1048576).toFixed(0)} MB)`);
 console.log(JSON.stringify(result));
 rmSync(work, { recursive: true, force: true });  // the generated files are large

@@ -7,6 +7,7 @@
 #include "domain/household_import_job.h"
 #include "domain/household_members.h"
 #include "domain/household_store.h"
+#include "domain/household_view.h"
 #include "domain/sheet_header.h"
 #include "formats/table_file.h"
 #include "rules/id_number.h"
@@ -397,6 +398,19 @@ TEST(HouseholdImportJob, AWorkbookIsWrittenInStepsAndCommittedAtTheEnd) {
     EXPECT_FALSE(job->write_failed());
     EXPECT_FALSE(t.db->in_transaction());
     EXPECT_EQ(store.Count(), 10);
+    // The written households (with their new ids) join a list in the order a reload would give.
+    HouseholdView view;
+    view.Reset({});
+    std::vector<Household> written;
+    for (HouseholdWrite& w : job->plan().adds) written.push_back(w.household);
+    view.Upsert(written);
+    const std::vector<Household> reloaded = store.LoadAll();
+    view.Refresh(-1);
+    ASSERT_EQ(view.Current().size(), reloaded.size());
+    for (size_t i = 0; i < reloaded.size(); ++i) {
+        EXPECT_EQ(view.Current()[i]->id, reloaded[i].id) << i;
+        EXPECT_TRUE(view.Current()[i]->SameData(reloaded[i])) << i;
+    }
     // A workbook that is not a household list says so and writes nothing.
     auto other = HouseholdImportJob::FromWorkbook("b.xlsx", Workbook{}, *t.db, kToday);
     other->Step(-1, nullptr);

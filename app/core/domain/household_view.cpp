@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <map>
+#include <string_view>
 
 namespace htk {
 namespace {
@@ -35,14 +38,30 @@ void HouseholdView::Upsert(std::vector<Household> rows) {
         if (it != index_.end()) all[it->second] = std::move(h);
         else all.push_back(std::move(h));
     }
-    auto before = [](const Household& a, const Household& b) {
-        if (a.township != b.township) return a.township < b.township;
-        if (a.village != b.village) return a.village < b.village;
-        if (a.code != b.code) return a.code < b.code;
-        return a.id < b.id;
+    // The registry's order (乡镇, 村, 户编号, id), as LoadAll gives it. A
+    // district has ~400 villages and 250,000 households: villages are ranked
+    // once, then positions (not households) are sorted, mostly by rank.
+    std::map<std::pair<std::string_view, std::string_view>, uint32_t> rank;
+    for (const Household& h : all) rank.emplace(std::pair<std::string_view, std::string_view>(h.township, h.village), 0);
+    uint32_t next = 0;
+    for (auto& [place, r] : rank) r = next++;
+    struct Key {
+        uint32_t village;
+        uint32_t at;
     };
-    if (!std::is_sorted(all.begin(), all.end(), before)) std::sort(all.begin(), all.end(), before);
-    Reset(std::move(all));
+    std::vector<Key> keys(all.size());
+    for (size_t i = 0; i < all.size(); ++i)
+        keys[i] = {rank[std::pair<std::string_view, std::string_view>(all[i].township, all[i].village)], uint32_t(i)};
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.village != b.village) return a.village < b.village;
+        const Household &x = all[a.at], &y = all[b.at];
+        if (x.code != y.code) return x.code < y.code;
+        return x.id < y.id;
+    });
+    std::vector<Household> sorted;
+    sorted.reserve(all.size());
+    for (const Key& k : keys) sorted.push_back(std::move(all[k.at]));
+    Reset(std::move(sorted));
 }
 
 const Household* HouseholdView::Find(int64_t id) const {

@@ -34,6 +34,7 @@ void StartSave(Database& db) {
     htk_storage_save(img.data, int(img.size), int(kImageChunkSize), plan.hashes.data(), int(plan.hashes.size()),
                      plan.changed.data(), int(plan.changed.size()));
     g_saving_hashes = std::move(plan.hashes);
+    htk_mark("htk-save-sent");
 }
 
 std::string LocalTime(double ms_since_1970) {

@@ -241,7 +241,7 @@ namespace {
 // Seconds of import work per frame: the page keeps drawing (several frames
 // a second, each well under 200 ms) while a district's registry goes in,
 // and the work is most of each frame.
-constexpr double kImportBudget = 0.100;
+constexpr double kImportBudget = 0.060;
 
 // Reading, checking or writing: a progress bar and 取消 (nothing changes).
 void ImportProgress(HouseholdsUi& H) {
@@ -271,7 +271,9 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     using Stage = HouseholdImportJob::Stage;
     const Stage before = job.stage();
     if (before != Stage::kPreview) {
+        platform::Mark("htk-households-step-start");
         job.Step(kImportBudget, platform::Seconds);
+        platform::Mark("htk-households-step-end");
         platform::KeepDrawing();
     }
     if (before == Stage::kReading && job.stage() != Stage::kReading) platform::Mark("htk-import-read-end");
@@ -286,6 +288,7 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
                 for (auto* list : {&plan.adds, &plan.updates})
                     for (HouseholdWrite& w : *list) written.push_back(std::move(w.household));
                 H.view.Upsert(std::move(written));
+                platform::Mark("htk-households-upsert-end");
             }
             ++H.generation;
             std::string said = "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
@@ -299,6 +302,7 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
             ShowHouseholdMessage(H, "导入失败（写入数据库出错，可能是浏览器存储已满），数据没有改变", true);
         }
         H.import_job.reset();
+        platform::Mark("htk-households-job-freed");
         return;
     }
     if (!BeginModalDialog("导入农户名册", 52, 36)) return;
