@@ -144,7 +144,7 @@ void MembersTable(const Campaign& c, const std::vector<HouseholdMember>& members
     // School, health and skills get a column where the panel has room (a wide
     // screen); otherwise they show when the pointer rests on the row.
     const bool details_column = ImGui::GetContentRegionAvail().x > 32 * fh;
-    const int columns = details_column ? 6 : 5;
+    const int columns = details_column ? 5 : 4;
     // At most ~6 rows high, so the points stay in view on a 768-pixel screen.
     const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float height = std::min(float(members.size()) + 1.0f, 6.5f) * row_h + 2;
@@ -152,12 +152,13 @@ void MembersTable(const Campaign& c, const std::vector<HouseholdMember>& members
                                   ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("##members", columns, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("姓名", ImGuiTableColumnFlags_WidthStretch, 4);
+    // Names (up to four characters) and the masked ID keep their width; the
+    // age with its tag (义务教育, 劳动年龄) and the details take what is left.
+    ImGui::TableSetupColumn("姓名", ImGuiTableColumnFlags_WidthFixed, 4 * fh);
     ImGui::TableSetupColumn("关系", ImGuiTableColumnFlags_WidthFixed, 3 * fh);
     ImGui::TableSetupColumn("证件号码", ImGuiTableColumnFlags_WidthFixed, 9.2f * fh);
-    ImGui::TableSetupColumn("年龄", ImGuiTableColumnFlags_WidthFixed, 2 * fh);
-    ImGui::TableSetupColumn("标注", ImGuiTableColumnFlags_WidthFixed, 4 * fh);
-    if (details_column) ImGui::TableSetupColumn("在校/健康/劳动技能", ImGuiTableColumnFlags_WidthStretch, 6);
+    ImGui::TableSetupColumn("年龄", ImGuiTableColumnFlags_WidthStretch, 4);
+    if (details_column) ImGui::TableSetupColumn("在校/健康/劳动技能", ImGuiTableColumnFlags_WidthStretch, 7);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < members.size(); ++i) {
         const HouseholdMember& m = members[i];
@@ -177,10 +178,15 @@ void MembersTable(const Campaign& c, const std::vector<HouseholdMember>& members
         ImGui::TextUnformatted(id.c_str());
         ImGui::TableSetColumnIndex(3);
         if (f.age >= 0) ImGui::Text("%d", f.age);
-        ImGui::TableSetColumnIndex(4);
-        ImGui::TextUnformatted(tag);
+        if (*tag) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, kColorGreen);
+            ImGui::TextUnformatted(tag);
+            ImGui::PopStyleColor();
+            if (!details_column) Tooltip((std::string(tag) + (more.empty() ? "" : "：" + more)).c_str());
+        }
         if (details_column) {
-            ImGui::TableSetColumnIndex(5);
+            ImGui::TableSetColumnIndex(4);
             ImGui::TextUnformatted(more.c_str());
         }
         char mark[32];
