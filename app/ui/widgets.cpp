@@ -7,9 +7,10 @@
 namespace htk::ui {
 
 void ScreenTitle(const char* title, const char* subtitle) {
-    ImGui::SetWindowFontScale(1.35f);
+    // Rasterised at the larger size (ImGui 1.92), not a scaled-up 18 px glyph.
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.35f);
     ImGui::TextUnformatted(title);
-    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     if (subtitle) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
         ImGui::TextWrapped("%s", subtitle);

@@ -236,7 +236,7 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
     }
     // Ctrl+S stores a new row (a stored row is already saved field by field).
     ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && ImGui::IsKeyPressed('S', false) && !InDisabledBlock()) {
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_S, false) && !InDisabledBlock()) {
         if (is_new) SaveNew(L, s);
         else FlushDraft(L, s);
     }
