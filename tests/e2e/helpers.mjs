@@ -24,9 +24,10 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-// Starts web/serve.py on a free port; returns {url, stop()}.
-export async function startServer() {
-  const proc = spawn('/usr/bin/python3', [join(ROOT, 'web/serve.py'), '--root', SITE, '--port', '0'],
+// Starts web/serve.py on a free port (serving `root`, the built site by
+// default); returns {url, stop()}.
+export async function startServer(root = SITE) {
+  const proc = spawn('/usr/bin/python3', [join(ROOT, 'web/serve.py'), '--root', root, '--port', '0'],
                      { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((ok, fail) => {
     let buf = '';

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include <cfloat>
+#include <deque>
 #include <string>
 
 namespace htk::web {
@@ -18,6 +19,21 @@ std::string g_loose_paste;
 bool g_has_loose_paste = false;
 bool g_ctrl_down = false;  // as the page last reported it (Ctrl+V below)
 ImGuiPlatformImeData g_ime;
+// Key and text events not yet given to ImGui (FeedHeldText): empty but for
+// a text that waits, and the keys that came after it.
+// Mouse buttons wait too (a click on another field right after typing).
+struct Held {
+    enum Type { kText, kKey, kButton } type;
+    int code;  // ImGuiKey or mouse button
+    bool down;
+    std::string text;
+};
+std::deque<Held> g_held;
+
+void Key(ImGuiIO& io, ImGuiKey key, bool down) {
+    if (g_held.empty()) io.AddKeyEvent(key, down);
+    else g_held.push_back(Held{Held::kKey, key, down, {}});
+}
 
 constexpr int kCtrl = 17, kShift = 16, kAlt = 18, kMetaL = 91, kMetaR = 93, kMetaFirefox = 224;
 
@@ -56,7 +72,34 @@ void InstallImGuiInput(ImGuiIO& io) {
 }
 
 bool HasQueuedInput() {
-    return g_has_loose_paste || (ImGui::GetCurrentContext() && !GImGui->InputEventsQueue.empty());
+    return g_has_loose_paste || !g_held.empty() ||
+           (ImGui::GetCurrentContext() && !GImGui->InputEventsQueue.empty());
+}
+
+// Text typed right after Tab (or a shortcut that focuses a field) belongs to
+// the field that gets the keyboard, as in a browser. ImGui moves the focus
+// over three frames — the key, the move's result, the activation, a frame
+// in which the new field ignores characters — and drops characters that come
+// while no field takes them. So a text event waits here, and every event
+// after it behind it (order matters: "ab", Backspace), while a key event
+// waits in ImGui's queue or a focus move is under way.
+void FeedHeldText() {
+    if (g_held.empty() || !ImGui::GetCurrentContext()) return;
+    ImGuiContext& g = *GImGui;
+    while (!g_held.empty()) {
+        Held& e = g_held.front();
+        if (e.type == Held::kText) {
+            for (const ImGuiInputEvent& q : g.InputEventsQueue)
+                if (q.Type == ImGuiInputEventType_Key) return;
+            if (g.NavMoveSubmitted || g.NavMoveScoringItems || g.NavNextActivateId != 0 || g.NavActivateId != 0) return;
+            g.IO.AddInputCharactersUTF8(e.text.c_str());
+        } else if (e.type == Held::kKey) {
+            g.IO.AddKeyEvent(ImGuiKey(e.code), e.down);
+        } else {
+            g.IO.AddMouseButtonEvent(e.code, e.down);
+        }
+        g_held.pop_front();
+    }
 }
 
 bool ImeCaret(float* x, float* y, float* h) {
@@ -91,8 +134,11 @@ EMSCRIPTEN_KEEPALIVE void htk_on_mouse_pos(float x, float y) {
 }
 
 EMSCRIPTEN_KEEPALIVE void htk_on_mouse_button(int button, int down) {
-    if (ImGuiIO* io = htk::web::Io(); io && button >= 0 && button < ImGuiMouseButton_COUNT)
-        io->AddMouseButtonEvent(button, down != 0);
+    using namespace htk::web;
+    ImGuiIO* io = Io();
+    if (!io || button < 0 || button >= ImGuiMouseButton_COUNT) return;
+    if (g_held.empty()) io->AddMouseButtonEvent(button, down != 0);
+    else g_held.push_back(Held{Held::kButton, button, down != 0, {}});
 }
 
 EMSCRIPTEN_KEEPALIVE void htk_on_wheel(float dx, float dy) {
@@ -105,13 +151,13 @@ EMSCRIPTEN_KEEPALIVE void htk_on_key(int key_code, int down, int mods) {
     if (key_code == kCtrl) g_ctrl_down = down != 0;
     ImGuiIO* io = Io();
     if (!io) return;
-    if (ImGuiKey mod = ModifierOf(key_code)) io->AddKeyEvent(mod, down != 0);
+    if (ImGuiKey mod = ModifierOf(key_code)) Key(*io, mod, down != 0);
     ImGuiKey key = htk::ui::DomKey(key_code);
-    if (key != ImGuiKey_None) io->AddKeyEvent(key, down != 0);
+    if (key != ImGuiKey_None) Key(*io, key, down != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void htk_on_text(const char* utf8) {
-    if (ImGuiIO* io = htk::web::Io()) io->AddInputCharactersUTF8(utf8);
+    if (htk::web::Io()) htk::web::g_held.push_back(htk::web::Held{htk::web::Held::kText, 0, false, utf8});
 }
 
 // The page pasted: remember the text and press Ctrl+V for ImGui, which then
@@ -127,10 +173,10 @@ EMSCRIPTEN_KEEPALIVE void htk_on_paste(const char* utf8) {
         g_has_loose_paste = true;
         return;
     }
-    if (!g_ctrl_down) io->AddKeyEvent(ImGuiMod_Ctrl, true);
-    io->AddKeyEvent(ImGuiKey_V, true);
-    io->AddKeyEvent(ImGuiKey_V, false);
-    if (!g_ctrl_down) io->AddKeyEvent(ImGuiMod_Ctrl, false);
+    if (!g_ctrl_down) Key(*io, ImGuiMod_Ctrl, true);
+    Key(*io, ImGuiKey_V, true);
+    Key(*io, ImGuiKey_V, false);
+    if (!g_ctrl_down) Key(*io, ImGuiMod_Ctrl, false);
 }
 
 EMSCRIPTEN_KEEPALIVE void htk_on_focus(int focused) {

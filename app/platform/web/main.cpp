@@ -240,6 +240,7 @@ void Frame() {
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     io.DeltaTime = float(std::max(1e-4, now - g_loop.last_frame));
     g_loop.last_frame = now;
+    FeedHeldText();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
