@@ -53,7 +53,7 @@ HTK.loadExtraFont = function () {
       // After the first frame's paint, not in the same task.
       setTimeout(function () { resolve(HTK.base64ToBytes(tag.textContent)); tag.remove(); }, 0);
     })
-    : fetch('fonts/extra.ttf').then(function (resp) {
+    : fetch('fonts/extra.ttf.gz').then(function (resp) {
       if (!resp.ok) throw new Error(resp.url + ': HTTP ' + resp.status);
       return resp.arrayBuffer();
     }).then(function (b) { return new Uint8Array(b); });

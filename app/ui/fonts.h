@@ -14,12 +14,12 @@ namespace htk::ui {
 
 constexpr float kFontSize = 18.0f;  // CSS pixels; drawn at kFontSize × devicePixelRatio
 
-// Reads the first-frame TTF and makes it the UI font (io.Fonts). False if the
-// file is missing, empty or not a font.
+// Reads the first-frame TTF (or gzip of it) and makes it the UI font
+// (io.Fonts). False if the file is missing, empty or not a font.
 bool LoadUiFont(const char* path);
 
-// Merges a second TTF into the UI font: its glyphs fill in every character
-// the first one lacks. Takes ownership of `data` (allocated with IM_ALLOC).
+// Merges a second TTF (or gzip of it) into the UI font: its glyphs fill in
+// every character the first one lacks. Takes ownership of `data` (IM_ALLOC).
 // Call between frames. False if it is not a font.
 bool MergeExtraFont(void* data, size_t size);
 

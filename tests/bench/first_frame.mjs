@@ -71,7 +71,7 @@ for (const t of builds) {
     'app.wasm': size(join(t.site, 'app.wasm')),
     'app.js': size(join(t.site, 'app.js')),
     'fonts/ui.ttf': size(join(t.site, 'fonts/ui.ttf')),
-    'fonts/extra.ttf (after the first frame)': size(join(t.site, 'fonts/extra.ttf')),
+    'fonts/extra.ttf.gz (after the first frame)': size(join(t.site, 'fonts/extra.ttf.gz')),
     'offline .html': size(t.offline),
   };
   console.log(`\n## ${t.dir}\n`);
@@ -95,8 +95,8 @@ for (const t of builds) {
     wasm_mb: +mb(files['app.wasm'].raw), wasm_gz_mb: +mb(files['app.wasm'].gz),
     js_mb: +mb(files['app.js'].raw), js_gz_mb: +mb(files['app.js'].gz),
     font_mb: +mb(files['fonts/ui.ttf'].raw), font_gz_mb: +mb(files['fonts/ui.ttf'].gz),
-    extra_font_mb: +mb(files['fonts/extra.ttf (after the first frame)'].raw),
-    extra_font_gz_mb: +mb(files['fonts/extra.ttf (after the first frame)'].gz),
+    extra_font_mb: +mb(files['fonts/extra.ttf.gz (after the first frame)'].raw),
+    extra_font_gz_mb: +mb(files['fonts/extra.ttf.gz (after the first frame)'].gz),
     offline_html_mb: +mb(files['offline .html'].raw), offline_html_gz_mb: +mb(files['offline .html'].gz),
     first_frame_cold_ms: median(t.cold), first_frame_cold_at_launch_ms: median(t.coldAtLaunch),
     first_frame_warm_ms: median(t.warm), first_frame_offline_ms: median(t.offlineMs),

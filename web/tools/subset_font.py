@@ -5,14 +5,16 @@ ui.ttf, read before the first frame: printable ASCII, every GB2312 character
 (7,445), every character of the campaign document (web/font/seed-chars.txt),
 every non-ASCII character found in the app's sources and data (UI strings)
 and the marks below.
-extra.ttf, merged into the UI font after the first frame: every other
+extra.ttf.gz (gzip: half the bytes to fetch, or to parse in the offline
+.html), merged into the UI font after the first frame: every other
 character wqy-microhei has in the blocks below — all 20,902 of U+4E00–U+9FA5
 (the GBK set) and the rest of the CJK Unified Ideographs block, its 2 of
 Extension A, CJK compatibility ideographs, and the punctuation, symbols,
 fullwidth forms, Latin, Greek and Cyrillic that GBK text may hold. (Hangul is
 left out.)
-Usage: subset_font.py <font.ttc> <app-dir> <seed-chars.txt> <out-ui.ttf> <out-extra.ttf> <out-charset.txt>
+Usage: subset_font.py <font.ttc> <app-dir> <seed-chars.txt> <out-ui.ttf> <out-extra.ttf.gz> <out-charset.txt>
 """
+import gzip
 import os
 import sys
 
@@ -103,7 +105,12 @@ def main():
     available = set(TTFont(font_path, fontNumber=0).getBestCmap())
     ui = subset(font_path, chars, ui_path)
     extra_chars = {chr(c) for a, b in EXTRA_BLOCKS for c in range(a, b + 1) if c in available and c not in ui}
-    extra = subset(font_path, extra_chars, extra_path)
+    extra = subset(font_path, extra_chars, extra_path + ".tmp")
+    with open(extra_path + ".tmp", "rb") as f:
+        raw = f.read()
+    os.remove(extra_path + ".tmp")
+    with open(extra_path, "wb") as f:
+        f.write(gzip.compress(raw, 9, mtime=0))
     missing = sorted(c for c in chars if ord(c) not in ui)
     with open(charset_path, "w", encoding="utf-8") as f:
         f.write("".join(sorted(chr(c) for c in ui | extra)))

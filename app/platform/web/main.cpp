@@ -264,6 +264,10 @@ void Frame() {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         g_loop.on_screen = fingerprint;
+    } else if (ImVector<ImTextureData*>* textures = ImGui::GetDrawData()->Textures) {
+        // Glyphs rasterised but not drawn yet: uploaded now, as RenderDrawData would.
+        for (ImTextureData* tex : *textures)
+            if (tex->Status != ImTextureStatus_OK) ImGui_ImplOpenGL3_UpdateTexture(tex);
     }
     g_loop.last_draw = now;
     // Tests start once the frame drawn with every font is on the canvas.
