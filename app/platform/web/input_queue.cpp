@@ -19,20 +19,21 @@ std::string g_loose_paste;
 bool g_has_loose_paste = false;
 bool g_ctrl_down = false;  // as the page last reported it (Ctrl+V below)
 ImGuiPlatformImeData g_ime;
-// Key and text events not yet given to ImGui (FeedHeldText): empty but for
-// a text that waits, and the keys that came after it.
-// Mouse buttons wait too (a click on another field right after typing).
+// Events not yet given to ImGui (FeedHeldText): empty but for a text that
+// waits, and the events that came after it (a click on another field right
+// after typing lands after the text, where it was made).
 struct Held {
-    enum Type { kText, kKey, kButton } type;
-    int code;  // ImGuiKey or mouse button
-    bool down;
+    enum Type { kText, kKey, kButton, kPos, kWheel } type;
+    int code = 0;  // ImGuiKey or mouse button
+    bool down = false;
+    float x = 0, y = 0;  // position or wheel
     std::string text;
 };
 std::deque<Held> g_held;
 
 void Key(ImGuiIO& io, ImGuiKey key, bool down) {
     if (g_held.empty()) io.AddKeyEvent(key, down);
-    else g_held.push_back(Held{Held::kKey, key, down, {}});
+    else g_held.push_back(Held{Held::kKey, key, down, 0, 0, {}});
 }
 
 constexpr int kCtrl = 17, kShift = 16, kAlt = 18, kMetaL = 91, kMetaR = 93, kMetaFirefox = 224;
@@ -95,8 +96,12 @@ void FeedHeldText() {
             g.IO.AddInputCharactersUTF8(e.text.c_str());
         } else if (e.type == Held::kKey) {
             g.IO.AddKeyEvent(ImGuiKey(e.code), e.down);
-        } else {
+        } else if (e.type == Held::kButton) {
             g.IO.AddMouseButtonEvent(e.code, e.down);
+        } else if (e.type == Held::kPos) {
+            g.IO.AddMousePosEvent(e.x, e.y);
+        } else {
+            g.IO.AddMouseWheelEvent(e.x, e.y);
         }
         g_held.pop_front();
     }
@@ -127,10 +132,12 @@ const std::string& ClipboardText() { return g_clipboard; }
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void htk_on_mouse_pos(float x, float y) {
-    if (ImGuiIO* io = htk::web::Io()) {
-        if (x < -1e8f) x = y = -FLT_MAX;
-        io->AddMousePosEvent(x, y);
-    }
+    using namespace htk::web;
+    ImGuiIO* io = Io();
+    if (!io) return;
+    if (x < -1e8f) x = y = -FLT_MAX;
+    if (g_held.empty()) io->AddMousePosEvent(x, y);
+    else g_held.push_back(Held{Held::kPos, 0, false, x, y, {}});
 }
 
 EMSCRIPTEN_KEEPALIVE void htk_on_mouse_button(int button, int down) {
@@ -138,11 +145,15 @@ EMSCRIPTEN_KEEPALIVE void htk_on_mouse_button(int button, int down) {
     ImGuiIO* io = Io();
     if (!io || button < 0 || button >= ImGuiMouseButton_COUNT) return;
     if (g_held.empty()) io->AddMouseButtonEvent(button, down != 0);
-    else g_held.push_back(Held{Held::kButton, button, down != 0, {}});
+    else g_held.push_back(Held{Held::kButton, button, down != 0, 0, 0, {}});
 }
 
 EMSCRIPTEN_KEEPALIVE void htk_on_wheel(float dx, float dy) {
-    if (ImGuiIO* io = htk::web::Io()) io->AddMouseWheelEvent(dx, dy);
+    using namespace htk::web;
+    ImGuiIO* io = Io();
+    if (!io) return;
+    if (g_held.empty()) io->AddMouseWheelEvent(dx, dy);
+    else g_held.push_back(Held{Held::kWheel, 0, false, dx, dy, {}});
 }
 
 EMSCRIPTEN_KEEPALIVE void htk_on_key(int key_code, int down, int mods) {
@@ -157,7 +168,7 @@ EMSCRIPTEN_KEEPALIVE void htk_on_key(int key_code, int down, int mods) {
 }
 
 EMSCRIPTEN_KEEPALIVE void htk_on_text(const char* utf8) {
-    if (htk::web::Io()) htk::web::g_held.push_back(htk::web::Held{htk::web::Held::kText, 0, false, utf8});
+    if (htk::web::Io()) htk::web::g_held.push_back(htk::web::Held{htk::web::Held::kText, 0, false, 0, 0, utf8});
 }
 
 // The page pasted: remember the text and press Ctrl+V for ImGui, which then
