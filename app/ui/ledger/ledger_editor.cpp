@@ -79,7 +79,7 @@ void TextField(LedgerUi& L, const Settings& s, ProblemField f, const char* hint,
         ImGui::InputTextWithHint(id.c_str(), hint, &value);
     }
     Mark(f, value);
-    if (ImGui::IsItemDeactivatedAfterEdit()) Commit(L, s, f);
+    if (DeactivatedAfterEdit()) Commit(L, s, f);
     ErrorLine(L, f);
 }
 
