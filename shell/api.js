@@ -5,7 +5,10 @@
 //   app.status()          {save: 'saved'|'saving'|'failed'|'disabled', error, webgl, persisted, readOnly,
 //                          input: {mouse, ctrl, shift, alt, text}} (what ImGui believes is held)
 //   app.rect(id)          where a marked widget was drawn last frame, CSS px {x, y, w, h}, or null
-//   app.missingGlyphs(s)  the characters of s the loaded font cannot draw
+//   app.missingGlyphs(s)  Promise of the characters of s (a string, '' when none) that the app cannot
+//                         draw, asked once every font file is loaded (body[data-ready])
+//   app.fallbackGlyphs(s) Promise of the characters of s a frame would draw as the '?' fallback, at the
+//                         UI's size and pixel density, rasterising them if needed ('' when none; tests)
 //   app.frameStats()      CPU ms per drawn frame since the last call (bench)
 //   app.memory()          wasm heap and JS heap bytes (bench)
 //   app.coreTimings(n)    the core's heavy operations timed n times each on the open data (bench)
@@ -32,7 +35,12 @@ Module.onRuntimeInitialized = function () {
     },
     status: function () { return HTK.callJson('htk_status', ''); },
     rect: function (id) { return HTK.callJson('htk_item_rect', String(id)); },
-    missingGlyphs: function (text) { return HTK.callJson('htk_missing_glyphs', String(text)).missing; },
+    missingGlyphs: function (text) {
+      return HTK.fontsReady.then(function () { return HTK.callJson('htk_missing_glyphs', String(text)).missing; });
+    },
+    fallbackGlyphs: function (text) {
+      return HTK.fontsReady.then(function () { return HTK.callJson('htk_fallback_glyphs', String(text)).missing; });
+    },
     // CPU ms per drawn frame since the last call: {count, p50, p95, max}.
     frameStats: function () { return HTK.callJson('htk_frame_stats', ''); },
     // Bytes: the wasm heap's size, what malloc holds in it now and at most,

@@ -6,7 +6,7 @@
 // after a composition ends or a plain insert happens, and the textarea is
 // emptied each time: whatever order the browser fires compositionend and
 // input in, every character arrives exactly once. Keys go to the app as DOM
-// keyCodes (ImGui 1.86 reads io.KeysDown by those codes).
+// keyCodes (mapped to ImGuiKey in app/ui/keys.cpp).
 
 HTK.input = {
   ta: null,

@@ -34,6 +34,35 @@ HTK.showProgress = function () {
 };
 HTK.stage = function (text) { HTK.progress.stage = text; HTK.showProgress(); };
 
+// The second font file: every CJK character the first one (the first frame's,
+// GB2312 and the app's own text) lacks, merged into the UI font by the app.
+// Fetched (served page; the service worker keeps it) or decoded from the page
+// (offline .html) once the first frame is on the screen, so that it never
+// delays it. The app gets it, or (0, 0) if it could not be had, and then sets
+// body[data-ready]; HTK.fontsReady resolves at the same time.
+HTK.fontsReady = new Promise(function (resolve) { HTK.resolveFontsReady = resolve; });
+HTK.loadExtraFont = function () {
+  var give = function (bytes) {
+    var n = bytes ? bytes.length : 0, p = n ? Module._htk_extra_font_buffer(n) : 0;
+    if (p) HEAPU8.set(bytes, p);
+    Module._htk_extra_font_loaded(p, p ? n : 0);
+  };
+  var tag = document.getElementById('htk-font-extra');
+  var bytes = tag
+    ? new Promise(function (resolve) {
+      // After the first frame's paint, not in the same task.
+      setTimeout(function () { resolve(HTK.base64ToBytes(tag.textContent)); tag.remove(); }, 0);
+    })
+    : fetch('fonts/extra.ttf.gz').then(function (resp) {
+      if (!resp.ok) throw new Error(resp.url + ': HTTP ' + resp.status);
+      return resp.arrayBuffer();
+    }).then(function (b) { return new Uint8Array(b); });
+  bytes.then(function (b) { performance.mark('htk-font-extra-loaded'); give(b); }, function (e) {
+    console.warn('extra font:', e);
+    give(null);
+  });
+};
+
 HTK.base64ToBytes = function (b64) {
   var bin = atob(b64.replace(/\s+/g, '')), out = new Uint8Array(bin.length);
   for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

@@ -108,7 +108,7 @@ void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
     if (st.version && *st.version) {
         char version[64];
         std::snprintf(version, sizeof version, "版本 %s", st.version);
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(version).x);
+        ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(version).x);
         ImGui::TextUnformatted(version);
         MarkItem("status.version", st.version);
     }

@@ -23,11 +23,10 @@ bool BeginModalDialog(const char* title, float w_fonts, float h_fonts) {
 }
 
 bool DialogConfirmed() {
-    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    return ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
 }
 
-bool DialogCancelled() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+bool DialogCancelled() { return ImGui::IsKeyPressed(ImGuiKey_Escape, false); }
 
 void RowErrorsTable(const std::vector<ImportRowError>& errors, float footer, const char* mark) {
     if (errors.empty()) {

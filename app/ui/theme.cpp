@@ -31,7 +31,7 @@ void ApplyTheme() {
     c[ImGuiCol_HeaderActive] = ImVec4(0.97f, 0.80f, 0.80f, 1);
     c[ImGuiCol_CheckMark] = ImVec4(0.73f, 0.11f, 0.11f, 1);
     c[ImGuiCol_TextSelectedBg] = ImVec4(0.98f, 0.75f, 0.75f, 1);
-    c[ImGuiCol_NavHighlight] = ImVec4(0.73f, 0.11f, 0.11f, 1);
+    c[ImGuiCol_NavCursor] = ImVec4(0.73f, 0.11f, 0.11f, 1);
 }
 
 }  // namespace htk::ui

@@ -4,12 +4,15 @@
 
 #include <imgui_internal.h>
 
+#include <unordered_set>
+
 namespace htk::ui {
 
 void ScreenTitle(const char* title, const char* subtitle) {
-    ImGui::SetWindowFontScale(1.35f);
+    // Rasterised at the larger size (ImGui 1.92), not a scaled-up 18 px glyph.
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.35f);
     ImGui::TextUnformatted(title);
-    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     if (subtitle) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
         ImGui::TextWrapped("%s", subtitle);
@@ -39,6 +42,16 @@ void ColoredTextWrapped(ImU32 color, const char* text) {
 
 void Tooltip(const char* text) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+bool DeactivatedAfterEdit() {
+    static std::unordered_set<ImGuiID> edited;  // fields changed while active, not yet left
+    const ImGuiID id = ImGui::GetItemID();
+    if (ImGui::IsItemActive()) {
+        if (ImGui::IsItemEdited()) edited.insert(id);
+        return false;
+    }
+    return edited.erase(id) > 0 || ImGui::IsItemDeactivatedAfterEdit();
 }
 
 bool InDisabledBlock() { return (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0; }

@@ -18,5 +18,11 @@ void Tooltip(const char* text);
 // Inside ImGui::BeginDisabled(): keys that change data are ignored too, like
 // the disabled buttons (the whole screen is disabled while another tab writes).
 bool InDisabledBlock();
+// Whether the last item (a text field) has just stopped being active after its
+// text changed: ImGui::IsItemDeactivatedAfterEdit(), which ImGui 1.92 misses
+// when Tab moves from a field on to a multi-line one (another item is active
+// for a moment in between and takes ImGui's "deactivated" record). Call it
+// right after the widget, every frame.
+bool DeactivatedAfterEdit();
 
 }  // namespace htk::ui

@@ -24,9 +24,10 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-// Starts web/serve.py on a free port; returns {url, stop()}.
-export async function startServer() {
-  const proc = spawn('/usr/bin/python3', [join(ROOT, 'web/serve.py'), '--root', SITE, '--port', '0'],
+// Starts web/serve.py on a free port (serving `root`, the built site by
+// default); returns {url, stop()}.
+export async function startServer(root = SITE) {
+  const proc = spawn('/usr/bin/python3', [join(ROOT, 'web/serve.py'), '--root', root, '--port', '0'],
                      { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((ok, fail) => {
     let buf = '';
@@ -135,10 +136,9 @@ export async function shownText(page, id) {
   return (await rect(page, id)).text;
 }
 
-// Decodes a PNG screenshot (8-bit RGB/RGBA, as Chromium writes) and returns
-// {width, height, distinctColors, nonBackground}: enough to tell a drawn
-// screen from a blank one without trusting our own renderer.
-export function pngStats(buf) {
+// Decodes a PNG screenshot (8-bit RGB/RGBA, as Chromium writes) into
+// {width, height, channels, px} (rows of pixels, no filter bytes).
+export function pngPixels(buf) {
   let pos = 8, width = 0, height = 0, channels = 4;
   const idat = [];
   while (pos < buf.length) {
@@ -166,6 +166,13 @@ export function pngStats(buf) {
       px[y * stride + x] = v & 255;
     }
   }
+  return { width, height, channels, px };
+}
+
+// {width, height, distinctColors, nonBackground} of a PNG screenshot: enough
+// to tell a drawn screen from a blank one without trusting our own renderer.
+export function pngStats(buf) {
+  const { width, height, channels, px } = pngPixels(buf);
   const colors = new Map();
   for (let i = 0; i < px.length; i += channels) {
     const k = (px[i] << 16) | (px[i + 1] << 8) | px[i + 2];

@@ -3,13 +3,17 @@
 
 Site:    index.html loads start.js, which at once downloads and compiles app.wasm, reads
          fonts/ui.ttf and asks for the stored data, the writer lock and the WebGL context,
-         and app.js, which takes them and starts the app;
+         and app.js, which takes them and starts the app; fonts/extra.ttf.gz (the rest of the
+         CJK characters) is fetched after the first frame (loader.js);
          sw.js (a service worker) keeps them so that a visited URL opens offline,
          manifest.webmanifest and icon.svg let the browser install it as an app.
-Offline: one .html with the SINGLE_FILE script (wasm inside) and the font inline.
+Offline: one .html with the SINGLE_FILE script (wasm inside) and both fonts inline, gzip-compressed
+         (the page's text is parsed before start-up: each MB cost ~130 ms of first frame); the
+         second after the script, decoded after the first frame.
 """
 import argparse
 import base64
+import gzip
 import hashlib
 import os
 import re
@@ -54,7 +58,7 @@ def csp(page, scripts_self):
 # The cache is named after the version; older ones are dropped on activation.
 SERVICE_WORKER = """// sw.js — keeps the app's files for offline use (generated; version @V@).
 const CACHE = 'huitoukan-@V@';
-const FILES = ['./', 'index.html', 'start.js', 'app.js', 'app.wasm', 'fonts/ui.ttf', 'manifest.webmanifest', 'icon.svg'];
+const FILES = ['./', 'index.html', 'start.js', 'app.js', 'app.wasm', 'fonts/ui.ttf', 'fonts/extra.ttf.gz', 'manifest.webmanifest', 'icon.svg'];
 
 self.addEventListener('install', (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
@@ -104,7 +108,7 @@ ICON = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
 
 def main():
     ap = argparse.ArgumentParser()
-    for name in ("version", "shell", "app-js", "single-js", "font", "site", "offline"):
+    for name in ("version", "shell", "app-js", "single-js", "font", "extra-font", "site", "offline"):
         ap.add_argument("--" + name, required=True)
     a = ap.parse_args()
 
@@ -115,7 +119,7 @@ def main():
     shutil.copyfile(a.app_js, os.path.join(a.site, "app.js"))
     shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
     shutil.copyfile(os.path.join(os.path.dirname(a.shell), "start.js"), os.path.join(a.site, "start.js"))
-    site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
+    site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_FONT_EXTRA@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
     # start.js first of all: what start-up waits on is asked for while the rest loads.
     site_html = site_html.replace("<style>", '<script src="start.js"></script>\n<style>', 1)
     site_html = csp(site_html, scripts_self=True)
@@ -127,12 +131,15 @@ def main():
         f.write(site_html)
 
     with open(a.font, "rb") as f:
-        font_b64 = base64.b64encode(f.read()).decode("ascii")
+        font_b64 = base64.b64encode(gzip.compress(f.read(), 9, mtime=0)).decode("ascii")
+    with open(a.extra_font, "rb") as f:
+        extra_b64 = base64.b64encode(f.read()).decode("ascii")
     with open(a.single_js, encoding="utf-8") as f:
         single_js = f.read()
     offline = shell.replace(
         "@HTK_FONT@", '<script id="htk-font" type="application/octet-stream">' + font_b64 + "</script>"
-    ).replace("@HTK_SCRIPTS@", inline_script(single_js))
+    ).replace("@HTK_SCRIPTS@", inline_script(single_js)).replace(
+        "@HTK_FONT_EXTRA@", '<script id="htk-font-extra" type="application/octet-stream">' + extra_b64 + "</script>")
     offline = csp(offline, scripts_self=False)
     os.makedirs(os.path.dirname(a.offline), exist_ok=True)
     tmp = a.offline + ".tmp"

@@ -58,17 +58,22 @@ ensure_npm() {
   echo "$want" > "$stamp"
 }
 
-# Add a deb-src entry for bookworm (same mirror and keyring as the machine's own) if none exists.
-ensure_deb_src() {
-  if grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then return; fi
+# The machine's Debian mirror and keyring ("URI KEYRING"), for deb-src entries.
+debian_mirror() {
   local uri keyring
   uri=$(grep -rhsE '^URIs:' /etc/apt/sources.list.d/*.sources | grep -v security | head -1 | awk '{print $2}')
   keyring=$(grep -rhsE '^Signed-By:' /etc/apt/sources.list.d/*.sources | head -1 | awk '{print $2}')
   if [ -z "$uri" ]; then
     uri=$(grep -hsE '^deb ' /etc/apt/sources.list | grep -v security | head -1 | awk '{print $2}')
   fi
-  uri=${uri:-http://deb.debian.org/debian}
-  keyring=${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}
+  echo "${uri:-http://deb.debian.org/debian} ${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}"
+}
+
+# Add a deb-src entry for bookworm (same mirror and keyring as the machine's own) if none exists.
+ensure_deb_src() {
+  if grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then return; fi
+  local uri keyring
+  read -r uri keyring <<<"$(debian_mirror)"
   log "adding deb-src for bookworm ($uri)"
   printf 'Types: deb-src\nURIs: %s\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: %s\n' \
     "$uri" "$keyring" | $SUDO tee /etc/apt/sources.list.d/huitoukan-src.sources >/dev/null
@@ -76,8 +81,58 @@ ensure_deb_src() {
   apt_update_once
 }
 
-# Debian source packages the build uses (imgui 1.86, sqlite 3.40, zlib 1.2.13, libxlsxwriter 1.1.4, pugixml 1.13).
-SOURCE_PACKAGES=(imgui sqlite3 zlib libxlsxwriter pugixml)
+# Debian source packages the build uses, from bookworm (sqlite 3.40, zlib 1.2.13, libxlsxwriter 1.1.4,
+# pugixml 1.13), and Dear ImGui pinned from sid (see fetch_imgui).
+SOURCE_PACKAGES=(sqlite3 zlib libxlsxwriter pugixml)
+
+# Dear ImGui 1.92's dynamic font atlas rasterises glyphs on demand from the
+# whole font, so every CJK character can be drawn without baking an atlas of
+# 20,000+ glyphs at start-up (bookworm has 1.86). Only sid has 1.92.2b.
+IMGUI_VERSION=1.92.2b+ds-1
+IMGUI_SUITE=sid
+
+# Waits while another apt or dpkg run holds its locks (e.g. a parallel build installing packages).
+wait_apt_locks() {
+  local l
+  for l in /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock /var/cache/apt/archives/lock; do
+    while $SUDO fuser "$l" >/dev/null 2>&1; do sleep 2; done
+  done
+}
+
+# Fetches exactly imgui=$IMGUI_VERSION into $CACHE/src (replacing any other
+# version there): a deb-src entry for $IMGUI_SUITE is added for this one
+# pinned `apt-get source`, then removed, and the lists are updated again so
+# that unpinned `apt-get source` calls keep getting bookworm's versions.
+fetch_imgui() {
+  local dsc="$CACHE/src/imgui_${IMGUI_VERSION#*:}.dsc"
+  if [ ! -f "$dsc" ]; then
+    rm -rf "$CACHE"/src/imgui[-_]* "$CACHE/src/.unpacked-imgui"
+    ensure_deb_src
+    local list=/etc/apt/sources.list.d/huitoukan-$IMGUI_SUITE-src.sources
+    local uri keyring
+    read -r uri keyring <<<"$(debian_mirror)"
+    log "apt-get source imgui=$IMGUI_VERSION (from $IMGUI_SUITE)"
+    wait_apt_locks
+    printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' \
+      "$uri" "$IMGUI_SUITE" "$keyring" | $SUDO tee "$list" >/dev/null
+    local ok=0
+    if $SUDO apt-get update -qq; then
+      (cd "$CACHE/src" && apt-get source --download-only -qq "imgui=$IMGUI_VERSION" 2>&1 |
+        grep -v '^W: Download is performed unsandboxed' || true)
+      [ -f "$dsc" ] && ok=1
+    fi
+    $SUDO rm -f "$list"
+    wait_apt_locks
+    $SUDO apt-get update -qq
+    apt_updated=1
+    [ $ok = 1 ] || { echo "could not fetch imgui=$IMGUI_VERSION from $IMGUI_SUITE" >&2; return 1; }
+  fi
+  if [ ! -f "$CACHE/src/.unpacked-imgui" ]; then
+    log "unpack imgui"
+    (cd "$CACHE/src" && dpkg-source -q -x --no-check "$(basename "$dsc")" >/dev/null)
+    touch "$CACHE/src/.unpacked-imgui"
+  fi
+}
 
 # Fetch and unpack each source package into $CACHE/src (once), then make the
 # SQLite amalgamation from the canonical tree on the host.
@@ -96,6 +151,7 @@ fetch_sources() {
       touch "$CACHE/src/.unpacked-$p"
     fi
   done
+  fetch_imgui
   local amalg="$CACHE/src/sqlite-amalgamation"
   if [ ! -f "$amalg/sqlite3.c" ]; then
     log "building the SQLite amalgamation"
@@ -117,7 +173,7 @@ fetch_sources() {
 # so that a second run (or a fresh clone) reuses them.
 deps_prefix() {
   local key
-  key=$( { cat "$ROOT/app/third_party/CMakeLists.txt"; ls "$CACHE/src"; emcc --version 2>/dev/null | head -1; c++ --version | head -1; } | sha1sum | cut -c1-12)
+  key=$( { cat "$ROOT/app/third_party/CMakeLists.txt" "$ROOT"/app/third_party/patches/*/*.patch; ls "$CACHE/src"; emcc --version 2>/dev/null | head -1; c++ --version | head -1; } | sha1sum | cut -c1-12)
   echo "$CACHE/deps/$key-$1"
 }
 

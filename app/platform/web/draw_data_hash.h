@@ -16,8 +16,9 @@ struct ImDrawData;
 namespace htk::web {
 
 // XXH64 over the display size and scale and every command list's vertices,
-// indices and commands. Equal hashes: the same pixels, as long as the
-// textures did not change (the caller draws anyway after an atlas rebuild).
+// indices and commands. Equal hashes: the same pixels. (ImGui 1.92 only adds
+// glyphs to unused parts of the font texture, or makes a new texture, which
+// changes the commands; the caller still uploads texture changes.)
 uint64_t DrawDataHash(const ImDrawData& data);
 
 }  // namespace htk::web

@@ -1,10 +1,11 @@
-// input_queue.h — browser input events, fed to ImGui one frame at a time.
+// input_queue.h — browser input events, handed to ImGui as they arrive.
 //
-// ImGui 1.86 reads input as state (io.KeysDown, io.MouseDown), so a key
-// pressed and released between two frames would be lost, and a fast click
-// would land where the mouse moved next. Events are queued as they arrive and
-// applied in order; an event that would change something already changed in
-// this frame waits for the next one (the "trickle" rule ImGui 1.87 adopted).
+// ImGui 1.87+ queues input events itself (io.AddKeyEvent, io.AddMouse*Event)
+// and trickles them over frames, so a key pressed and released between two
+// frames is not lost and a fast click lands where it was made. The page sends
+// DOM keyCodes (shell/input.js); they are mapped to ImGuiKey here. Typed text
+// alone is held back while keys wait or the keyboard focus is moving to
+// another field (Tab, a shortcut that focuses one), see FeedHeldText.
 #pragma once
 
 #include <string>
@@ -13,10 +14,14 @@ struct ImGuiIO;
 
 namespace htk::web {
 
-void InstallImGuiInput(ImGuiIO& io);   // key map, clipboard and IME callbacks
-// Applies queued events for this frame. Returns true if any was applied.
-bool ApplyQueuedInput(ImGuiIO& io);
+void InstallImGuiInput(ImGuiIO& io);   // clipboard and IME callbacks
+// Hands typed text held back (and the keys after it) to ImGui once the text can go to the right
+// field. Call before NewFrame.
+void FeedHeldText();
+// Whether input waits to be processed (ImGui's queue, or a loose paste).
 bool HasQueuedInput();
+// Where the IME caret is (CSS px) and the line height, as ImGui last said.
+bool ImeCaret(float* x, float* y, float* h);
 // The last text the page pasted, or the last text the app copied.
 const std::string& ClipboardText();
 // Text pasted while no text field had the keyboard, for the screen to use.

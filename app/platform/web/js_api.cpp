@@ -100,19 +100,42 @@ EMSCRIPTEN_KEEPALIVE const char* htk_core_timings(const char* repeats) {
     return Out(j);
 }
 
-// The characters of `text` that the loaded font cannot draw (ImGui would show '?').
+// The characters of `text` that the UI font cannot draw (ImGui would show
+// '?'), asked of every font file merged into it so far (shell/api.js waits
+// for the second one). Beyond the BMP nothing can be drawn (16-bit ImWchar).
 EMSCRIPTEN_KEEPALIVE const char* htk_missing_glyphs(const char* text) {
     std::string missing;
-    ImFont* font = ImGui::GetCurrentContext() ? ImGui::GetFont() : nullptr;
-    if (!font) return Out({{"missing", "no font"}});
+    if (!ImGui::GetCurrentContext() || ImGui::GetIO().Fonts->Fonts.empty()) return Out({{"missing", "no font"}});
     const char* p = text;
     const char* end = text + std::char_traits<char>::length(text);
     while (p < end) {
         unsigned int c = 0;
         const char* start = p;
         p += ImTextCharFromUtf8(&c, p, end);
-        if (c < 0x20 || c == 0xFEFF) continue;  // control characters are never drawn
-        if (!font->FindGlyphNoFallback(ImWchar(c))) missing.append(start, p);
+        const bool beyond_bmp = (static_cast<unsigned char>(*start) & 0xF8) == 0xF0;
+        if (!beyond_bmp && (c < 0x20 || c == 0xFEFF)) continue;  // control characters are never drawn
+        if (beyond_bmp || !htk::ui::FontHasGlyph(c)) missing.append(start, p);
+    }
+    return Out({{"missing", missing}});
+}
+
+// For each character of `text`: whether the font at the UI's size and the
+// screen's pixel density has a rasterised glyph of its own (not the '?'
+// fallback), loading it if needed — what a frame drawing it would show.
+EMSCRIPTEN_KEEPALIVE const char* htk_fallback_glyphs(const char* text) {
+    std::string missing;
+    if (!ImGui::GetCurrentContext() || ImGui::GetIO().Fonts->Fonts.empty()) return Out({{"missing", "no font"}});
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    ImFontBaked* baked = font->GetFontBaked(htk::ui::kFontSize, ImGui::GetIO().DisplayFramebufferScale.x);
+    const char* p = text;
+    const char* end = text + std::char_traits<char>::length(text);
+    while (p < end) {
+        unsigned int c = 0;
+        const char* start = p;
+        p += ImTextCharFromUtf8(&c, p, end);
+        if (c < 0x20) continue;
+        const ImFontGlyph* g = baked->FindGlyphNoFallback(ImWchar(c));
+        if (!g || (!g->Visible && c != ' ' && c != 0x3000)) missing.append(start, p);
     }
     return Out({{"missing", missing}});
 }

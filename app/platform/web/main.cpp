@@ -67,9 +67,12 @@ struct FrameLoop {
     int webgl_version = 0;
     bool context_lost = false;
     bool first_frame_done = false;
-    float font_dpr = 0;  // pixel ratio the font atlas was built for (0: rebuild)
-    bool font_full = false;  // the atlas has every glyph, not only the first frame's
-    bool device_objects = false;  // the renderer's shaders and buffers exist
+    // The second font file (every CJK character; shell/loader.js hands it
+    // over after the first frame): 0 not yet, 1 merged or failed, 2 ready sent.
+    int extra_font = 0;
+    void* extra_font_data = nullptr;  // IM_ALLOC'd bytes waiting for the next frame
+    size_t extra_font_size = 0;
+    bool extra_font_given = false;
     int fb_w = 0, fb_h = 0;
     double last_frame = 0, last_draw = 0, active_until = 0;
     uint64_t on_screen = 0;  // DrawDataHash of the frame on the canvas; 0: draw the next one whatever it is
@@ -133,11 +136,9 @@ bool CreateContext() {
     return false;
 }
 
-void InitRenderer() {
-    ImGui_ImplOpenGL3_Init(g_loop.webgl_version == 2 ? "#version 300 es" : "#version 100");
-    g_loop.font_dpr = 0;  // the atlas is uploaded again by the new renderer
-    g_loop.device_objects = false;
-}
+// The renderer creates its shaders in its first NewFrame and uploads the
+// font atlas (a texture ImGui grows as glyphs are first drawn) as it changes.
+void InitRenderer() { ImGui_ImplOpenGL3_Init(g_loop.webgl_version == 2 ? "#version 300 es" : "#version 100"); }
 
 EM_BOOL OnContextLost(int, const void*, void*) {
     g_loop.context_lost = true;
@@ -182,7 +183,9 @@ const char* CssCursor(ImGuiMouseCursor c) {
 // candidate window) follows it, and whether it should hold the keyboard.
 void SyncTextInput(ImGuiIO& io) {
     bool want = io.WantTextInput;
-    ImVec2 pos = GImGui->PlatformImePos;
+    float x = 0, y = 0, h = 0;
+    ImeCaret(&x, &y, &h);
+    ImVec2 pos(x, y);
     if (want == g_loop.text_input && (!want || (pos.x == g_loop.ime_pos.x && pos.y == g_loop.ime_pos.y))) return;
     g_loop.text_input = want;
     g_loop.ime_pos = pos;
@@ -208,29 +211,16 @@ void Frame() {
         g_loop.on_screen = 0;
         must_draw = true;
     }
-    // The first frame gets the few glyphs of the UI's own text (fast while the
-    // wasm is not yet optimised), the frame after it every glyph.
-    const bool full_font_due = g_loop.first_frame_done && !g_loop.font_full;
-    if (dpr != g_loop.font_dpr || full_font_due) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        htk_mark(g_loop.first_frame_done ? "htk-atlas-start" : "htk-first-atlas-start");
-        ui::BuildFontAtlas(dpr, g_loop.first_frame_done ? nullptr : ui::kFirstFrameGlyphs);
-        g_loop.font_full = g_loop.first_frame_done;
-        htk_mark(g_loop.first_frame_done ? "htk-atlas-built" : "htk-first-atlas-built");
-        // The renderer's first NewFrame would make its device objects and with
-        // them upload the atlas again — after ClearTexData, by building it a
-        // second time. So they are made here, atlas included.
-        if (g_loop.device_objects) {
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        } else {
-            ImGui_ImplOpenGL3_CreateDeviceObjects();
-            g_loop.device_objects = true;
-        }
-        ImGui::GetIO().Fonts->ClearTexData();  // uploaded; free the CPU copy
-        htk_mark("htk-atlas-uploaded");
-        if (full_font_due) htk_ready();
-        g_loop.font_dpr = dpr;
-        g_loop.on_screen = 0;  // the same vertices may now sample other pixels
+    // Glyphs are rasterised as they are first drawn, at this pixel density
+    // (io.DisplayFramebufferScale): a new ratio (zoom, another screen) needs
+    // nothing but a frame. The second font is merged between two frames.
+    if (g_loop.extra_font == 0 && g_loop.extra_font_given) {
+        bool ok = g_loop.extra_font_data &&
+                  ui::MergeExtraFont(g_loop.extra_font_data, g_loop.extra_font_size);  // takes the bytes
+        g_loop.extra_font_data = nullptr;
+        g_loop.extra_font = 1;
+        htk_mark(ok ? "htk-font-merged" : "htk-font-merge-failed");
+        g_loop.on_screen = 0;
         must_draw = true;
     }
     const SaveState save_state = Saver().state();
@@ -250,7 +240,7 @@ void Frame() {
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     io.DeltaTime = float(std::max(1e-4, now - g_loop.last_frame));
     g_loop.last_frame = now;
-    ApplyQueuedInput(io);
+    FeedHeldText();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
@@ -274,8 +264,17 @@ void Frame() {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         g_loop.on_screen = fingerprint;
+    } else if (ImVector<ImTextureData*>* textures = ImGui::GetDrawData()->Textures) {
+        // Glyphs rasterised but not drawn yet: uploaded now, as RenderDrawData would.
+        for (ImTextureData* tex : *textures)
+            if (tex->Status != ImTextureStatus_OK) ImGui_ImplOpenGL3_UpdateTexture(tex);
     }
     g_loop.last_draw = now;
+    // Tests start once the frame drawn with every font is on the canvas.
+    if (g_loop.extra_font == 1) {
+        g_loop.extra_font = 2;
+        htk_ready();
+    }
     for (const char* m : g_loop.after_frame_marks) platform::Mark(m);
     g_loop.after_frame_marks.clear();
     RecordFrameTime((Now() - now) * 1000.0, (built - now) * 1000.0);
@@ -305,6 +304,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE void htk_page_hidden(void) {
     if (!app.db || !app.ui.db) return;
     htk::ui::FlushPendingEdits(app.ui);
     FlushSaves(*app.db);
+}
+
+// The second font file's bytes (shell/loader.js, after the first frame), or
+// (nullptr, 0) when it could not be had: merged before the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void* htk_extra_font_buffer(int size) { return IM_ALLOC(size_t(size)); }
+extern "C" EMSCRIPTEN_KEEPALIVE void htk_extra_font_loaded(void* data, int size) {
+    using namespace htk::web;
+    if (g_loop.extra_font_given) {
+        IM_FREE(data);
+        return;
+    }
+    g_loop.extra_font_given = true;
+    g_loop.extra_font_data = size > 0 ? data : nullptr;
+    g_loop.extra_font_size = size_t(size > 0 ? size : 0);
+    if (size <= 0 && data) IM_FREE(data);
+    KeepDrawing();
 }
 
 int main() {
@@ -345,8 +360,8 @@ int main() {
     io.BackendPlatformName = "htk_web";
     InstallImGuiInput(io);
     ui::ApplyTheme();
-    htk_stage("正在生成字体…");
-    if (!ui::LoadFontFile("/fonts/ui.ttf")) {
+    htk_stage("正在准备界面…");
+    if (!ui::LoadUiFont("/fonts/ui.ttf")) {
         htk_fatal("font", "字体文件 /fonts/ui.ttf 无法读取");
         return 0;
     }

@@ -172,7 +172,7 @@ void DrawMergedLedgerTab(UiState& ui) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::SmallButton("导出当前表格 (Ctrl+E)")) ExportXlsx(L, ui.settings);
-    if (ImGui::IsKeyPressed('E', false) && ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift &&
+    if (ImGui::IsKeyPressed(ImGuiKey_E, false) && ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift &&
         !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
         ExportXlsx(L, ui.settings);
     if (L.view.total() == 0) {

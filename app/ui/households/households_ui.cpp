@@ -6,6 +6,7 @@
 #include "rules/text.h"
 #include "test_marks.h"
 #include "theme.h"
+#include "keys.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -23,7 +24,7 @@ constexpr double kSearchBudgetMs = 6.0;
 void Table(HouseholdsUi& H, const std::vector<const Household*>& shown) {
     // PgUp/PgDn: the previous/next household, when no field has the keyboard.
     if (!ImGui::GetIO().WantTextInput && !shown.empty()) {
-        int step = ImGui::IsKeyPressed(34, true) ? 1 : ImGui::IsKeyPressed(33, true) ? -1 : 0;
+        int step = DomKeyPressed(34, true) ? 1 : DomKeyPressed(33, true) ? -1 : 0;
         if (step) {
             int at = -1;
             for (size_t i = 0; i < shown.size(); ++i)

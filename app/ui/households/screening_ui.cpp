@@ -9,6 +9,7 @@
 #include "rules/text.h"
 #include "test_marks.h"
 #include "theme.h"
+#include "keys.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -23,7 +24,7 @@ namespace {
 
 constexpr int kKeyUp = 38, kKeyDown = 40, kKey0 = 48;
 
-bool Key(int code, bool repeat = false) { return ImGui::IsKeyPressed(code, repeat); }
+bool Key(int code, bool repeat = false) { return DomKeyPressed(code, repeat); }
 
 ImU32 ResultColor(ScreenResult r) {
     switch (r) {
@@ -253,7 +254,7 @@ void PointsList(UiState& ui, ScreeningUi& S, const std::vector<const CheckPoint*
         std::string text = p.short_name + "|" + ScreenResultLabel(r);
         MarkItem(mark, text.c_str());
         if (at_cursor && p.rule.empty()) {
-            ImGui::SameLine(ImGui::GetContentRegionMax().x - fh * 12.5f);
+            ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - fh * 12.5f);
             for (ScreenResult choice : {ScreenResult::kOk, ScreenResult::kProblem, ScreenResult::kNotApplicable}) {
                 char label[32];
                 std::snprintf(label, sizeof label, "%d %s", int(choice), ScreenResultLabel(choice));
@@ -322,7 +323,7 @@ void LastProblemNotice(UiState& ui, ScreeningUi& S) {
     MarkItem("screening.problem", std::to_string(S.last_problem).c_str());
     if (ImGui::Button("打开并完善 (Enter)") ||
         (!ImGui::GetIO().WantTextInput && !InDisabledBlock() &&
-         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))) {
+         ImGui::IsKeyPressed(ImGuiKey_Enter, false))) {
         int64_t id = S.last_problem;
         S.last_problem = 0;
         OpenProblem(ui, id);

@@ -79,7 +79,7 @@ void TextField(LedgerUi& L, const Settings& s, ProblemField f, const char* hint,
         ImGui::InputTextWithHint(id.c_str(), hint, &value);
     }
     Mark(f, value);
-    if (ImGui::IsItemDeactivatedAfterEdit()) Commit(L, s, f);
+    if (DeactivatedAfterEdit()) Commit(L, s, f);
     ErrorLine(L, f);
 }
 
@@ -236,7 +236,7 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
     }
     // Ctrl+S stores a new row (a stored row is already saved field by field).
     ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && ImGui::IsKeyPressed('S', false) && !InDisabledBlock()) {
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_S, false) && !InDisabledBlock()) {
         if (is_new) SaveNew(L, s);
         else FlushDraft(L, s);
     }

@@ -7,6 +7,7 @@
 #include "platform.h"
 #include "test_marks.h"
 #include "theme.h"
+#include "keys.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -24,8 +25,8 @@ namespace {
 // takes three to five frames.
 constexpr double kFilterBudgetMs = 7.0;
 
-bool Key(int key_code) { return ImGui::IsKeyPressed(key_code, false); }
-bool KeyRepeat(int key_code) { return ImGui::IsKeyPressed(key_code, true); }
+bool Key(int key_code) { return DomKeyPressed(key_code, false); }
+bool KeyRepeat(int key_code) { return DomKeyPressed(key_code, true); }
 
 void Shortcuts(LedgerUi& L, const Settings& s) {
     ImGuiIO& io = ImGui::GetIO();

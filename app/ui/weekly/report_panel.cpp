@@ -123,7 +123,7 @@ void DrawRectificationReport(UiState& ui) {
     ImGui::InputTextMultiline("##report", &W.report, ImVec2(-1, -1));
     MarkItem("report.text", W.report.c_str());
     // Kept as typed: written when the box is left (and by the page-hide flush).
-    if (ImGui::IsItemDeactivatedAfterEdit()) SaveReportDraft(*ui.db, L.campaign.id, W.report);
+    if (DeactivatedAfterEdit()) SaveReportDraft(*ui.db, L.campaign.id, W.report);
 }
 
 }  // namespace htk::ui

@@ -50,14 +50,14 @@ void DrawWorkPlan(UiState& ui) {
         ImGui::PushID(f.mark);
         ImGui::InputTextMultiline("##t", f.text, ImVec2(-1, fh * (f.lines + 0.6f)));
         MarkItem(f.mark, f.text->c_str());
-        if (ImGui::IsItemDeactivatedAfterEdit()) save();
+        if (DeactivatedAfterEdit()) save();
         ImGui::PopID();
     }
     ImGui::TextUnformatted("报送日期");
     ImGui::SetNextItemWidth(fh * 8);
     ImGui::InputTextWithHint("##date", "如 2022-05-31", &W.plan_date);
     MarkItem("plan.date", W.plan_date.c_str());
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
+    if (DeactivatedAfterEdit()) {
         if (W.plan_date.empty()) {
             W.plan.submitted = Date{};
             W.plan_date_error.clear();
