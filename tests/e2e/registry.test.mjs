@@ -58,6 +58,12 @@ test('Ctrl+O: the person-level export is previewed as households, with what to c
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.app.rect('households.count')?.text === '共 10 户');
   assert.equal(await count('SELECT count(*) AS n FROM household_member'), 34);
+  // Every name imported (rare characters beyond GB2312 among them: 堃 翀 暐 赟 …)
+  // can be drawn, and a frame draws none of them as the '?' fallback.
+  const names = (await page.evaluate(() => window.app.query('SELECT name FROM household_member'))).map((r) => r.name).join('');
+  assert.match(names, /堃/);
+  assert.equal(await page.evaluate((t) => window.app.missingGlyphs(t), names), '');
+  assert.equal(await page.evaluate((t) => window.app.fallbackGlyphs(t), names), '');
   // Each head is the 户主 row of its household, not the first or last row listed.
   for (const h of truth.households.filter((x) => !['no_head', 'two_heads'].includes(x.note))) {
     const [row] = await page.evaluate((code) => window.app.query(
