@@ -287,12 +287,12 @@ void PercentPoint(UiState& ui, ScreeningUi& S, const CheckPoint& p) {
     ImGui::SetNextItemWidth(6 * fh);
     ImGui::InputInt("已改造户数", &S.done, 0);
     MarkItem("village.toilets.done");
-    bool left = ImGui::IsItemDeactivatedAfterEdit();
+    bool left = DeactivatedAfterEdit();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(6 * fh);
     ImGui::InputInt("应改造户数", &S.total, 0);
     MarkItem("village.toilets.total");
-    left |= ImGui::IsItemDeactivatedAfterEdit();
+    left |= DeactivatedAfterEdit();
     if (left) {
         ScreeningEntry e = stored;
         e.done = S.done;
