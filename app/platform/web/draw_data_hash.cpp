@@ -18,7 +18,8 @@ uint64_t DrawDataHash(const ImDrawData& data) {
         XXH64_update(&state, list.VtxBuffer.Data, size_t(list.VtxBuffer.size_in_bytes()));
         XXH64_update(&state, list.IdxBuffer.Data, size_t(list.IdxBuffer.size_in_bytes()));
         // Whole commands: clip rectangles, textures, offsets, counts (and
-        // callbacks, which we do not use; ImDrawCmd has no padding in wasm32).
+        // callbacks, which we do not use). ImTextureRef's padding bytes hash
+        // the same every time: ImGui zeroes each command before filling it.
         XXH64_update(&state, list.CmdBuffer.Data, size_t(list.CmdBuffer.size_in_bytes()));
     }
     return XXH64_digest(&state);
