@@ -219,6 +219,7 @@ void ErrorGroups(const HouseholdImportPlan& plan) {
     for (size_t i = 0; i < groups.size(); ++i) {
         std::string line = "  " + groups[i].cause + "：" + ImportErrorRowsText(groups[i]);
         ColoredTextWrapped(kColorRed, line.c_str());
+        Tooltip(("例如第 " + std::to_string(groups[i].rows[0]) + " 行：" + groups[i].first_detail).c_str());
         char mark[48];
         std::snprintf(mark, sizeof mark, "households.import.group.%zu", i);
         MarkItem(mark, line.c_str());
