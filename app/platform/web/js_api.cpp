@@ -35,6 +35,25 @@ const char* SaveStateName(htk::SaveState s) {
     }
     return "";
 }
+
+// The characters of `text` (control characters and BOMs skipped) for which
+// `cannot(c)` holds; beyond the BMP nothing can be drawn (16-bit ImWchar).
+template <typename Cannot>
+std::string CharactersThat(const char* text, Cannot cannot) {
+    std::string out;
+    const char* p = text;
+    const char* end = text + std::char_traits<char>::length(text);
+    while (p < end) {
+        unsigned int c = 0;
+        const char* start = p;
+        p += ImTextCharFromUtf8(&c, p, end);
+        const bool beyond_bmp = (static_cast<unsigned char>(*start) & 0xF8) == 0xF0;
+        if (!beyond_bmp && (c < 0x20 || c == 0xFEFF)) continue;  // never drawn
+        if (beyond_bmp || cannot(c)) out.append(start, p);
+    }
+    return out;
+}
+
 }  // namespace
 
 extern "C" {
@@ -102,42 +121,23 @@ EMSCRIPTEN_KEEPALIVE const char* htk_core_timings(const char* repeats) {
 
 // The characters of `text` that the UI font cannot draw (ImGui would show
 // '?'), asked of every font file merged into it so far (shell/api.js waits
-// for the second one). Beyond the BMP nothing can be drawn (16-bit ImWchar).
+// for the second one).
 EMSCRIPTEN_KEEPALIVE const char* htk_missing_glyphs(const char* text) {
-    std::string missing;
     if (!ImGui::GetCurrentContext() || ImGui::GetIO().Fonts->Fonts.empty()) return Out({{"missing", "no font"}});
-    const char* p = text;
-    const char* end = text + std::char_traits<char>::length(text);
-    while (p < end) {
-        unsigned int c = 0;
-        const char* start = p;
-        p += ImTextCharFromUtf8(&c, p, end);
-        const bool beyond_bmp = (static_cast<unsigned char>(*start) & 0xF8) == 0xF0;
-        if (!beyond_bmp && (c < 0x20 || c == 0xFEFF)) continue;  // control characters are never drawn
-        if (beyond_bmp || !htk::ui::FontHasGlyph(c)) missing.append(start, p);
-    }
-    return Out({{"missing", missing}});
+    return Out({{"missing", CharactersThat(text, [](unsigned int c) { return !htk::ui::FontHasGlyph(c); })}});
 }
 
 // For each character of `text`: whether the font at the UI's size and the
 // screen's pixel density has a rasterised glyph of its own (not the '?'
 // fallback), loading it if needed — what a frame drawing it would show.
 EMSCRIPTEN_KEEPALIVE const char* htk_fallback_glyphs(const char* text) {
-    std::string missing;
     if (!ImGui::GetCurrentContext() || ImGui::GetIO().Fonts->Fonts.empty()) return Out({{"missing", "no font"}});
     ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
     ImFontBaked* baked = font->GetFontBaked(htk::ui::kFontSize, ImGui::GetIO().DisplayFramebufferScale.x);
-    const char* p = text;
-    const char* end = text + std::char_traits<char>::length(text);
-    while (p < end) {
-        unsigned int c = 0;
-        const char* start = p;
-        p += ImTextCharFromUtf8(&c, p, end);
-        if (c < 0x20) continue;
-        const ImFontGlyph* g = baked->FindGlyphNoFallback(ImWchar(c));
-        if (!g || (!g->Visible && c != ' ' && c != 0x3000)) missing.append(start, p);
-    }
-    return Out({{"missing", missing}});
+    return Out({{"missing", CharactersThat(text, [baked](unsigned int c) {
+                     const ImFontGlyph* g = baked->FindGlyphNoFallback(ImWchar(c));
+                     return !g || (!g->Visible && c != ' ' && c != 0x3000);
+                 })}});
 }
 
 }  // extern "C"
