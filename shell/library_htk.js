@@ -63,19 +63,39 @@ mergeInto(LibraryManager.library, {
   // Copies the changed chunks out of the heap at once (the app may write
   // again), then stores them; calls back htk_on_save_done(ok, reason) when the
   // write is over. `hashes`: two words per chunk; `changed`: chunk indexes.
-  htk_storage_save: function (data, size, chunkSize, hashes, count, changed, changedCount) {
+  htk_storage_save: function (data, size, chunkSize, hashes, count, changed, changedCount, urgent) {
     var words = HEAPU32.slice(hashes >> 2, (hashes >> 2) + 2 * count);
     // The good generation's chunks are shared only when cut the same way (a
     // build with another chunk size stored it: this save writes every chunk).
     var manifest = HTK.storage.manifests[HTK.storage.goodKey];
-    var good = manifest && manifest.chunkSize === chunkSize ? manifest.keys : [], chunks = new Map();
-    var take = function (i) {
-      var at = data + i * chunkSize;
-      chunks.set(i, HEAPU8.slice(at, Math.min(data + size, at + chunkSize)));
-    };
-    HEAPU32.subarray(changed >> 2, (changed >> 2) + changedCount).forEach(take);
+    var good = manifest && manifest.chunkSize === chunkSize ? manifest.keys : [];
+    var list = Array.prototype.slice.call(HEAPU32.subarray(changed >> 2, (changed >> 2) + changedCount));
+    var listed = new Set(list);
     // A chunk the good generation does not hold is written whatever the app thinks.
-    for (var i = 0; i < count; i++) if (!chunks.has(i) && !good[i]) take(i);
+    for (var i = 0; i < count; i++) if (!listed.has(i) && !good[i]) list.push(i);
+    var copy = function (base, i) {
+      var at = base + i * chunkSize;
+      return HEAPU8.slice(at, Math.min(base + size, at + chunkSize));
+    };
+    // A few chunks (an edit) are copied now. Many (an import's hundred
+    // megabytes) are copied a slice per task while they are written, the
+    // page drawing between; each copy first asks the app whether the image
+    // is still the one hashed (no commit, no transaction open since): if not,
+    // the save is dropped and the next one starts from the new image.
+    var take, spread = !urgent && list.length * chunkSize > HTK.storage.copyNowBytes;
+    if (!spread) {
+      var copied = new Map();
+      list.forEach(function (i) { copied.set(i, copy(data, i)); });
+      take = function (i) { return copied.get(i); };
+    } else {
+      take = function (i) {
+        var base = Module['_htk_save_image']();
+        return base ? copy(base, i) : null;
+      };
+    }
+    // htk_storage_hurry drops a spread save (the page is going away): the
+    // app then starts one that copies everything at once.
+    var token = HTK.storage.current = { spread: spread, abort: null, dropped: false };
     var done = function (ok, why) {
       var n = lengthBytesUTF8(why) + 1, p = _malloc(n);
       stringToUTF8(why, p, n);
@@ -84,8 +104,19 @@ mergeInto(LibraryManager.library, {
     };
     var p = HTK.storage.failNext > 0
       ? (HTK.storage.failNext--, Promise.reject(new DOMException('模拟的存储已满', 'QuotaExceededError')))
-      : HTK.storage.save(size, chunkSize, words, chunks);
-    p.then(function () { performance.mark('htk-save-done'); done(1, ''); HTK.writer.saved(); }, function (e) {
+      : HTK.storage.save(size, chunkSize, words, list, take, spread, token);
+    p.then(function () {
+      if (HTK.storage.current === token) HTK.storage.current = null;
+      performance.mark('htk-save-done');
+      done(1, '');
+      HTK.writer.saved();
+    }, function (e) {
+      if (HTK.storage.current === token) HTK.storage.current = null;
+      if (token.dropped) return;  // the app was told at once (htk_storage_hurry)
+      if (e === HTK.storage.SUPERSEDED) {
+        performance.mark('htk-save-superseded');  // tests
+        return done(-1, '');
+      }
       var name = e && e.name, why;
       var detail = e && e.message ? '（' + e.message + '）' : '';
       if (name === 'QuotaExceededError') why = '浏览器存储空间已满' + detail;
@@ -93,6 +124,17 @@ mergeInto(LibraryManager.library, {
       else why = (e && (name + ': ' + e.message)) || String(e);
       done(0, why);
     });
+  },
+
+  // 1 when a save spread over tasks was running and is now dropped (nothing
+  // of it is written; the last good generation stays).
+  htk_storage_hurry: function () {
+    var token = HTK.storage.current;
+    if (!token || !token.spread) return 0;
+    token.dropped = true;
+    HTK.storage.current = null;
+    if (token.abort) token.abort();  // (not begun yet: storage.save sees `dropped`)
+    return 1;
   },
 
   // --- files ------------------------------------------------------------------

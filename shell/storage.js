@@ -145,13 +145,19 @@ HTK.storage = {
   // are shared with the last good generation, which the caller has checked
   // was cut with the same chunk size. Resolves when the transaction is
   // complete, rejects with a reason.
-  save: function (size, chunkSize, hashes, changed) {
+  // Chunks listed by index in `list` are written, each as take(i) gives it
+  // (null: the image changed since it was hashed; the save is dropped and
+  // rejects with SUPERSEDED). With `spread`, the puts are spread over tasks
+  // of about STEP_MS each, all in one transaction, and token.abort drops it.
+  save: function (size, chunkSize, hashes, list, take, spread, token) {
     var self = this;
     var ready = self.open();
     var seq = self.seq + 1, slot = self.goodKey === 'gen-0' ? 'gen-1' : 'gen-0';
     var goodManifest = self.manifests[self.goodKey], good = goodManifest ? goodManifest.keys : [];
     var count = hashes.length / 2, keys = new Array(count), seqs = new Uint32Array(count);
+    var changed = new Set(list);
     return ready.then(function (idb) {
+      if (token && token.dropped) throw self.SUPERSEDED;
       for (var i = 0; i < count; i++) {  // (a throw here rejects: the save fails, nothing is written)
         if (changed.has(i)) { keys[i] = 'c' + seq + '-' + i; seqs[i] = seq; continue; }
         if (goodManifest.chunkSize !== chunkSize) throw new Error('chunk ' + i + ' is not of this size');
@@ -161,19 +167,8 @@ HTK.storage = {
       return new Promise(function (resolve, reject) {
         var tx = idb.transaction(self.STORE, 'readwrite', { durability: 'strict' });
         var store = tx.objectStore(self.STORE);
-        changed.forEach(function (bytes, i) { store.put(bytes.buffer, keys[i]); });
-        store.put({ format: 3, seq: seq, savedAt: Date.now(), size: size, chunkSize: chunkSize, seqs: seqs,
-                    hashes: hashes }, slot);
-        // What the overwritten manifest held and neither generation needs now.
-        var keep = new Set(keys.concat(good)), drop = self.orphans.slice();
-        ((self.manifests[slot] || {}).keys || []).forEach(function (k) { if (!keep.has(k)) drop.push(k); });
-        drop.forEach(function (k) { store.delete(k); });
-        performance.mark('htk-save-written', { detail: { chunks: changed.size, dropped: drop.length } });  // tests/bench
-        store.delete(self.LEGACY_KEY);
-        // Commit now, not when the requests' results are back: a page closed or
-        // reloaded meanwhile would otherwise take the uncommitted save with it
-        // (an edit typed just before a reload was lost that way).
-        if (tx.commit) tx.commit();
+        var superseded = false;
+        if (token) token.abort = function () { superseded = true; try { tx.abort(); } catch (e) { /* finished */ } };
         tx.oncomplete = function () {
           self.seq = seq;
           self.goodKey = slot;
@@ -182,10 +177,47 @@ HTK.storage = {
           resolve();
         };
         tx.onerror = function () { reject(tx.error || new Error('IndexedDB write failed')); };
-        tx.onabort = function () { reject(tx.error || new Error('IndexedDB write aborted')); };
+        tx.onabort = function () {
+          reject(superseded ? self.SUPERSEDED : tx.error || new Error('IndexedDB write aborted'));
+        };
+        var finish = function () {
+          store.put({ format: 3, seq: seq, savedAt: Date.now(), size: size, chunkSize: chunkSize, seqs: seqs,
+                      hashes: hashes }, slot);
+          // What the overwritten manifest held and neither generation needs now.
+          var keep = new Set(keys.concat(good)), drop = self.orphans.slice();
+          ((self.manifests[slot] || {}).keys || []).forEach(function (k) { if (!keep.has(k)) drop.push(k); });
+          drop.forEach(function (k) { store.delete(k); });
+          performance.mark('htk-save-written', { detail: { chunks: list.length, dropped: drop.length } });  // tests/bench
+          store.delete(self.LEGACY_KEY);
+          // Commit now, not when the requests' results are back: a page closed or
+          // reloaded meanwhile would otherwise take the uncommitted save with it
+          // (an edit typed just before a reload was lost that way).
+          if (tx.commit) tx.commit();
+        };
+        var k = 0;
+        var putSome = function () {
+          var t0 = performance.now();
+          while (k < list.length) {
+            var i = list[k++], bytes = take(i);
+            if (!bytes) { superseded = true; tx.abort(); return; }
+            var req = store.put(bytes.buffer, keys[i]);
+            // The next slice when this put is done: the transaction stays
+            // alive through its requests' callbacks, and the page draws between.
+            if (spread && k < list.length && performance.now() - t0 > self.STEP_MS) {
+              req.onsuccess = putSome;
+              return;
+            }
+          }
+          finish();
+        };
+        putSome();
       });
     });
   },
+  // Copying more than this (an import's chunks) is spread over tasks.
+  copyNowBytes: 8 << 20,
+  STEP_MS: 25,
+  SUPERSEDED: { superseded: true },
 };
 
 // Test hook: ?failsave=N makes the next N saves fail as a full disk would.

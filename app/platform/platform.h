@@ -20,8 +20,16 @@ struct OpenedFile {
     std::string name;
     std::string bytes;
     std::string modified;  // the file's own time, "YYYY-MM-DD HH:MM:SS" local; "" if unknown
+    std::string error;     // why it could not be read (then bytes is empty), in Chinese
 };
+// Files complete, in the order they were chosen or dropped.
 std::vector<OpenedFile> TakeOpenedFiles();
+// A file still on its way in (a large one takes several frames).
+struct ArrivingFile {
+    std::string name;
+    double received = 0, size = 0;  // bytes
+};
+std::vector<ArrivingFile> ArrivingFiles();
 
 // Text pasted while no text field had the keyboard (e.g. rows copied from Excel).
 bool TakePastedText(std::string* out);

@@ -100,6 +100,17 @@ void DrawStatusBar(UiState& ui, const PlatformStatus& st) {
     } else {
         DrawSaveState(ui, st);
     }
+    // A large file takes a moment to come in (a district's registry: about a
+    // second), a slice per frame: say which and how far.
+    for (const platform::ArrivingFile& f : platform::ArrivingFiles()) {
+        char text[320];
+        std::snprintf(text, sizeof text, "正在读入“%s”… %.0f%%", f.name.c_str(),
+                      f.size > 0 ? 100 * f.received / f.size : 100.0);
+        ImGui::SameLine(0, 24);
+        ImGui::TextUnformatted(text);
+        MarkItem("status.file_arriving", text);
+        break;  // the first one; the others follow it
+    }
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     const char* unit = ui.settings.unit_name.empty() ? "未填写单位" : ui.settings.unit_name.c_str();
@@ -281,6 +292,12 @@ bool ReceiveOneFile(UiState& ui) {
     platform::OpenedFile file = std::move(ui.waiting_files.front());
     ui.waiting_files.erase(ui.waiting_files.begin());
     if (!ui.waiting_files.empty()) platform::KeepDrawing();  // the next ones on the next frame, not an idle one
+    if (!file.error.empty()) {  // the browser could not read it, or it is too large
+        const std::string text = "无法打开“" + file.name + "”：" + file.error;
+        if (ui.section == Section::kScreening) ShowHouseholdMessage(*ui.households, text, true);
+        else ShowMessage(*ui.ledger, text, true);
+        return false;
+    }
     if (LooksLikeSqlite(file.bytes)) {  // a backup, not a table
         ReceiveBackupFile(ui, std::move(file));
         return false;

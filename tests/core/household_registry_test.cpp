@@ -426,3 +426,33 @@ TEST(HouseholdImportJob, ACsvThatIsNotAHouseholdListIsLeftForTheOtherImports) {
     EXPECT_TRUE(error.empty());
     EXPECT_EQ(bytes, copy);
 }
+
+// The list's order is the registry's (乡镇, 村, 户编号, id) for 户编号 of any
+// length, also where they share their first eight bytes.
+TEST(HouseholdView, UpsertOrdersByPlaceThenCodeThenId) {
+    const char* codes[] = {"", "1", "12345678", "123456789", "123456780", "12345678A", "1234567", "2", "12345678"};
+    std::vector<Household> rows;
+    int64_t id = 100;
+    for (const char* town : {"灵井镇", "椹涧乡"})
+        for (const char* village : {"岗王村", "霍庄村"})
+            for (const char* code : codes) {
+                Household h;
+                h.id = id--;
+                h.township = town;
+                h.village = village;
+                h.code = code;
+                rows.push_back(h);
+            }
+    std::vector<Household> expected = rows;
+    std::sort(expected.begin(), expected.end(), [](const Household& a, const Household& b) {
+        return std::tie(a.township, a.village, a.code, a.id) < std::tie(b.township, b.village, b.code, b.id);
+    });
+    HouseholdView view;
+    view.Reset({});
+    std::reverse(rows.begin(), rows.end());
+    view.Upsert(std::vector<Household>(rows.begin(), rows.begin() + 10));
+    view.Upsert(std::vector<Household>(rows.begin() + 10, rows.end()));
+    view.Refresh(-1);
+    ASSERT_EQ(view.Current().size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(view.Current()[i]->id, expected[i].id) << i;
+}

@@ -95,3 +95,21 @@ TEST(SaveScheduler, ResetStartsCleanFromTheGivenCommitCount) {
     s.ObserveCommits(10);
     EXPECT_TRUE(s.ShouldStart(2.0, false)) << "no retry delay left over";
 }
+
+// A save dropped because the image changed under it (or given up for an
+// urgent one) leaves the image dirty, is no failure, and may start again at once.
+TEST(SaveScheduler, ASupersededSaveStartsAgainWithoutDelayOrFailure) {
+    SaveScheduler s;
+    s.ObserveCommits(1);
+    ASSERT_TRUE(s.ShouldStart(0, false));
+    s.Started();
+    EXPECT_FALSE(s.ShouldStart(0.1, false));
+    s.Superseded();
+    EXPECT_EQ(s.state(), SaveState::kSaving);
+    EXPECT_EQ(s.failures(), 0);
+    EXPECT_TRUE(s.error().empty());
+    EXPECT_TRUE(s.ShouldStart(0.1, false));
+    s.Started();
+    s.Finished(true, "", 0.2);
+    EXPECT_EQ(s.state(), SaveState::kSaved);
+}

@@ -169,3 +169,39 @@ TEST(Database, LoadedImageGrowsWithoutDoubling) {
     EXPECT_LT(sqlite3_memory_highwater(0) - before, sqlite3_int64(4) << 20);
     EXPECT_GT(db->Image().size, bytes.size() + (size_t(1) << 20));  // the rows are there
 }
+
+// Reserve moves the image into a buffer with room for a big write: the rows
+// already there stay, statements prepared before it still run, and writing
+// what was reserved reallocates nothing (memdb would double the buffer,
+// copying the whole image, each time it filled).
+TEST(Database, ReservedRoomTakesABigWriteWithoutReallocating) {
+    sqlite3_shutdown();
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1);
+    sqlite3_initialize();
+    auto db = Database::OpenInMemory();
+    db->ExecScript("CREATE TABLE t(x BLOB); INSERT INTO t VALUES(zeroblob(1000));");
+    Stmt count = db->Prepare("SELECT count(*) FROM t");
+    ASSERT_TRUE(db->Reserve(size_t(12) << 20));
+    ASSERT_TRUE(count.Step());
+    EXPECT_EQ(count.Int(0), 1);
+    count.Reset();
+    const sqlite3_int64 before = sqlite3_memory_used();
+    sqlite3_memory_highwater(1);
+    {
+        Transaction tx(*db);
+        Stmt ins = db->Prepare("INSERT INTO t VALUES(zeroblob(65536))");
+        for (int i = 0; i < 128; ++i) {
+            ins.Reset();
+            ASSERT_TRUE(ins.Run());
+        }
+        ASSERT_TRUE(tx.Commit());
+    }
+    // The page cache and journal grow; the image itself (8 MB) does not move.
+    EXPECT_LT(sqlite3_memory_highwater(0) - before, sqlite3_int64(6) << 20);
+    ASSERT_TRUE(count.Step());
+    EXPECT_EQ(count.Int(0), 129);
+    count.Reset();
+    // Inside a transaction it refuses and changes nothing.
+    Transaction tx(*db);
+    EXPECT_FALSE(db->Reserve(size_t(64) << 20));
+}

@@ -103,3 +103,53 @@ test('window.app.query runs one read-only SELECT and refuses anything else', asy
     assert.ok(v >= 1);
   } finally { await b.close(); }
 });
+
+// An import's save is copied a slice per task while it is written. Here every
+// save is spread that way (one chunk per task) and held before its first copy.
+async function holdNextSave(page) {
+  await page.evaluate(() => {
+    HTK.storage.copyNowBytes = 0;
+    HTK.storage.STEP_MS = -1;
+    const open = HTK.storage.open;
+    HTK.storage.open = function () {
+      HTK.storage.open = open;
+      const opened = open.call(this);
+      return new Promise((resolve) => { window.releaseSave = () => resolve(opened); });
+    };
+  });
+}
+
+test('a spread save under which the data changes is dropped, and the change is saved', async () => {
+  const b = await launch();
+  try {
+    await b.page.goto(server.url);
+    await waitReady(b.page);
+    await waitSaved(b.page);
+    await holdNextSave(b.page);
+    await typeUnitName(b.page, '长店镇');
+    await b.page.waitForFunction(() => typeof window.releaseSave === 'function');
+    await typeUnitName(b.page, '长店镇人民政府');  // commits while the first save holds
+    await b.page.evaluate(() => window.releaseSave());
+    await b.page.waitForFunction(() => performance.getEntriesByName('htk-save-superseded').length > 0);
+    await waitSaved(b.page);
+    assert.equal((await b.page.evaluate(() => window.app.status())).error, '', 'not a failure');
+    await b.page.reload();
+    await waitReady(b.page);
+    await expectUnitName(b.page, '长店镇人民政府');
+  } finally { await b.close(); }
+});
+
+test('a spread save still running when the page goes gives way to one written at once', async () => {
+  const b = await launch();
+  try {
+    await b.page.goto(server.url);
+    await waitReady(b.page);
+    await waitSaved(b.page);
+    await holdNextSave(b.page);
+    await typeUnitName(b.page, '张潘镇');
+    await b.page.waitForFunction(() => typeof window.releaseSave === 'function');
+    await b.page.reload();  // pagehide: the held save is dropped, an urgent one written
+    await waitReady(b.page);
+    await expectUnitName(b.page, '张潘镇');
+  } finally { await b.close(); }
+});

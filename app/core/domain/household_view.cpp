@@ -40,22 +40,39 @@ void HouseholdView::Upsert(std::vector<Household> rows) {
     }
     // The registry's order (乡镇, 村, 户编号, id), as LoadAll gives it. A
     // district has ~400 villages and 250,000 households: villages are ranked
-    // once, then positions (not households) are sorted, mostly by rank.
-    std::map<std::pair<std::string_view, std::string_view>, uint32_t> rank;
-    for (const Household& h : all) rank.emplace(std::pair<std::string_view, std::string_view>(h.township, h.village), 0);
+    // once, then positions (not households) are sorted by rank and the first
+    // eight bytes of 户编号 as one number, the rest of it compared only on a tie.
+    using Place = std::pair<std::string_view, std::string_view>;
+    std::map<Place, uint32_t> rank;
+    for (const Household& h : all) rank.emplace(Place(h.township, h.village), 0);
     uint32_t next = 0;
     for (auto& [place, r] : rank) r = next++;
     struct Key {
         uint32_t village;
         uint32_t at;
+        uint64_t code;  // its first 8 bytes, big-endian, zero-padded: orders as the bytes do
     };
     std::vector<Key> keys(all.size());
-    for (size_t i = 0; i < all.size(); ++i)
-        keys[i] = {rank[std::pair<std::string_view, std::string_view>(all[i].township, all[i].village)], uint32_t(i)};
+    const Place* last = nullptr;  // a file lists a village's households together
+    uint32_t last_rank = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+        const Household& h = all[i];
+        if (!last || last->first != h.township || last->second != h.village) {
+            auto it = rank.find(Place(h.township, h.village));
+            last = &it->first;
+            last_rank = it->second;
+        }
+        uint64_t code = 0;
+        for (size_t b = 0; b < 8; ++b) code = code << 8 | (b < h.code.size() ? uint8_t(h.code[b]) : 0);
+        keys[i] = {last_rank, uint32_t(i), code};
+    }
     std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
         if (a.village != b.village) return a.village < b.village;
+        if (a.code != b.code) return a.code < b.code;
         const Household &x = all[a.at], &y = all[b.at];
-        if (x.code != y.code) return x.code < y.code;
+        if (x.code.size() > 8 || y.code.size() > 8) {
+            if (const int c = x.code.compare(y.code)) return c < 0;
+        }
         return x.id < y.id;
     });
     std::vector<Household> sorted;

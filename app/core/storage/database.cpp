@@ -165,6 +165,23 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error) {
         if (error) *error = sqlite3_errstr(rc);
         return false;
     }
+    capacity_ = capacity;
+    ExecScript("PRAGMA foreign_keys=ON; PRAGMA journal_mode=MEMORY;");
+    return true;
+}
+
+bool Database::Reserve(size_t bytes) {
+    if (in_transaction()) return false;  // the image must be whole
+    const ImageView img = Image();
+    if (img.size + bytes <= capacity_) return true;
+    const size_t capacity = img.size + bytes;
+    auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(capacity));
+    if (!buf) return false;
+    if (img.size) std::memcpy(buf, img.data, img.size);
+    const int rc = sqlite3_deserialize(db_, "main", buf, sqlite3_int64(img.size), sqlite3_int64(capacity),
+                                       SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    if (rc != SQLITE_OK) return false;  // (sqlite3_deserialize frees buf on failure)
+    capacity_ = capacity;
     ExecScript("PRAGMA foreign_keys=ON; PRAGMA journal_mode=MEMORY;");
     return true;
 }

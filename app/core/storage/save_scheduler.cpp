@@ -40,6 +40,12 @@ void SaveScheduler::Finished(bool ok, const std::string& error, double now) {
     error_ = error;
 }
 
+void SaveScheduler::Superseded() {
+    assert(in_flight_);
+    in_flight_ = false;
+    dirty_ = true;
+}
+
 void SaveScheduler::Disable(const std::string& reason) {
     disabled_ = true;
     error_ = reason;

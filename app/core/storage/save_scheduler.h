@@ -25,6 +25,9 @@ public:
     bool ShouldFlush(bool in_transaction) const;
     void Started();
     void Finished(bool ok, const std::string& error, double now);
+    // The save in flight was dropped unwritten because the image changed
+    // under it (or an urgent save replaces it): dirty, no failure, no delay.
+    void Superseded();
     // Storage cannot be used at all (e.g. it could not be read at start, and
     // writing would overwrite data we never loaded).
     void Disable(const std::string& reason);

@@ -18,8 +18,12 @@ void htk_storage_load_error(char* buf, int cap);
 int htk_storage_persisted(void);             // navigator.storage.persist(): 1, 0, -1 unknown
 // Writes a generation: the chunks listed in `changed` (copied at once), the
 // rest shared with the last good one; later calls htk_on_save_done(ok, reason).
+// Not `urgent`, many changed chunks are copied a slice per task while they
+// are written (each copy asks htk_save_image first); urgent: all at once.
 void htk_storage_save(const void* data, int size, int chunk_size, const uint64_t* hashes, int count,
-                      const uint32_t* changed, int changed_count);
+                      const uint32_t* changed, int changed_count, int urgent);
+// Drops a save spread over tasks (1), so an urgent one can start; 0 if none runs.
+int htk_storage_hurry(void);
 
 // The writer lock (shell/writer.js): whether this tab writes, a take-over.
 int htk_writer_is_writer(void);               // decided before main()
@@ -33,7 +37,8 @@ void htk_stage(const char* text);            // loading screen text
 void htk_mark(const char* name);             // performance.mark(name), read by tests/bench
 void htk_fatal(const char* kind, const char* detail);
 
-// Files: a download of bytes, the chooser (results come to htk_on_file).
+// Files: a download of bytes, the chooser (chosen files come in through
+// htk_file_begin / htk_file_data / htk_file_received / htk_file_end).
 void htk_download(const char* name, const void* data, int size, const char* mime_type);
 void htk_open_file_picker(void);
 void htk_today_override(char* buf, int cap);  // ?today=YYYY-MM-DD, or ""

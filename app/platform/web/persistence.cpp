@@ -3,6 +3,7 @@
 #include "js_imports.h"
 #include "storage/database.h"
 #include "storage/image_chunks.h"
+#include "web_app.h"
 
 #include <emscripten/emscripten.h>
 #include <sqlite3.h>
@@ -21,18 +22,27 @@ WriterRole g_role = WriterRole::kWriter;
 // The chunk hashes of the last good generation in storage, and of the save
 // in flight (they become the stored ones when it succeeds).
 std::vector<uint64_t> g_stored_hashes, g_saving_hashes;
+// The save in flight: its database and the commit count it was hashed at. A
+// spread save copies chunks over later tasks, each only while these still
+// hold (htk_save_image).
+Database* g_saving_db = nullptr;
+uint64_t g_saving_commits = 0;
+size_t g_saving_size = 0;
 
 double Now() { return emscripten_get_now() / 1000.0; }
 
-void StartSave(Database& db) {
+void StartSave(Database& db, bool urgent) {
     htk_mark("htk-save-start");  // to htk-save-done: a save's latency (tests/bench)
     Database::ImageView img = db.Image();
     g_saver.Started();
     // Only the chunks that differ from the last good generation are written;
     // their hashes are also the checksum read back at the next start.
     ChunkPlan plan = PlanChunks(img.data, img.size, g_stored_hashes);
+    g_saving_db = &db;
+    g_saving_commits = db.commit_count();
+    g_saving_size = img.size;
     htk_storage_save(img.data, int(img.size), int(kImageChunkSize), plan.hashes.data(), int(plan.hashes.size()),
-                     plan.changed.data(), int(plan.changed.size()));
+                     plan.changed.data(), int(plan.changed.size()), urgent ? 1 : 0);
     g_saving_hashes = std::move(plan.hashes);
     htk_mark("htk-save-sent");
 }
@@ -96,13 +106,16 @@ std::string RestoreDatabase(Database& db) {
 void PumpSaves(Database& db) {
     if (g_role == WriterRole::kReader) return;
     g_saver.ObserveCommits(db.commit_count());
-    if (g_saver.ShouldStart(Now(), db.in_transaction())) StartSave(db);
+    if (g_saver.ShouldStart(Now(), db.in_transaction())) StartSave(db, false);
 }
 
 void FlushSaves(Database& db) {
     if (g_role == WriterRole::kReader) return;
     g_saver.ObserveCommits(db.commit_count());
-    if (g_saver.ShouldFlush(db.in_transaction())) StartSave(db);
+    // A save still copying an import's chunks a slice per task might not
+    // finish before the page goes: it gives way to one that copies at once.
+    if (g_saver.in_flight() && htk_storage_hurry()) g_saver.Superseded();
+    if (g_saver.ShouldFlush(db.in_transaction())) StartSave(db, true);
 }
 
 const SaveScheduler& Saver() { return g_saver; }
@@ -120,9 +133,29 @@ void BecomeWriter(const Database& db) {
 
 extern "C" {
 
+// ok: 1 written, 0 failed (`reason`), -1 dropped unwritten because the image
+// changed while a spread save copied it.
 EMSCRIPTEN_KEEPALIVE void htk_on_save_done(int ok, const char* reason) {
-    if (ok) htk::web::g_stored_hashes = std::move(htk::web::g_saving_hashes);
-    htk::web::g_saver.Finished(ok != 0, reason ? reason : "", htk::web::Now());
+    using namespace htk::web;
+    g_saving_db = nullptr;
+    if (ok < 0) {
+        g_saver.Superseded();
+        KeepDrawing();  // the next frame starts the save again
+        return;
+    }
+    if (ok) g_stored_hashes = std::move(g_saving_hashes);
+    g_saver.Finished(ok != 0, reason ? reason : "", Now());
+}
+
+// The image of the save in flight, for copying one more chunk of it; 0 when
+// the database has changed since it was hashed (a commit, or a transaction
+// open, whose pages may already be written) and the copy would mix the two.
+EMSCRIPTEN_KEEPALIVE const uint8_t* htk_save_image(void) {
+    using namespace htk::web;
+    if (!g_saving_db || g_saving_db->in_transaction() || g_saving_db->commit_count() != g_saving_commits)
+        return nullptr;
+    const htk::Database::ImageView img = g_saving_db->Image();
+    return img.size == g_saving_size ? img.data : nullptr;
 }
 
 

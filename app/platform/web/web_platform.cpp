@@ -1,6 +1,6 @@
 // web_platform.cpp — platform.h for the browser: downloads and the file
 // chooser through shell/library_htk.js, dropped and chosen files arriving
-// through htk_on_file, and the local clock.
+// through htk_file_begin/htk_file_data/htk_file_end, and the local clock.
 
 #include "input_queue.h"
 #include "js_imports.h"
@@ -14,8 +14,40 @@
 
 namespace htk::platform {
 namespace {
+
+// A file arrives in slices (shell/files.js copies one per task straight into
+// `file.bytes`, so a registry of a hundred megabytes never holds a frame);
+// it is handed over once whole, in the order the files were chosen.
+struct Arrival {
+    int id = 0;
+    OpenedFile file;
+    double received = 0;
+    bool done = false;
+};
+std::vector<Arrival> g_arriving;
 std::vector<OpenedFile> g_opened;
+int g_next_id = 0;
+
+// Files beyond this are refused before any copy: the page's memory is 2 GB,
+// and the file, the rows read from it and the database must all fit.
+constexpr double kMaxFileBytes = 512.0 * 1024 * 1024;
+
+Arrival* FindArrival(int id) {
+    for (Arrival& a : g_arriving)
+        if (a.id == id) return &a;
+    return nullptr;
 }
+
+void HandOverFinished() {
+    size_t n = 0;
+    while (n < g_arriving.size() && g_arriving[n].done) {
+        g_opened.push_back(std::move(g_arriving[n].file));
+        ++n;
+    }
+    g_arriving.erase(g_arriving.begin(), g_arriving.begin() + long(n));
+}
+
+}  // namespace
 
 void DownloadFile(const std::string& name, const std::string& bytes, const char* mime_type) {
     htk_download(name.c_str(), bytes.data(), int(bytes.size()), mime_type);
@@ -34,6 +66,13 @@ void KeepDrawing() { web::KeepDrawing(); }
 std::vector<OpenedFile> TakeOpenedFiles() {
     std::vector<OpenedFile> out;
     out.swap(g_opened);
+    return out;
+}
+
+std::vector<ArrivingFile> ArrivingFiles() {
+    std::vector<ArrivingFile> out;
+    for (const Arrival& a : g_arriving)
+        if (!a.done) out.push_back({a.file.name, a.received, double(a.file.bytes.size())});
     return out;
 }
 
@@ -67,7 +106,52 @@ std::string NowText() {
 
 }  // namespace htk::platform
 
-extern "C" EMSCRIPTEN_KEEPALIVE void htk_on_file(const char* name, const char* data, int size, const char* modified) {
-    htk::platform::g_opened.push_back({name, std::string(data, size_t(size)), modified ? modified : ""});
-    htk::web::KeepDrawing();  // taken on the next frame, not the next idle one (a quarter second away)
+extern "C" {
+
+// A file of `size` bytes begins to arrive; returns its handle.
+EMSCRIPTEN_KEEPALIVE int htk_file_begin(const char* name, double size, const char* modified) {
+    using namespace htk::platform;
+    Arrival a;
+    a.id = ++g_next_id;
+    a.file.name = name;
+    a.file.modified = modified ? modified : "";
+    if (size > kMaxFileBytes) {
+        char why[160];
+        std::snprintf(why, sizeof why, "文件太大（%.0f MB），浏览器中最多打开 %.0f MB 的文件。请按乡镇拆分后分别导入。",
+                      size / 1048576, kMaxFileBytes / 1048576);
+        a.file.error = why;
+    } else {
+        a.file.bytes.resize(size_t(size));
+    }
+    g_arriving.push_back(std::move(a));
+    htk::web::KeepDrawing();
+    return g_arriving.back().id;
 }
+
+// Where the file's bytes go (stable until htk_file_end); 0 when it is refused.
+EMSCRIPTEN_KEEPALIVE char* htk_file_data(int id) {
+    htk::platform::Arrival* a = htk::platform::FindArrival(id);
+    return a && a->file.error.empty() ? a->file.bytes.data() : nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE void htk_file_received(int id, double bytes) {
+    if (htk::platform::Arrival* a = htk::platform::FindArrival(id)) a->received = bytes;
+    htk::web::KeepDrawing();  // the progress shows, and the file is taken on the next frame
+}
+
+// All bytes are in (ok) or the browser could not read the file (`why`).
+EMSCRIPTEN_KEEPALIVE void htk_file_end(int id, int ok, const char* why) {
+    using namespace htk::platform;
+    Arrival* a = FindArrival(id);
+    if (!a) return;
+    if (!ok && a->file.error.empty()) {
+        a->file.error = std::string("浏览器无法读取该文件（") + (why && *why ? why : "未知原因") +
+                        "）。文件可能已被移动、删除或正在被其他程序占用，请重新选择。";
+    }
+    if (!a->file.error.empty()) std::string().swap(a->file.bytes);
+    a->done = true;
+    HandOverFinished();
+    htk::web::KeepDrawing();
+}
+
+}  // extern "C"
