@@ -36,12 +36,12 @@ HTK.files = {
     var next = function () {
       // Asked again each time: the heap may have grown meanwhile (the
       // address stays, HEAPU8 is a new view).
-      var p = Module['_htk_file_data'](id);
+      var p = Module['_htk_file_data'](id, 0);
       if (!p) return end(0, '');  // refused (too large): the app says why
       if (at >= file.size) return end(1, '');
       var to = Math.min(file.size, at + HTK.files.SLICE);
       file.slice(at, to).arrayBuffer().then(function (buf) {
-        HEAPU8.set(new Uint8Array(buf), Module['_htk_file_data'](id) + at);
+        HEAPU8.set(new Uint8Array(buf, 0, Math.min(buf.byteLength, to - at)), Module['_htk_file_data'](id, to) + at);
         at = to;
         Module['_htk_file_received'](id, at);
         next();

@@ -53,7 +53,12 @@ await page.evaluate(() => {
   // Waits over 200 ms, with what the import showed just after (which step it was).
   const tick = (t) => {
     if (!g.on) return;
-    if (t - g.last > 200) g.long.push(`${Math.round(t - g.last)} ms before “${window.app.rect('households.import.progress')?.text ?? window.app.rect('households.count')?.text}”`);
+    if (t - g.last > 200) {
+      const marks = performance.getEntriesByType('mark').filter((m) => m.startTime > g.last && m.startTime <= t);
+      const shown = window.app.rect('households.import.progress')?.text ?? window.app.rect('status.file_arriving')?.text ??
+        window.app.rect('households.count')?.text;
+      g.long.push(`${Math.round(t - g.last)} ms before “${shown}”${marks.length ? ` (marks: ${[...new Set(marks.map((m) => m.name))].join(' ')})` : ''}`);
+    }
     g.max = Math.max(g.max, t - g.last); g.last = t; requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);

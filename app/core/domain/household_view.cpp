@@ -22,7 +22,14 @@ bool Matches(const Household& h, const std::string& q) {
 
 void HouseholdView::Reset(std::vector<Household> rows) {
     rows_ = std::move(rows);
+    order_.resize(rows_.size());
+    for (size_t i = 0; i < rows_.size(); ++i) order_[i] = uint32_t(i);
+    Reindex();
+}
+
+void HouseholdView::Reindex() {
     index_.clear();
+    index_.reserve(rows_.size());
     for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
     from_.clear();
     pos_ = 0;
@@ -32,19 +39,30 @@ void HouseholdView::Reset(std::vector<Household> rows) {
 }
 
 void HouseholdView::Upsert(std::vector<Household> rows) {
-    std::vector<Household> all = std::move(rows_);
-    for (Household& h : rows) {
-        auto it = index_.find(h.id);
-        if (it != index_.end()) all[it->second] = std::move(h);
-        else all.push_back(std::move(h));
+    // Households stay where they are in rows_ (a district's 250,000 moved
+    // twice took 0.5 s in the browser); only order_ is sorted.
+    if (rows_.empty()) {
+        rows_ = std::move(rows);
+    } else {
+        rows_.reserve(rows_.size() + rows.size());
+        for (Household& h : rows) {
+            auto it = index_.find(h.id);
+            if (it != index_.end()) rows_[it->second] = std::move(h);
+            else rows_.push_back(std::move(h));
+        }
     }
     // The registry's order (乡镇, 村, 户编号, id), as LoadAll gives it. A
     // district has ~400 villages and 250,000 households: villages are ranked
-    // once, then positions (not households) are sorted by rank and the first
-    // eight bytes of 户编号 as one number, the rest of it compared only on a tie.
+    // once, then positions are sorted by rank and the first eight bytes of
+    // 户编号 as one number, the rest of it compared only on a tie. A file in
+    // that order already (the national system's) is not sorted at all.
     using Place = std::pair<std::string_view, std::string_view>;
     std::map<Place, uint32_t> rank;
-    for (const Household& h : all) rank.emplace(Place(h.township, h.village), 0);
+    for (size_t i = 0; i < rows_.size(); ++i) {
+        const Household& h = rows_[i];
+        if (i == 0 || rows_[i - 1].village != h.village || rows_[i - 1].township != h.township)
+            rank.emplace(Place(h.township, h.village), 0);
+    }
     uint32_t next = 0;
     for (auto& [place, r] : rank) r = next++;
     struct Key {
@@ -52,11 +70,11 @@ void HouseholdView::Upsert(std::vector<Household> rows) {
         uint32_t at;
         uint64_t code;  // its first 8 bytes, big-endian, zero-padded: orders as the bytes do
     };
-    std::vector<Key> keys(all.size());
+    std::vector<Key> keys(rows_.size());
     const Place* last = nullptr;  // a file lists a village's households together
     uint32_t last_rank = 0;
-    for (size_t i = 0; i < all.size(); ++i) {
-        const Household& h = all[i];
+    for (size_t i = 0; i < rows_.size(); ++i) {
+        const Household& h = rows_[i];
         if (!last || last->first != h.township || last->second != h.village) {
             auto it = rank.find(Place(h.township, h.village));
             last = &it->first;
@@ -66,19 +84,19 @@ void HouseholdView::Upsert(std::vector<Household> rows) {
         for (size_t b = 0; b < 8; ++b) code = code << 8 | (b < h.code.size() ? uint8_t(h.code[b]) : 0);
         keys[i] = {last_rank, uint32_t(i), code};
     }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    auto before = [&](const Key& a, const Key& b) {
         if (a.village != b.village) return a.village < b.village;
         if (a.code != b.code) return a.code < b.code;
-        const Household &x = all[a.at], &y = all[b.at];
+        const Household &x = rows_[a.at], &y = rows_[b.at];
         if (x.code.size() > 8 || y.code.size() > 8) {
             if (const int c = x.code.compare(y.code)) return c < 0;
         }
         return x.id < y.id;
-    });
-    std::vector<Household> sorted;
-    sorted.reserve(all.size());
-    for (const Key& k : keys) sorted.push_back(std::move(all[k.at]));
-    Reset(std::move(sorted));
+    };
+    if (!std::is_sorted(keys.begin(), keys.end(), before)) std::sort(keys.begin(), keys.end(), before);
+    order_.resize(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) order_[i] = keys[i].at;
+    Reindex();
 }
 
 const Household* HouseholdView::Find(int64_t id) const {
@@ -106,8 +124,8 @@ const std::vector<const Household*>& HouseholdView::Refresh(double budget_ms) {
             from_ = std::move(shown_);
         } else {
             from_.clear();
-            from_.reserve(rows_.size());
-            for (const Household& h : rows_) from_.push_back(&h);
+            from_.reserve(order_.size());
+            for (uint32_t at : order_) from_.push_back(&rows_[at]);
         }
         narrow_ = false;
         pos_ = 0;

@@ -31,7 +31,10 @@ public:
     const Household* Find(int64_t id) const;  // null when not registered
 
 private:
-    std::vector<Household> rows_;
+    void Reindex();
+
+    std::vector<Household> rows_;  // in no particular order
+    std::vector<uint32_t> order_;  // positions in rows_, in the registry's order
     std::unordered_map<int64_t, size_t> index_;  // id -> position in rows_
     std::string search_;  // normalised
     std::vector<const Household*> from_;  // what the running scan filters
