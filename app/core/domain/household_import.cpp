@@ -628,9 +628,13 @@ bool HouseholdImport::Finish(double budget_s, double (*clock)()) {
     if (!s.registry) s.registry = std::make_unique<Registry>(s.store, s.plan.person_rows);
     const size_t total = s.total();
     while (s.finished < total) {
-        if (s.plan.person_rows)
-            PersonRows::Finish(s.persons.groups[s.finished], s.plan, *s.registry, s.kinds, s.header, s.today);
-        else s.households.Finish(s.finished, s.plan, *s.registry, s.kinds);
+        if (s.plan.person_rows) {
+            PersonGroup& g = s.persons.groups[s.finished];
+            PersonRows::Finish(g, s.plan, *s.registry, s.kinds, s.header, s.today);
+            g = PersonGroup();  // freed now, within the budget, not all at the end (0.6 s for a district)
+        } else {
+            s.households.Finish(s.finished, s.plan, *s.registry, s.kinds);
+        }
         ++s.finished;
         if (budget_s >= 0 && clock && s.finished % 256 == 0 && clock() - start > budget_s) return false;
     }
