@@ -4,6 +4,7 @@
 #include "domain/demo_data.h"
 #include "domain/rectification_report.h"
 #include "domain/household_import.h"
+#include "domain/ledger_draft.h"
 #include "domain/village_import.h"
 #include "domain/backup.h"
 #include "storage/database.h"
@@ -258,9 +259,19 @@ void FlushPendingEdits(UiState& ui) {
             L.editing = false;
             RefreshRows(L, {L.store.Add(p, MakeContext(ui.settings, "edit"))});
         }
-        return;
+    } else {
+        FlushDraft(L, ui.settings);
     }
-    FlushDraft(L, ui.settings);
+    // What could not be stored yet (a new problem still missing a required
+    // field, a date half typed) is kept as the draft for the next start.
+    const Problem* stored = L.editing && L.draft.id ? L.view.Find(L.draft.id) : nullptr;
+    const bool unstored = NewDraftTypedIn(L) || (stored && stored->v != L.draft.v);
+    if (unstored && SaveLedgerDraft(*ui.db, L.draft)) {
+        L.draft_kept = true;
+    } else if (!unstored && L.draft_kept) {
+        ClearLedgerDraft(*ui.db);
+        L.draft_kept = false;
+    }
 }
 
 // Files chosen or dropped on any screen, one at a time: a household list

@@ -4,6 +4,9 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cstring>
 #include <unordered_set>
 
 namespace htk::ui {
@@ -38,6 +41,58 @@ void ColoredTextWrapped(ImU32 color, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
+}
+
+bool ClampedTextWrapped(const std::string& text, float width, int max_lines) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const char* s = text.data();
+    const char* const end = s + text.size();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float line_h = ImGui::GetTextLineHeight();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+    width = std::max(width, size);  // room for one character at least
+    bool cut = false;
+    int line = 0;
+    for (; line < max_lines && s < end; ++line) {
+        const char* nl = static_cast<const char*>(std::memchr(s, '\n', size_t(end - s)));
+        const char* para_end = nl ? nl : end;
+        const char* e = font->CalcWordWrapPosition(size, s, para_end, width);
+        if (e == s && s < para_end) {  // not even one character fits: take one anyway
+            unsigned c = 0;
+            e = s + ImTextCharFromUtf8(&c, s, para_end);
+        }
+        const bool more = e < para_end || (nl && nl + 1 < end);
+        const ImVec2 at(start.x, start.y + float(line) * line_h);
+        if (line == max_lines - 1 && more) {
+            const char* ellipsis = "…";
+            const float ell_w = ImGui::CalcTextSize(ellipsis).x;
+            e = font->CalcWordWrapPosition(size, s, para_end, std::max(size, width - ell_w));
+            if (e == s) e = s + 1;
+            draw->AddText(font, size, at, color, s, e);
+            const float w = font->CalcTextSizeA(size, FLT_MAX, 0, s, e).x;
+            draw->AddText(font, size, ImVec2(at.x + w, at.y), color, ellipsis);
+            cut = true;
+            ++line;
+            break;
+        }
+        draw->AddText(font, size, at, color, s, e);
+        s = e;
+        while (s < para_end && *s == ' ') ++s;  // a wrapped line does not start with its space
+        if (s == para_end && nl) s = nl + 1;
+    }
+    ImGui::Dummy(ImVec2(width, float(std::max(line, 1)) * line_h));
+    return cut;
+}
+
+void WrappedTooltip(const std::string& text, float wrap_fonts) {
+    if (text.empty() || !ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * wrap_fonts);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 void Tooltip(const char* text) {

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <initializer_list>
+#include <string>
 
 namespace htk::ui {
 
@@ -13,6 +14,12 @@ void ScreenTitle(const char* title, const char* subtitle = nullptr);
 void ComingSoon(const char* what, std::initializer_list<const char*> items);
 // Text in a colour (ImU32), wrapped to the available width.
 void ColoredTextWrapped(ImU32 color, const char* text);
+// `text` wrapped to `width` pixels in at most `max_lines` lines, the last
+// ending in “…” when the text goes on (a table cell of a fixed height).
+// True when it was cut.
+bool ClampedTextWrapped(const std::string& text, float width, int max_lines);
+// When the last item is hovered: `text` in a tooltip wrapped at `wrap_fonts` font heights.
+void WrappedTooltip(const std::string& text, float wrap_fonts = 30);
 // A hover tooltip on the last item.
 void Tooltip(const char* text);
 // Inside ImGui::BeginDisabled(): keys that change data are ignored too, like

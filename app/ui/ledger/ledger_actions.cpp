@@ -3,6 +3,7 @@
 
 #include "ledger_ui.h"
 
+#include "domain/ledger_draft.h"
 #include "domain/settings.h"
 #include "formats/csv.h"
 #include "formats/ledger_xlsx.h"
@@ -30,6 +31,25 @@ void EnsureLedgerLoaded(LedgerUi& L) {
     if (L.loaded) return;
     L.view.Reset(L.store.LoadAll());
     L.loaded = true;
+    // A problem being typed when the page was last closed comes back as it was.
+    if (std::optional<Problem> draft = LoadLedgerDraft(L.db)) {
+        ClearLedgerDraft(L.db);  // in memory from here; kept again if the page closes before it is stored
+        const Problem* stored = draft->id ? L.view.Find(draft->id) : nullptr;
+        if (draft->id == 0 || stored) {
+            L.draft = *draft;
+            L.draft_start = NewProblem();
+            L.editing = true;
+            L.selected = draft->id;
+            L.scroll_to_selected = draft->id != 0;
+            L.draft_errors.clear();
+            L.touched.fill(true);  // show what still needs fixing
+            L.show_all_errors = false;
+            Problem check = L.draft;
+            L.draft_errors = NormalizeAndValidate(check, L.campaign);
+            ShowMessage(L, draft->id ? "已恢复上次关闭页面时未保存的修改，请核对后保存"
+                                     : "已恢复上次关闭页面时未保存的新问题，请补全后保存");
+        }
+    }
 }
 
 void RefreshRows(LedgerUi& L, const std::vector<int64_t>& ids, bool reload_draft) {
@@ -67,7 +87,39 @@ void FlushDraft(LedgerUi& L, const Settings& s) {
     if (after.v != stored->v) RefreshRows(L, L.store.Update(after, MakeContext(s, "edit")), false);
 }
 
+bool NewDraftTypedIn(const LedgerUi& L) { return L.editing && L.draft.id == 0 && L.draft.v != L.draft_start.v; }
+
+namespace {
+// False (and the question asked) when an unsaved new problem must be kept or dropped first.
+bool MayLeave(LedgerUi& L, LedgerUi::Leave what, int64_t id) {
+    if (!NewDraftTypedIn(L)) return true;
+    L.leave = what;
+    L.leave_id = id;
+    return false;
+}
+}  // namespace
+
+void ContinueLeaving(LedgerUi& L, const Settings& s) {
+    const LedgerUi::Leave what = L.leave;
+    L.leave = LedgerUi::Leave::kNone;
+    L.editing = L.editing && L.draft.id != 0;  // the new problem is saved or dropped by now
+    switch (what) {
+        case LedgerUi::Leave::kSelect: SelectProblem(L, s, L.leave_id); break;
+        case LedgerUi::Leave::kNew: StartNewProblem(L, s); break;
+        case LedgerUi::Leave::kDuplicate: DuplicateSelected(L, s); break;
+        case LedgerUi::Leave::kClose: CloseEditor(L, s); break;
+        case LedgerUi::Leave::kNone: break;
+    }
+}
+
+void CloseEditor(LedgerUi& L, const Settings& s) {
+    if (!MayLeave(L, LedgerUi::Leave::kClose, 0)) return;
+    FlushDraft(L, s);
+    L.editing = false;
+}
+
 void SelectProblem(LedgerUi& L, const Settings& s, int64_t id) {
+    if (!MayLeave(L, LedgerUi::Leave::kSelect, id)) return;
     FlushDraft(L, s);
     const Problem* p = L.view.Find(id);
     if (!p) return;
@@ -80,11 +132,13 @@ void SelectProblem(LedgerUi& L, const Settings& s, int64_t id) {
 }
 
 void StartNewProblem(LedgerUi& L, const Settings& s) {
+    if (!MayLeave(L, LedgerUi::Leave::kNew, 0)) return;
     FlushDraft(L, s);
     L.draft = NewProblem();
     L.draft[ProblemField::kReportingUnit] = s.unit_name;
     if (s.role == Role::kTownship) L.draft[ProblemField::kTownship] = s.unit_name;
     L.draft[ProblemField::kFoundDate] = FormatIso(platform::Today());
+    L.draft_start = L.draft;
     L.draft_errors.clear();
     L.touched.fill(false);
     L.show_all_errors = false;
@@ -94,6 +148,7 @@ void StartNewProblem(LedgerUi& L, const Settings& s) {
 }
 
 void DuplicateSelected(LedgerUi& L, const Settings& s) {
+    if (!MayLeave(L, LedgerUi::Leave::kDuplicate, 0)) return;
     FlushDraft(L, s);
     const Problem* p = L.view.Find(L.selected);
     if (!p) {

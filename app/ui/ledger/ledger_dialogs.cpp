@@ -107,13 +107,50 @@ void DeleteConfirm(LedgerUi& L, const Settings& s) {
     ImGui::EndPopup();
 }
 
+// Leaving a new problem that has text in it: never dropped without asking.
+void LeaveConfirm(LedgerUi& L, const Settings& s) {
+    if (L.leave == LedgerUi::Leave::kNone) return;
+    if (!BeginModalDialog("新问题尚未保存", 30, 11)) return;
+    MarkItem("leave.dialog");
+    ImGui::TextWrapped("正在新增的问题还没有保存。要保存它，放弃它，还是回去继续编辑？");
+    const std::string& d = L.draft[ProblemField::kDescription];
+    if (!d.empty()) ImGui::TextDisabled("%s", d.c_str());
+    ImGui::Spacing();
+    const bool save = ImGui::Button("保存 (Enter)");
+    MarkItem("leave.save");
+    ImGui::SameLine();
+    const bool drop = ImGui::Button("放弃");
+    MarkItem("leave.discard");
+    ImGui::SameLine();
+    const bool back = ImGui::Button("继续编辑 (Esc)");
+    MarkItem("leave.back");
+    if (save || DialogConfirmed()) {
+        ImGui::CloseCurrentPopup();
+        if (SaveNewProblem(L, s)) {
+            ContinueLeaving(L, s);
+        } else {  // something required is missing: back to the editor, which says what
+            L.leave = LedgerUi::Leave::kNone;
+            ShowMessage(L, "还有必填项未填好，未保存；请补全后再保存", true);
+        }
+    } else if (drop) {
+        ImGui::CloseCurrentPopup();
+        L.editing = false;
+        ContinueLeaving(L, s);
+    } else if (back || DialogCancelled()) {
+        ImGui::CloseCurrentPopup();
+        L.leave = LedgerUi::Leave::kNone;
+        L.focus_editor = true;
+    }
+    ImGui::EndPopup();
+}
+
 void Help(LedgerUi& L) {
     if (!L.show_help) return;
     if (!BeginModalDialog("快捷键", 30, 24)) return;
     static const char* kKeys[][2] = {
         {"Alt+N 或 Insert", "新增问题"},       {"Ctrl+D", "复制选中的问题"},
         {"Delete", "删除选中的问题（需确认）"}, {"↑ ↓", "在表格中上下选择"},
-        {"Ctrl+S", "保存正在编辑的问题"},      {"Esc", "放弃新增 / 关闭对话框"},
+        {"Ctrl+S", "保存正在编辑的问题"},      {"Esc", "关闭编辑区 / 对话框（未保存的新问题会先询问）"},
         {"Ctrl+Z / Ctrl+Y", "撤销 / 重做"},    {"Ctrl+F", "搜索问题表述和整改措施"},
         {"Ctrl+O", "导入 Excel/CSV（也可把文件拖到页面上）"},
         {"Ctrl+E", "导出官方格式 Excel"},      {"Ctrl+Shift+E", "导出 CSV"},
@@ -144,6 +181,7 @@ void Help(LedgerUi& L) {
 void DrawLedgerDialogs(LedgerUi& L, const Settings& s) {
     ImportPreview(L, s);
     DeleteConfirm(L, s);
+    LeaveConfirm(L, s);
     Help(L);
 }
 

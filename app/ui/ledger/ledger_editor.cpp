@@ -144,7 +144,15 @@ void UnitsField(LedgerUi& L, const Settings& s) {
 
 void StatusField(LedgerUi& L, const Settings& s) {
     Label(L, ProblemField::kStatus);
+    bool first = true;
     for (ProblemStatus st : {ProblemStatus::kOpen, ProblemStatus::kInProgress, ProblemStatus::kDone}) {
+        // On one line while they fit, the next one below when not (a narrow editor).
+        const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(StatusLabel(st)).x;
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+        }
+        first = false;
         if (ImGui::RadioButton(StatusLabel(st), L.draft.status() == st)) {
             L.draft[ProblemField::kStatus] = StatusCode(st);
             if (st == ProblemStatus::kDone && L.draft[ProblemField::kDoneDate].empty())
@@ -153,37 +161,36 @@ void StatusField(LedgerUi& L, const Settings& s) {
         }
         std::string id = std::string("editor.status.") + StatusCode(st);
         MarkItem(id.c_str(), L.draft.status() == st ? "selected" : "");
-        ImGui::SameLine();
     }
-    ImGui::NewLine();
 }
 
-void SaveNew(LedgerUi& L, const Settings& s) {
+}  // namespace
+
+bool SaveNewProblem(LedgerUi& L, const Settings& s) {
     Problem p = L.draft;
     L.draft_errors = NormalizeAndValidate(p, L.campaign);
     L.show_all_errors = true;
-    if (!L.draft_errors.empty()) return;
+    if (!L.draft_errors.empty()) return false;
     int64_t id = L.store.Add(p, MakeContext(s, "edit"));
     L.editing = false;  // the draft is stored; nothing to flush
     RefreshRows(L, {id});
     SelectProblem(L, s, id);
     L.scroll_to_selected = true;
     ShowMessage(L, "已新增问题");
+    return true;
 }
 
-}  // namespace
-
 void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
-    if (!L.editing) {
-        ImGui::TextDisabled("在左侧表格中选择一个问题进行编辑，");
-        ImGui::TextDisabled("或按 Alt+N 新增问题。");
-        return;
-    }
+    if (!L.editing) return;
     const bool is_new = L.draft.id == 0;
     ImGui::TextUnformatted(is_new ? "新增问题" : "编辑问题");
     if (!is_new) {
+        Tooltip("每一项离开输入框（或按 Enter）即自动保存");
         ImGui::SameLine();
-        ImGui::TextDisabled("离开输入框即自动保存");
+        if (ImGui::SmallButton("关闭 (Esc)")) CloseEditor(L, s);
+        MarkItem("editor.close");
+        ImGui::SameLine();
+        ImGui::TextDisabled("自动保存");
     }
     ImGui::Separator();
     if (L.focus_editor) {
@@ -192,22 +199,32 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
     }
     std::vector<std::string> areas;
     for (const Area& a : L.campaign.areas) areas.push_back(a.name);
+    // What weeks 2-4 change most (整改状态, 完成时限) first, where a small
+    // screen shows it without scrolling; a new problem starts at 问题表述.
+    if (!is_new) {
+        StatusField(L, s);
+        if (L.draft.status() == ProblemStatus::kDone) DeadlineField(L, s, ProblemField::kDoneDate);
+        DeadlineField(L, s, ProblemField::kDeadline);
+    }
     TextField(L, s, ProblemField::kDescription, "", 3);
     ChoiceField(L, s, ProblemField::kArea, areas);
     ChoiceField(L, s, ProblemField::kNature, L.campaign.natures);
     TextField(L, s, ProblemField::kMeasures, "", 3);
-    DeadlineField(L, s, ProblemField::kDeadline);
+    if (is_new) DeadlineField(L, s, ProblemField::kDeadline);
     UnitsField(L, s);
-    StatusField(L, s);
-    if (L.draft.status() == ProblemStatus::kDone) DeadlineField(L, s, ProblemField::kDoneDate);
+    if (is_new) {
+        StatusField(L, s);
+        if (L.draft.status() == ProblemStatus::kDone) DeadlineField(L, s, ProblemField::kDoneDate);
+    }
 
     if (is_new) {
         ImGui::Spacing();
         bool ok = ImGui::Button("保存新问题 (Ctrl+S)");
         MarkItem("editor.save");
-        if (ok) SaveNew(L, s);
+        if (ok) SaveNewProblem(L, s);
         ImGui::SameLine();
-        if (ImGui::Button("放弃 (Esc)")) L.editing = false;
+        if (ImGui::Button("放弃 (Esc)")) CloseEditor(L, s);
+        MarkItem("editor.discard");
         if (!L.draft_errors.empty()) ColoredTextWrapped(kColorRed, "还有必填项未填好，见上方红字。");
     }
 
@@ -237,7 +254,7 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
     // Ctrl+S stores a new row (a stored row is already saved field by field).
     ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_S, false) && !InDisabledBlock()) {
-        if (is_new) SaveNew(L, s);
+        if (is_new) SaveNewProblem(L, s);
         else FlushDraft(L, s);
     }
 }

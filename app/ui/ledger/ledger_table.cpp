@@ -5,9 +5,12 @@
 
 #include "test_marks.h"
 #include "theme.h"
+#include "widgets.h"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace htk::ui {
@@ -15,29 +18,51 @@ namespace {
 
 struct TableColumn {
     const char* label;
-    float width;  // in font heights; 0 = stretch
+    float stretch;  // weight of the width left over; 0 = as wide as its content needs
     SortColumn sort;
     ProblemField field;
 };
 
+// The two columns an official reads get the width; the others take what
+// their content needs (computed from the text, so at any zoom).
 const TableColumn kColumns[] = {
-    {"序号", 2.4f, SortColumn::kEntry, ProblemField::kArea},
-    {"填报单位", 5.6f, SortColumn::kField, ProblemField::kReportingUnit},  // the district's merged ledger only
-    {"问题类型", 6.2f, SortColumn::kField, ProblemField::kArea},
-    {"性质", 4.4f, SortColumn::kField, ProblemField::kNature},
-    {"问题表述", 0, SortColumn::kField, ProblemField::kDescription},
-    {"整改措施", 0, SortColumn::kField, ProblemField::kMeasures},
-    {"完成时限", 5.4f, SortColumn::kField, ProblemField::kDeadline},
-    {"责任单位", 5.6f, SortColumn::kField, ProblemField::kRespUnits},
-    {"状态", 3.4f, SortColumn::kField, ProblemField::kStatus},
-    {"预警", 2.6f, SortColumn::kWarning, ProblemField::kArea},
+    {"序号", 0, SortColumn::kEntry, ProblemField::kArea},
+    {"填报单位", 0, SortColumn::kField, ProblemField::kReportingUnit},  // the district's merged ledger only
+    {"问题类型", 0, SortColumn::kField, ProblemField::kArea},
+    {"性质", 0, SortColumn::kField, ProblemField::kNature},
+    {"问题表述", 1.0f, SortColumn::kField, ProblemField::kDescription},
+    {"整改措施", 1.0f, SortColumn::kField, ProblemField::kMeasures},
+    {"完成时限", 0, SortColumn::kField, ProblemField::kDeadline},
+    {"责任单位", 0, SortColumn::kField, ProblemField::kRespUnits},  // wraps: “区卫健委、区医疗保障局” in three lines
+    {"状态", 0, SortColumn::kField, ProblemField::kStatus},
+    {"预警", 0, SortColumn::kWarning, ProblemField::kArea},
 };
 constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
+constexpr int kColumnArea = 2, kColumnNature = 3, kColumnUnits = 7;
 
-// First line of a cell's text (the table shows one line per row).
-std::string FirstLine(const std::string& s) {
-    size_t nl = s.find('\n');
-    return nl == std::string::npos ? s : s.substr(0, nl) + " …";
+// Lines of 问题表述 and 整改措施 a row shows (the full text on hover).
+constexpr int kRowLines = 3;
+
+float TextWidth(const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; }
+
+// Widths of the content-sized columns: the widest of the header (with its
+// sort arrow) and the words the column can hold.
+float FitWidth(const LedgerUi& L, int c, size_t row_count) {
+    const float fh = ImGui::GetFontSize();
+    float w = TextWidth(kColumns[c].label) + fh * 0.9f;
+    auto fit = [&](const std::string& s) { w = std::max(w, TextWidth(s)); };
+    switch (c) {
+        case 0: fit(std::string(std::to_string(row_count).size(), '0')); break;
+        case 1: fit("陈曹乡人民政府"); break;
+        case 2: for (const Area& a : L.campaign.areas) fit(a.name); break;
+        case 3: for (const std::string& n : L.campaign.natures) fit(n); break;
+        case 6: fit("2022-06-30"); break;
+        case 7: fit("区住建局、"); break;
+        case 8: fit("整改中"); break;
+        case 9: fit("超期"); break;
+        default: break;
+    }
+    return std::ceil(w);
 }
 
 ImU32 WarningColor(Warning w) {
@@ -53,16 +78,25 @@ ImU32 WarningColor(Warning w) {
 void DrawLedgerTable(LedgerUi& L) {
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                             ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
-                            ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("##ledger", kColumnCount, flags)) return;
+                            ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
+    const auto& rows = L.view.Current();  // refreshed by the screen this frame
     const float fh = ImGui::GetFontSize();
+    // A narrow table (the editor open, 125 % zoom) drops 性质 — nearly
+    // always 个性问题, and still a filter — before 问题表述 gets cramped;
+    // narrower still, 问题类型 and 责任单位 too (the editor shows them for
+    // the problem open, the filters find them).
+    const float width_fonts = ImGui::GetContentRegionAvail().x / fh;
+    const bool narrow = width_fonts < 52, narrower = width_fonts < 42;
+    if (!ImGui::BeginTable("##ledger", kColumnCount, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < kColumnCount; ++c) {
         const TableColumn& col = kColumns[c];
-        ImGuiTableColumnFlags cf = col.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
+        ImGuiTableColumnFlags cf = col.stretch > 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
         if (c == 0) cf |= ImGuiTableColumnFlags_DefaultSort;
         if (c == 1 && !L.show_reporting_unit) cf |= ImGuiTableColumnFlags_Disabled;
-        ImGui::TableSetupColumn(col.label, cf, col.width > 0 ? col.width * fh : 1.0f, ImGuiID(c));
+        if (c == kColumnNature && narrow) cf |= ImGuiTableColumnFlags_Disabled;
+        if ((c == kColumnArea || c == kColumnUnits) && narrower) cf |= ImGuiTableColumnFlags_Disabled;
+        ImGui::TableSetupColumn(col.label, cf, col.stretch > 0 ? col.stretch : FitWidth(L, c, rows.size()), ImGuiID(c));
     }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
@@ -73,12 +107,12 @@ void DrawLedgerTable(LedgerUi& L) {
             specs->SpecsDirty = false;
         }
     }
-    const auto& rows = L.view.Current();  // refreshed by the screen this frame
+    const float row_h = ImGui::GetTextLineHeight() * kRowLines + ImGui::GetStyle().CellPadding.y * 2;
     if (L.scroll_to_selected) {
         L.scroll_to_selected = false;
         for (size_t i = 0; i < rows.size(); ++i)
             if (rows[i]->id == L.selected) {
-                float y = float(i) * ImGui::GetFrameHeight();
+                float y = float(i) * row_h;
                 if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.8f)
                     ImGui::SetScrollY(y - ImGui::GetWindowHeight() * 0.4f);
                 break;
@@ -86,11 +120,11 @@ void DrawLedgerTable(LedgerUi& L) {
     }
 
     ImGuiListClipper clipper;
-    clipper.Begin(int(rows.size()), ImGui::GetFrameHeight());
+    clipper.Begin(int(rows.size()), row_h);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Problem& p = *rows[size_t(i)];
-            ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+            ImGui::TableNextRow(0, row_h);
             ImGui::PushID(int(p.id));
             Warning w = WarningFor(p, L.view.today());
             // 序号 cell holds the row's selectable, spanning every column.
@@ -99,7 +133,7 @@ void DrawLedgerTable(LedgerUi& L) {
             std::snprintf(seq, sizeof seq, "%d", i + 1);
             bool selected = p.id == L.selected;
             if (ImGui::Selectable(seq, selected, ImGuiSelectableFlags_SpanAllColumns,
-                                  ImVec2(0, ImGui::GetFrameHeight() - ImGui::GetStyle().CellPadding.y * 2)))
+                                  ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
                 SelectProblem(L, *L.settings, p.id);
             if (i < 50) {
                 char id[24];
@@ -114,21 +148,18 @@ void DrawLedgerTable(LedgerUi& L) {
             ImGui::TextUnformatted(p[ProblemField::kArea].c_str());
             ImGui::TableSetColumnIndex(3);
             ImGui::TextUnformatted(p[ProblemField::kNature].c_str());
-            ImGui::TableSetColumnIndex(4);
-            ImGui::TextUnformatted(FirstLine(p[ProblemField::kDescription]).c_str());
-            if (ImGui::IsItemHovered() && !p[ProblemField::kDescription].empty()) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(fh * 30);
-                ImGui::TextUnformatted(p[ProblemField::kDescription].c_str());
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
+            // Up to three wrapped lines each; the whole text on hover.
+            for (int c : {4, 5}) {
+                ImGui::TableSetColumnIndex(c);
+                const std::string& text = p[kColumns[c].field];
+                ClampedTextWrapped(text, ImGui::GetContentRegionAvail().x, kRowLines);
+                WrappedTooltip(text);
             }
-            ImGui::TableSetColumnIndex(5);
-            ImGui::TextUnformatted(FirstLine(p[ProblemField::kMeasures]).c_str());
             ImGui::TableSetColumnIndex(6);
             ImGui::TextUnformatted(p[ProblemField::kDeadline].c_str());
             ImGui::TableSetColumnIndex(7);
-            ImGui::TextUnformatted(p[ProblemField::kRespUnits].c_str());
+            ClampedTextWrapped(p[ProblemField::kRespUnits], ImGui::GetContentRegionAvail().x, kRowLines);
+            WrappedTooltip(p[ProblemField::kRespUnits], 20);
             ImGui::TableSetColumnIndex(8);
             ProblemStatus st = p.status();
             ImGui::PushStyleColor(ImGuiCol_Text, st == ProblemStatus::kDone ? kColorGreen

@@ -49,12 +49,15 @@ struct LedgerUi {
     // Editor: a draft of the selected row, or of a new row (id 0).
     bool editing = false;
     Problem draft;
+    Problem draft_start;  // a new problem as it was opened: typed into when the draft differs
+    bool draft_kept = false;  // a draft is stored for the next start (ledger_draft.h)
     std::vector<FieldError> draft_errors;
     // Errors show for fields the user has left, or for all after 保存 was tried:
     // a blank new form is not a page of red.
     std::array<bool, kProblemFieldCount> touched{};
     bool show_all_errors = false;
     bool focus_editor = false;
+    float editor_width = 0;  // pixels; 0 until first shown
 
     // Export options
     bool export_extended = false;
@@ -62,6 +65,11 @@ struct LedgerUi {
 
     // Dialogs
     bool confirm_delete = false;
+    // Leaving a new problem that has text but is not saved asks first
+    // (保存 / 放弃 / 继续编辑); what the user was doing waits here.
+    enum class Leave { kNone, kSelect, kNew, kDuplicate, kClose };
+    Leave leave = Leave::kNone;
+    int64_t leave_id = 0;
     bool show_help = false;
     std::unique_ptr<ImportPlan> pending_import;
 
@@ -83,8 +91,18 @@ void DrawLedgerFilters(LedgerUi& L);
 void DrawLedgerEditor(LedgerUi& L, const Settings& settings);
 void DrawLedgerDialogs(LedgerUi& L, const Settings& settings);
 
-// Actions shared by buttons and shortcuts.
+// Actions shared by buttons and shortcuts. Those that leave the problem being
+// edited first ask about an unsaved new one (see LedgerUi::leave).
 void StartNewProblem(LedgerUi& L, const Settings& settings);
+// Closes the editor (asking first about an unsaved new problem).
+void CloseEditor(LedgerUi& L, const Settings& settings);
+// A new problem with something typed into it that is not stored yet.
+bool NewDraftTypedIn(const LedgerUi& L);
+// Stores the new problem when every required field is valid (else shows
+// what is missing); true when stored.
+bool SaveNewProblem(LedgerUi& L, const Settings& settings);
+// Goes on with what waited for the unsaved-draft question.
+void ContinueLeaving(LedgerUi& L, const Settings& settings);
 void DuplicateSelected(LedgerUi& L, const Settings& settings);
 // Writes the draft's valid, changed fields, then edits another row.
 void SelectProblem(LedgerUi& L, const Settings& settings, int64_t id);

@@ -13,6 +13,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -40,13 +41,13 @@ void Shortcuts(LedgerUi& L, const Settings& s) {
     if (Key(112)) L.show_help = true;  // F1
     if ((alt && Key('N')) || (!io.WantTextInput && Key(45))) StartNewProblem(L, s);  // Alt+N, Insert
     if (io.WantTextInput) {
-        if (Key(27) && L.editing && L.draft.id == 0) L.editing = false;
+        if (Key(27) && L.editing && L.draft.id == 0) CloseEditor(L, s);
         return;  // the rest belong to the text field
     }
     if (ctrl && !shift && Key('Z')) UndoLedger(L, s);
     if (ctrl && (Key('Y') || (shift && Key('Z')))) RedoLedger(L, s);
     if (Key(46) && L.selected) L.confirm_delete = true;  // Delete
-    if (Key(27) && L.editing && L.draft.id == 0) L.editing = false;
+    if (Key(27) && L.editing) CloseEditor(L, s);
     // Up/Down move the selection through the table's current order.
     int step = KeyRepeat(40) ? 1 : KeyRepeat(38) ? -1 : 0;
     if (step) {
@@ -191,6 +192,10 @@ void DrawLedgerScreen(UiState& ui) {
                                    : "");
     ImGui::TextDisabled("%s", count);
     MarkItem("ledger.count", count);
+    if (!L.editing && L.view.total() > 0 && (L.message.empty() || ImGui::GetTime() >= L.message_until)) {
+        ImGui::SameLine(0, 24);
+        ImGui::TextDisabled("点选一行即可编辑，Alt+N 新增");
+    }
     if (!L.message.empty() && ImGui::GetTime() < L.message_until) {
         ImGui::SameLine(0, 24);
         ImGui::PushStyleColor(ImGuiCol_Text, L.message_is_error ? kColorRed : kColorGreen);
@@ -199,8 +204,17 @@ void DrawLedgerScreen(UiState& ui) {
         MarkItem("ledger.message", L.message.c_str());
     }
 
-    const float editor_w = std::max(ImGui::GetFontSize() * 17, ImGui::GetContentRegionAvail().x * 0.27f);
-    ImGui::BeginChild("##table", ImVec2(ImGui::GetContentRegionAvail().x - editor_w - 8, 0), false);
+    // The editor takes room only while a problem is open; its width is the
+    // user's (drag the bar between), within what leaves the table readable.
+    const float avail = ImGui::GetContentRegionAvail().x, fh = ImGui::GetFontSize();
+    const float splitter_w = 8;
+    float editor_w = 0;
+    if (L.editing) {
+        if (L.editor_width <= 0) L.editor_width = std::clamp(avail * 0.28f, fh * 15, fh * 24);
+        L.editor_width = std::clamp(L.editor_width, std::min(fh * 14, avail * 0.5f), avail * 0.6f);
+        editor_w = L.editor_width;
+    }
+    ImGui::BeginChild("##table", ImVec2(L.editing ? avail - editor_w - splitter_w : 0, 0), false);
     if (L.view.total() == 0) {
         ImGui::Spacing();
         ImGui::TextWrapped("台账还是空的。点“新增”（Alt+N）逐条登记，或“导入…”（Ctrl+O）读入已有的 Excel/CSV 台账，"
@@ -209,10 +223,17 @@ void DrawLedgerScreen(UiState& ui) {
         DrawLedgerTable(L);
     }
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##editor", ImVec2(0, 0), true);
-    DrawLedgerEditor(L, s);
-    ImGui::EndChild();
+    if (L.editing) {
+        ImGui::SameLine(0, 0);
+        ImGui::InvisibleButton("##editor_splitter", ImVec2(splitter_w, std::max(1.0f, ImGui::GetContentRegionAvail().y)));
+        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        if (ImGui::IsItemActive()) L.editor_width -= ImGui::GetIO().MouseDelta.x;
+        Tooltip("拖动可调整编辑区宽度");
+        ImGui::SameLine(0, 0);
+        ImGui::BeginChild("##editor", ImVec2(0, 0), ImGuiChildFlags_Borders);
+        DrawLedgerEditor(L, s);
+        ImGui::EndChild();
+    }
 
     std::string pasted;
     if (platform::TakePastedText(&pasted) && !InDisabledBlock()) ReceivePaste(L, s, pasted);
