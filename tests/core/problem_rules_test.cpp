@@ -91,3 +91,19 @@ TEST(ProblemRules, Warnings) {
     p[ProblemField::kStatus] = "in_progress";
     EXPECT_EQ(WarningFor(p, Date{2022, 7, 1}), Warning::kRed);
 }
+
+// The 备注 asks for specific, workable measures: the text a screening finding
+// starts with, and a measure of a few characters, are pointed out (the row
+// is still accepted).
+TEST(ProblemRules, GeneratedAndTooShortMeasuresAreWeak) {
+    EXPECT_TRUE(IsGeneratedMeasure(GeneratedMeasure("住房安全鉴定")));
+    EXPECT_NE(WeakMeasureReason(" " + GeneratedMeasure("住房安全鉴定") + " ").find("自动生成"), std::string::npos);
+    EXPECT_NE(WeakMeasureReason("限期整改").find("过于简短"), std::string::npos);
+    EXPECT_EQ(WeakMeasureReason("请房屋鉴定机构上门鉴定并建立档案"), "");
+    EXPECT_EQ(WeakMeasureReason("对照“住房安全鉴定”要求，本周五前由镇住建办上门鉴定并建档"), "") << "edited: specific now";
+    EXPECT_EQ(WeakMeasureReason(""), "") << "a missing measure is an error, not a warning";
+    Problem p = NewProblem();
+    p[ProblemField::kMeasures] = GeneratedMeasure("住房安全鉴定");
+    for (const FieldError& e : NormalizeAndValidate(p, Campaign{}))
+        EXPECT_NE(e.field, ProblemField::kMeasures) << "a warning, never a refusal";
+}

@@ -169,12 +169,21 @@ TEST(RectificationReport, DraftFromTheLedgerAndTheSignedFinalLedger) {
     rows[0][ProblemField::kCause] = "排查不细";
     rows[1][ProblemField::kCause] = "排查不细";
     rows[2][ProblemField::kArea] = "健康保障";
+    // 主要整改措施: by how many problems share a measure, ties in ledger order;
+    // generated or too short measures (限期整改) say nothing and are left out.
+    rows[0][ProblemField::kMeasures] = "请房屋鉴定机构上门鉴定并建立档案。";
+    rows[1][ProblemField::kMeasures] = "村两委逐户补挂住房安全标示牌";
+    rows[2][ProblemField::kMeasures] = "请房屋鉴定机构上门鉴定并建立档案。";
+    rows.push_back(Make("D 标示牌错挂", "2022-06-25"));
+    rows[3][ProblemField::kMeasures] = "对照“住房安全标示牌”要求，限期整改到位";
     std::string text = DraftRectificationReport(rows, t.campaign, "椹涧乡", Date{2022, 6, 30});
-    for (const char* want : {"椹涧乡关于建安区", "共排查发现问题 3 个，其中共性问题 1 个、个性问题 2 个",
-                             "住房保障 2 个，健康保障 1 个", "已完成整改 1 个，正在整改 1 个，尚未整改 1 个，整改完成率 33.3%",
-                             "超过完成时限仍未完成的问题 2 个", "1. 排查不细（涉及 2 个问题）", "1. 限期整改。",
+    for (const char* want : {"椹涧乡关于建安区", "共排查发现问题 4 个，其中共性问题 1 个、个性问题 3 个",
+                             "住房保障 3 个，健康保障 1 个", "已完成整改 1 个，正在整改 1 个，尚未整改 2 个，整改完成率 25.0%",
+                             "超过完成时限仍未完成的问题 3 个", "1. 排查不细（涉及 2 个问题）",
+                             "1. 请房屋鉴定机构上门鉴定并建立档案（涉及 2 个问题）。\n2. 村两委逐户补挂住房安全标示牌。\n\n",
                              "2022年6月30日"})
         EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+    EXPECT_EQ(text.find("限期整改到位"), std::string::npos) << text;
     EXPECT_EQ(RectificationReportFileName("椹涧乡", Date{2022, 6, 30}, ".txt"), "椹涧乡_整改报告_20220630.txt");
 
     EXPECT_EQ(LoadReportDraft(*t.db, t.campaign_id), "");

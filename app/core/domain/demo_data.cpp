@@ -102,6 +102,11 @@ DemoSummary LoadDemoData(Database& db, const Campaign& c, const std::string& now
                 p[ProblemField::kReportingUnit] = h.township;
                 p[ProblemField::kDeadline] = FormatIso(AddDays(found, 5 + int(k)));
                 p[ProblemField::kCause] = "政策宣传不到位，日常排查不细";
+                // Those taken in hand have a measure of their own; the others
+                // keep the generated one, which the ledger marks to complete.
+                if (k % 3 != 2)
+                    p[ProblemField::kMeasures] = "村两委入户核实情况，由" + p[ProblemField::kRespUnits] + "牵头落实“" +
+                                                 points[pi]->short_name + "”政策，五日内办结并留存佐证资料";
                 if (k % 3 == 0) {
                     p[ProblemField::kStatus] = "done";
                     p[ProblemField::kDoneDate] = FormatIso(AddDays(found, 4));

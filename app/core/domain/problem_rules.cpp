@@ -64,4 +64,27 @@ std::string JoinErrors(const std::vector<FieldError>& errors) {
     return out;
 }
 
+namespace {
+constexpr const char* kGeneratedHead = "对照“";
+constexpr const char* kGeneratedTail = "”要求，限期整改到位";
+}  // namespace
+
+std::string GeneratedMeasure(const std::string& point_name) { return kGeneratedHead + point_name + kGeneratedTail; }
+
+bool IsGeneratedMeasure(const std::string& measures) {
+    const std::string t = Trim(measures);
+    const std::string head = kGeneratedHead, tail = kGeneratedTail;
+    return t.size() >= head.size() + tail.size() && t.compare(0, head.size(), head) == 0 &&
+           t.compare(t.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+std::string WeakMeasureReason(const std::string& measures) {
+    const std::string t = Trim(measures);
+    if (t.empty()) return "";  // a missing measure is an error, said elsewhere
+    if (IsGeneratedMeasure(t)) return "整改措施还是排查时自动生成的套话，请写明具体怎么改、谁来改、何时改完";
+    if (Utf8Length(t) < kMinMeasureChars)
+        return "整改措施过于简短（少于 " + std::to_string(kMinMeasureChars) + " 个字），请写具体、可操作的措施";
+    return "";
+}
+
 }  // namespace htk

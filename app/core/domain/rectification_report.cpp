@@ -1,6 +1,7 @@
 #include "rectification_report.h"
 
 #include "formats/ledger_xlsx.h"
+#include "problem_rules.h"
 #include "rules/text.h"
 #include "storage/database.h"
 
@@ -12,17 +13,26 @@ namespace htk {
 namespace {
 
 // The most frequent distinct texts of a field, with their counts.
-std::vector<std::pair<std::string, int>> MostCommon(const std::vector<Problem>& rows, ProblemField f, size_t n) {
-    std::map<std::string, int> counts;
+// The `n` most frequent texts of field f, most frequent first, ties in the
+// order the ledger first has them (not in string order); texts `skip` refuses
+// are left out.
+std::vector<std::pair<std::string, int>> MostCommon(const std::vector<Problem>& rows, ProblemField f, size_t n,
+                                                    bool (*skip)(const std::string&) = nullptr) {
+    std::map<std::string, size_t> at;  // text -> its place in out
+    std::vector<std::pair<std::string, int>> out;
     for (const Problem& p : rows) {
         std::string t = Trim(p[f]);
-        if (!t.empty()) ++counts[t];
+        if (t.empty() || (skip && skip(t))) continue;
+        auto [it, added] = at.emplace(t, out.size());
+        if (added) out.emplace_back(std::move(t), 0);
+        ++out[it->second].second;
     }
-    std::vector<std::pair<std::string, int>> out(counts.begin(), counts.end());
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (out.size() > n) out.resize(n);
     return out;
 }
+
+bool NotSpecific(const std::string& measures) { return !WeakMeasureReason(measures).empty(); }
 
 std::string Percent(int part, int whole) {
     char buf[16];
@@ -96,9 +106,16 @@ std::string DraftRectificationReport(const std::vector<Problem>& rows, const Cam
     t += "\n";
 
     t += "四、主要整改措施\n";
-    auto measures = MostCommon(rows, ProblemField::kMeasures, 5);
-    if (measures.empty()) t += "（请补充。）\n";
-    for (size_t i = 0; i < measures.size(); ++i) t += std::to_string(i + 1) + ". " + measures[i].first + "。\n";
+    // Generated or too short measures say nothing about what was done.
+    auto measures = MostCommon(rows, ProblemField::kMeasures, 5, NotSpecific);
+    if (measures.empty()) t += "（请根据台账中的整改措施补充。）\n";
+    for (size_t i = 0; i < measures.size(); ++i) {
+        std::string m = measures[i].first;  // its own full stop gives way to the list's
+        for (const std::string stop : {"。", "；", "，", "."})
+            if (m.size() > stop.size() && m.compare(m.size() - stop.size(), stop.size(), stop) == 0)
+                m.resize(m.size() - stop.size());
+        t += std::to_string(i + 1) + ". " + m + (measures[i].second > 1 ? "（涉及 " + std::to_string(measures[i].second) + " 个问题）" : "") + "。\n";
+    }
     t += "\n";
 
     t += "五、下一步工作\n";

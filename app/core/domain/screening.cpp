@@ -1,5 +1,6 @@
 #include "screening.h"
 
+#include "problem_rules.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
@@ -80,9 +81,9 @@ Problem ProblemFromScreening(const Campaign& campaign, const Area& area, const C
     if (!entry.note.empty()) what += "：" + entry.note;
     else what += "存在问题";
     p[ProblemField::kDescription] = who + what;
-    // A first measure so the row is complete at once; the editor opens on it
-    // for the unit to make it concrete.
-    p[ProblemField::kMeasures] = "对照“" + point.short_name + "”要求，限期整改到位";
+    // A first measure so the row is complete at once; the ledger marks it
+    // (WeakMeasureReason) until the unit makes it concrete.
+    p[ProblemField::kMeasures] = GeneratedMeasure(point.short_name);
     std::string units;
     for (const std::string& u : area.lead_units) units += (units.empty() ? "" : "、") + u;
     p[ProblemField::kRespUnits] = units;

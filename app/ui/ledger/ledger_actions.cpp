@@ -4,6 +4,7 @@
 #include "ledger_ui.h"
 
 #include "domain/ledger_draft.h"
+#include "domain/problem_rules.h"
 #include "domain/settings.h"
 #include "formats/csv.h"
 #include "formats/ledger_xlsx.h"
@@ -210,7 +211,15 @@ void ExportXlsx(LedgerUi& L, const Settings& s) {
     }
     std::string name = LedgerFileName(s.unit_name, platform::Today(), ".xlsx");
     platform::DownloadFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    ShowMessage(L, "已导出 " + name + "（" + std::to_string(book.sheets[0].rows.size()) + " 条）");
+    std::string said = "已导出 " + name + "（" + std::to_string(book.sheets[0].rows.size()) + " 条）";
+    // What is about to be stamped should not hold placeholder measures.
+    size_t weak = 0;
+    for (const Problem* p : book.sheets[0].rows) weak += !WeakMeasureReason((*p)[ProblemField::kMeasures]).empty();
+    if (weak) {
+        said += "。注意：其中 " + std::to_string(weak) +
+                " 条的整改措施还是自动生成的套话或过于简短（表中黄色标出），盖章报送前请写明具体措施";
+    }
+    ShowMessage(L, said, weak > 0);
 }
 
 void ExportCsv(LedgerUi& L, const Settings& s) {

@@ -8,6 +8,7 @@
 
 #include "ledger_ui.h"
 
+#include "domain/problem_rules.h"
 #include "domain/settings.h"
 #include "platform.h"
 #include "test_marks.h"
@@ -210,6 +211,11 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
     ChoiceField(L, s, ProblemField::kArea, areas);
     ChoiceField(L, s, ProblemField::kNature, L.campaign.natures);
     TextField(L, s, ProblemField::kMeasures, "", 3);
+    const std::string weak = WeakMeasureReason(L.draft[ProblemField::kMeasures]);
+    if (!weak.empty() && !ErrorFor(L, ProblemField::kMeasures)) {
+        ColoredTextWrapped(kColorYellow, weak.c_str());
+        MarkItem("editor.measures.weak", weak.c_str());
+    }
     if (is_new) DeadlineField(L, s, ProblemField::kDeadline);
     UnitsField(L, s);
     if (is_new) {

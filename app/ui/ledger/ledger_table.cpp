@@ -3,6 +3,8 @@
 
 #include "ledger_ui.h"
 
+#include "domain/problem_rules.h"
+
 #include "test_marks.h"
 #include "theme.h"
 #include "widgets.h"
@@ -152,8 +154,11 @@ void DrawLedgerTable(LedgerUi& L) {
             for (int c : {4, 5}) {
                 ImGui::TableSetColumnIndex(c);
                 const std::string& text = p[kColumns[c].field];
+                // A measure that is still a placeholder is marked for the unit to make it concrete.
+                const std::string weak = c == 5 ? WeakMeasureReason(text) : std::string();
+                if (!weak.empty()) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, WarningColor(Warning::kYellow));
                 ClampedTextWrapped(text, ImGui::GetContentRegionAvail().x, kRowLines);
-                WrappedTooltip(text);
+                WrappedTooltip(weak.empty() ? text : text + "\n\n【注意】" + weak);
             }
             ImGui::TableSetColumnIndex(6);
             ImGui::TextUnformatted(p[ProblemField::kDeadline].c_str());
