@@ -20,6 +20,7 @@ void ApplyTheme() {
     ImVec4* c = s.Colors;
     c[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.97f, 1);
     c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 1);  // dialogs opaque: nothing of the screen shows through
     c[ImGuiCol_Text] = ImVec4(0.12f, 0.13f, 0.15f, 1);
     c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
     c[ImGuiCol_Border] = ImVec4(0.80f, 0.82f, 0.85f, 1);

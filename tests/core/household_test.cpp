@@ -275,10 +275,14 @@ TEST(DemoData, LoadsEveryKindOfRowAndRemovesOnlyItself) {
     ASSERT_EQ(list.size(), 3u);
     EXPECT_EQ(list[2].week_no, 1);
     EXPECT_LE(list[2].rows, list[0].rows);  // more problems each week
+    // Its townships are listed in 设置 → 乡镇 beside the user's own.
+    AddTownships(*t.db, t.campaign_id, "椹涧乡");
+    EXPECT_EQ(ListTownships(*t.db, t.campaign_id), (std::vector<std::string>{"示例一乡", "示例二镇", "椹涧乡"}));
     // Loading twice adds nothing.
     EXPECT_EQ(LoadDemoData(*t.db, t.campaign, "2022-06-02 09:00:00").households, 0);
 
     RemoveDemoData(*t.db);
+    EXPECT_EQ(ListTownships(*t.db, t.campaign_id), (std::vector<std::string>{"椹涧乡"}));
     EXPECT_FALSE(HasDemoData(*t.db));
     EXPECT_EQ(households.Count(), 1);
     ASSERT_EQ(ledger.CountActive(), 1);

@@ -45,6 +45,25 @@ TEST(WeeklyReport, WeeksOfThePhase) {
     EXPECT_EQ(WeekNumberOn(weeks, Date{2022, 7, 9}), 4);
 }
 
+// 首页 points out the weeks that ended without the unit's report.
+TEST(WeeklyReport, MissedWeeksAreTheEndedOnesWithoutThisUnitsReport) {
+    test::TestDb t;
+    const auto weeks = ReportWeeks(t.campaign);
+    std::vector<WeeklyReportInfo> reports(2);
+    reports[0].week_no = 1, reports[0].unit = "椹涧乡";
+    reports[1].week_no = 2, reports[1].unit = "灵井镇";
+    auto nos = [](const std::vector<ReportWeek>& ws) {
+        std::vector<int> out;
+        for (const ReportWeek& w : ws) out.push_back(w.no);
+        return out;
+    };
+    EXPECT_TRUE(MissedReportWeeks(weeks, reports, "椹涧乡", Date{2022, 6, 8}).empty()) << "due today, not missed";
+    EXPECT_EQ(nos(MissedReportWeeks(weeks, reports, "椹涧乡", Date{2022, 6, 23})), (std::vector<int>{2, 3}));
+    EXPECT_EQ(nos(MissedReportWeeks(weeks, reports, "", Date{2022, 6, 23})), (std::vector<int>{3}));
+    EXPECT_EQ(nos(MissedReportWeeks(weeks, reports, "椹涧乡", Date{2022, 7, 20})), (std::vector<int>{2, 3, 4}));
+    EXPECT_TRUE(MissedReportWeeks(weeks, reports, "椹涧乡", Date{2022, 5, 1}).empty());
+}
+
 TEST(WeeklyReport, SnapshotStaysAsReportedAndDiffsWithLastWeek) {
     test::TestDb t;
     WeeklyReportStore reports(*t.db, t.campaign_id);

@@ -51,6 +51,9 @@ test('week 3 shows what changed and both weeks export as they were', async () =>
   await waitSaved(page);
   await page.goto(server.url + '?today=2022-06-16');
   await waitReady(page);
+  // 首页 points out week 2, which ended without a report.
+  await click(page, 'nav.home');
+  assert.match((await rect(page, 'home.missed_reports')).text, /^第 2 周的周报还没有生成（各周截至 6月15日）/);
   await click(page, 'nav.weekly');
   await click(page, 'weekly.generate');
   await page.waitForFunction(() => window.app.rect('weekly.message')?.text.includes('第 3 周'));

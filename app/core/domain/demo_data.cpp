@@ -73,6 +73,9 @@ DemoSummary LoadDemoData(Database& db, const Campaign& c, const std::string& now
     HouseholdStore hs(db);
     hs.Apply(households, {}, now);
     sum.households = int(households.size());
+    // Its two townships are listed in 设置 → 乡镇 like a unit's own (and go with it).
+    Stmt unit = db.Prepare("INSERT OR IGNORE INTO unit(campaign_id, name, kind) VALUES(?1, ?2, 'township')");
+    for (const char* township : {"示例一乡", "示例二镇"}) unit.Bind(1, c.id).Bind(2, township).Run();
     std::vector<Household> stored;
     for (const Household& h : hs.LoadAll())
         if (h.demo) stored.push_back(h);
@@ -159,7 +162,8 @@ void RemoveDemoData(Database& db) {
           "(household_id = 0 AND township IN ('示例一乡', '示例二镇'))",
           "DELETE FROM household WHERE demo = 1",
           "DELETE FROM village WHERE township IN ('示例一乡', '示例二镇')",
-          "DELETE FROM weekly_report WHERE unit IN ('示例一乡', '示例二镇')"}) {
+          "DELETE FROM weekly_report WHERE unit IN ('示例一乡', '示例二镇')",
+          "DELETE FROM unit WHERE kind = 'township' AND name IN ('示例一乡', '示例二镇')"}) {
         Stmt q = db.Prepare(sql);
         bool ok = q.Run();
         assert(ok);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cassert>
 #include <map>
 #include <unordered_map>
@@ -28,6 +29,20 @@ int WeekNumberOn(const std::vector<ReportWeek>& weeks, const Date& day) {
     for (const ReportWeek& w : weeks)
         if (day <= w.end) return w.no;
     return weeks.back().no;
+}
+
+std::vector<ReportWeek> MissedReportWeeks(const std::vector<ReportWeek>& weeks,
+                                          const std::vector<WeeklyReportInfo>& reports, const std::string& unit,
+                                          const Date& today) {
+    std::vector<ReportWeek> missed;
+    for (const ReportWeek& w : weeks) {
+        if (!(w.end < today)) break;
+        const bool reported = std::any_of(reports.begin(), reports.end(), [&](const WeeklyReportInfo& r) {
+            return r.week_no == w.no && (unit.empty() || r.unit == unit);
+        });
+        if (!reported) missed.push_back(w);
+    }
+    return missed;
 }
 
 WeeklyDiff DiffReports(const WeeklyReport* previous, const WeeklyReport& current) {

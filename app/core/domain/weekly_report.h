@@ -44,6 +44,12 @@ struct WeeklyReportInfo {
     int rows = 0;
 };
 
+// The report weeks that ended before `today` with no report of `unit` among
+// `reports` ("" = of any unit): what 首页 points out as not yet reported.
+std::vector<ReportWeek> MissedReportWeeks(const std::vector<ReportWeek>& weeks,
+                                          const std::vector<WeeklyReportInfo>& reports, const std::string& unit,
+                                          const Date& today);
+
 // What changed since the previous week's report (by UUID).
 struct WeeklyDiff {
     std::vector<const Problem*> added;          // not in last week's report

@@ -6,7 +6,9 @@
 #include "screens.h"
 
 #include "domain/dashboard.h"
+#include "domain/weekly_report.h"
 #include "ledger/ledger_ui.h"
+#include "storage/database.h"
 #include "settings/settings_ui.h"
 #include "platform.h"
 #include "test_marks.h"
@@ -77,6 +79,38 @@ void Timeline(const Campaign& c, const Date& today) {
         dl->AddLine(ImVec2(x, p0.y - fh * 0.3f), ImVec2(x, p0.y + h + fh * 0.3f), kColorRed, 2.0f);
     }
     ImGui::Dummy(ImVec2(w, h + fh * 0.4f));
+}
+
+// Weeks of 排查整改 that ended without this unit's 周报: said on 首页, with
+// the way there. Read again only when the data or the day changes.
+void MissedReports(UiState& ui, const Campaign& c, const Date& today) {
+    if (ui.settings.role == Role::kDistrictOffice) return;  // it receives reports
+    static struct {
+        int64_t campaign_id = -1;
+        uint64_t commits = ~0ull;
+        Date today;
+        std::string text;
+    } cache;
+    if (cache.campaign_id != c.id || cache.commits != ui.db->commit_count() || cache.today != today) {
+        cache.campaign_id = c.id;
+        cache.commits = ui.db->commit_count();
+        cache.today = today;
+        const std::vector<ReportWeek> missed = MissedReportWeeks(
+            ReportWeeks(c), WeeklyReportStore(*ui.db, c.id).List(), ui.settings.unit_name, today);
+        std::string weeks, ends;
+        for (const ReportWeek& w : missed) {
+            weeks += (weeks.empty() ? "第 " : "、") + std::to_string(w.no);
+            ends += (ends.empty() ? "" : "、") + FormatMonthDay(w.end);
+        }
+        cache.text = missed.empty() ? "" : weeks + " 周的周报还没有生成（各周截至 " + ends + "）。周报按每周的台账生成并报送，"
+                                                 "补生成时台账按今天的状态记录。";
+    }
+    if (cache.text.empty()) return;
+    ColoredTextWrapped(kColorYellow, cache.text.c_str());
+    MarkItem("home.missed_reports", cache.text.c_str());
+    if (ImGui::Button("去生成周报")) ui.section = Section::kWeekly;
+    MarkItem("home.go_weekly");
+    ImGui::Spacing();
 }
 
 void Figures(const Dashboard& d) {
@@ -225,6 +259,7 @@ void DrawHomeScreen(UiState& ui, const PlatformStatus&) {
         ImGui::Spacing();
     }
     Timeline(c, today);
+    if (!ui.has_demo) MissedReports(ui, c, today);
 
     EnsureLedgerLoaded(L);
     static Cache cache;
