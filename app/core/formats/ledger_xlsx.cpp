@@ -134,9 +134,13 @@ double MergedWidth(const std::vector<double>& widths, size_t a, size_t b) {
     return (px - ColumnPx(0)) / (ColumnPx(1) - ColumnPx(0));
 }
 
+// Units of printed width per pixel (PrintedColumnPx is linear).
+double PrintedUnits(double px) { return px / (PrintedColumnPx(1) - PrintedColumnPx(0)); }
+
+// Columns' printed width (the widest any application prints them).
 double TotalPx(const std::vector<double>& widths) {
     double px = 0;
-    for (double w : widths) px += ColumnPx(w);
+    for (double w : widths) px += PrintedColumnPx(w);
     return px;
 }
 
@@ -149,7 +153,9 @@ void SetupPage(lxw_worksheet* ws, const PageSetup& page, const std::vector<int>&
     worksheet_set_print_scale(ws, uint16_t(page.scale));
     worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
     worksheet_center_horizontally(ws);
-    worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
+    // In 宋体: without a font the footer is printed in whatever the application
+    // falls back to for 汉字.
+    worksheet_set_footer(ws, "&C&\"宋体,Regular\"&10第 &P 页，共 &N 页");
     // Excel takes at most 1023 manual breaks: a longer sheet keeps the
     // application's own (its last page may then start under the table).
     if (!breaks.empty() && breaks.size() <= 1023) {
@@ -279,7 +285,7 @@ bool IsHeading(const std::string& s) {
 // A report: one column a page wide, a paragraph per row, portrait.
 void WriteProse(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, t.name.c_str());
-    const double width = std::floor((PrintableColumnsPx(false, 100) - ColumnPx(0)) / (ColumnPx(1) - ColumnPx(0)));
+    const double width = std::floor(PrintedUnits(PrintableColumnsPx(false, 100) - PrintedColumnPx(0)));
     worksheet_set_column(ws, 0, 0, width, nullptr);
     std::vector<double> heights;
     std::vector<bool> keep;
@@ -304,9 +310,60 @@ void WriteProse(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
         row(lxw_row_t(r + 1), text, kProsePt, in_closing ? f.prose_closing : heading ? f.prose_heading : f.prose,
             heading || before_closing || (in_closing && r + 1 < n));
     }
-    const PageSetup page = PageFor(ColumnPx(width), false);
+    const PageSetup page = PageFor(PrintedColumnPx(width), false);
     SetupPage(ws, page, PageBreaks(heights, keep, 1, -1, page.body_points));
     worksheet_print_area(ws, 0, 0, lxw_row_t(n), 0);
+}
+
+// Where to cut a header into two lines: after the first half of its characters.
+size_t HalfByteCut(const std::string& s) {
+    const size_t chars = Utf8Length(s);
+    if (chars < 4) return s.size();
+    size_t i = 0;
+    for (size_t n = 0; n < (chars + 1) / 2; ++n) NextCodePoint(s, i);
+    return i;
+}
+
+// A table's print layout in one orientation.
+struct TableLayout {
+    std::vector<double> widths, heights;  // heights: the title row, then t.rows
+    PageSetup page;
+    std::vector<int> breaks;
+};
+
+// Each column as wide as its longest cell (long text up to 40 units, then
+// wrapped), the widest narrowed until it prints at 75 % or more; the title on
+// one line when the page has room.
+TableLayout LayOutTable(const TableSheet& t, size_t columns, bool landscape) {
+    TableLayout l;
+    std::vector<double>& widths = l.widths;
+    widths.assign(columns, 6);
+    // A header may wrap to two lines; the cells under it set the width.
+    for (size_t r = 0; r < t.rows.size(); ++r)
+        for (size_t c = 0; c < t.rows[r].size(); ++c) {
+            const std::string& text = t.rows[r][c];
+            const double w = r > 0 ? WidthFor(text, kCellPt) : WidthFor(text.substr(0, HalfByteCut(text)), kCellPt);
+            widths[c] = std::max(widths[c], std::min(40.0, w));
+        }
+    const int min_scale = 75;
+    FitColumns(widths, PrintedUnits(PrintableColumnsPx(landscape, min_scale) - double(columns) * PrintedColumnPx(0)), 10);
+    const size_t widest = size_t(std::max_element(widths.begin(), widths.end()) - widths.begin());
+    const double room = PrintedUnits(PrintableColumnsPx(landscape, 100) - TotalPx(widths));
+    const double need = WidthFor(t.title, kTitlePt) - MergedWidth(widths, 0, columns - 1);
+    if (need > 0) widths[widest] += std::floor(std::max(0.0, std::min(need + 1, room)));
+    // A form (项目 · 内容): the widest column takes the rest of the page.
+    if (t.fill_width) widths[widest] += std::floor(std::max(0.0, PrintedUnits(PrintableColumnsPx(landscape, 100) - TotalPx(widths))));
+    l.page = PageFor(TotalPx(widths), landscape);
+
+    l.heights.push_back(RowPoints(LinesFor(t.title, MergedWidth(widths, 0, columns - 1), kTitlePt), kTitlePt));
+    for (const auto& r : t.rows) {
+        // Wrapped cells need their height: Excel does not fit rows it opens.
+        int lines = 1;
+        for (size_t c = 0; c < r.size(); ++c) lines = std::max(lines, LinesFor(r[c], widths[c], kCellPt));
+        l.heights.push_back(std::max(20.0, RowPoints(lines, kCellPt)));
+    }
+    l.breaks = PageBreaks(l.heights, std::vector<bool>(l.heights.size(), false), 2, 1, l.page.body_points);
+    return l;
 }
 
 void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
@@ -315,41 +372,24 @@ void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
     size_t columns = 0;
     for (const auto& r : t.rows) columns = std::max(columns, r.size());
     if (columns == 0) return;
-    // Each column as wide as its longest cell (long text up to 40 units, then
-    // wrapped); portrait when that fits the page, else landscape and the
-    // widest columns narrowed until it prints at 85 % or more.
-    std::vector<double> widths(columns, 6);
-    for (const auto& r : t.rows)
-        for (size_t c = 0; c < r.size(); ++c) widths[c] = std::max(widths[c], std::min(40.0, WidthFor(r[c], kCellPt)));
-    const bool landscape = t.landscape || TotalPx(widths) > PrintableColumnsPx(false, 100);
-    {
-        std::vector<double> narrowed = widths;
-        const double room = PrintableColumnsPx(landscape, landscape ? 85 : 100);
-        FitColumns(narrowed, (room - columns * ColumnPx(0)) / (ColumnPx(1) - ColumnPx(0)), 10);
-        widths = narrowed;
-    }
-    if (t.fill_width) {
-        const double room = PrintableColumnsPx(landscape, 100);
-        size_t widest = size_t(std::max_element(widths.begin(), widths.end()) - widths.begin());
-        widths[widest] += std::floor((room - TotalPx(widths)) / (ColumnPx(1) - ColumnPx(0)));
-    }
-    for (size_t c = 0; c < columns; ++c) worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
-    const PageSetup page = PageFor(TotalPx(widths), landscape);
-    std::vector<double> heights;
+    // Whichever orientation prints fewer pages; on a tie, portrait (or
+    // landscape when the sheet asks for it, or prints larger); landscape
+    // when portrait would print it below 75 %.
+    const TableLayout portrait = LayOutTable(t, columns, false);
+    const TableLayout landscape = LayOutTable(t, columns, true);
+    const bool portrait_too_small = portrait.page.scale < 75 && landscape.page.scale > portrait.page.scale;
+    const bool use_landscape = portrait_too_small || landscape.breaks.size() < portrait.breaks.size() ||
+                               (landscape.breaks.size() == portrait.breaks.size() &&
+                                (t.landscape || landscape.page.scale > portrait.page.scale));
+    const TableLayout& l = use_landscape ? landscape : portrait;
+    for (size_t c = 0; c < columns; ++c) worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), l.widths[c], nullptr);
 
-    const double title_h = RowPoints(LinesFor(t.title, MergedWidth(widths, 0, columns - 1), kTitlePt), kTitlePt);
-    worksheet_set_row(ws, 0, title_h, nullptr);
-    heights.push_back(title_h);
+    worksheet_set_row(ws, 0, l.heights[0], nullptr);
     if (columns > 1) worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(columns - 1), t.title.c_str(), f.title);
     else worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const lxw_row_t row = lxw_row_t(r + 1);
-        // Wrapped cells need their height: Excel does not fit rows it opens.
-        int lines = 1;
-        for (size_t c = 0; c < t.rows[r].size(); ++c) lines = std::max(lines, LinesFor(t.rows[r][c], widths[c], kCellPt));
-        const double h = std::max(20.0, RowPoints(lines, kCellPt));
-        worksheet_set_row(ws, row, h, nullptr);
-        heights.push_back(h);
+        worksheet_set_row(ws, row, l.heights[r + 1], nullptr);
         for (size_t c = 0; c < columns; ++c) {
             const std::string& text = c < t.rows[r].size() ? t.rows[r][c] : std::string();
             lxw_format* fmt = r == 0 ? f.header : f.cell;
@@ -360,7 +400,7 @@ void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
     // The header row stays in view and is printed on every page.
     worksheet_freeze_panes(ws, 2, 0);
     worksheet_repeat_rows(ws, 1, 1);
-    SetupPage(ws, page, PageBreaks(heights, std::vector<bool>(heights.size(), false), 2, 1, page.body_points));
+    SetupPage(ws, l.page, l.breaks);
     worksheet_print_area(ws, 0, 0, lxw_row_t(t.rows.size()), lxw_col_t(columns - 1));
 }
 

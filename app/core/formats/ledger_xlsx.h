@@ -33,14 +33,14 @@ struct LedgerSheet {
 
 // A plain bordered table after the ledger sheets (e.g. a report's statistics):
 // a title row, then `rows`, the first of them the header. Text that reads as a
-// whole number is written as a number. Printed portrait when it fits, else
-// landscape with its widest columns narrowed and wrapped.
+// whole number is written as a number. Printed in the orientation that takes
+// fewer pages, its widest columns narrowed and wrapped to fit across.
 struct TableSheet {
     std::string name;
     std::string title;
     std::vector<std::vector<std::string>> rows;
     bool wide_text = false;   // one wide wrapped column of prose (a report), not a table
-    bool landscape = false;   // landscape even when portrait would hold it (a list to take to the field)
+    bool landscape = false;   // landscape when both take as many pages (a list to take to the field)
     bool fill_width = false;  // the widest column takes the rest of the page (a form: 项目 · 内容)
     // wide_text: the last rows are the sender and the date, right-aligned and
     // printed on the page of the paragraph before them.

@@ -8,8 +8,12 @@
 namespace htk {
 namespace {
 
-constexpr double kDigitPx = 7;       // Calibri 11's digit at 96 dpi: one width unit
-constexpr double kColumnPadPx = 5;   // a column w units wide is 7w + 5 px
+constexpr double kDigitPx = 7;       // Calibri 11's digit at 96 dpi, as Excel rounds it: one width unit
+constexpr double kColumnPadPx = 5;   // a column w units wide is 7w + 5 px in Excel
+// LibreOffice takes the digit unrounded (Carlito's, 7.43 px) and the stored
+// width with its padding ((7w + 5) / 7 units): its columns are ~6 % wider.
+// Text is fitted to Excel's narrower columns, pages to LibreOffice's wider.
+constexpr double kPageDigitPx = 7.5;
 constexpr double kInsetPx = 8;       // what a cell keeps free of text, both sides and the grid line
 constexpr double kSparePx = 6;       // one-line cells: room for a bold font and other renderers' rounding
 constexpr double kA4Short = 8.27, kA4Long = 11.69;  // inches
@@ -51,8 +55,18 @@ double TextPx(std::string_view s, double pt) { return HalfEms(s) * HalfEmPx(pt);
 
 double ColumnPx(double width) { return width * kDigitPx + kColumnPadPx; }
 
+double PrintedColumnPx(double width) { return (width + kColumnPadPx / kDigitPx) * kPageDigitPx; }
+
 double WidthFor(std::string_view s, double pt) {
-    const double px = TextPx(s, pt) + kInsetPx + kSparePx;
+    double longest = 0;  // the longest of its lines
+    for (size_t start = 0;;) {
+        const size_t nl = s.find('\n', start);
+        longest = std::max(longest, TextPx(s.substr(start, nl == s.npos ? s.npos : nl - start), pt));
+        if (nl == s.npos) break;
+        start = nl + 1;
+    }
+    // LinesFor's line less one half-em, and room for a bold font.
+    const double px = longest + HalfEmPx(pt) + kInsetPx + kSparePx;
     return std::ceil((px - kColumnPadPx) / kDigitPx * 4) / 4;  // quarter units
 }
 

@@ -4,7 +4,7 @@
 //
 // The model (Excel's, which WPS and LibreOffice follow):
 // - The workbook's default font is Calibri 11 (libxlsxwriter's), whose digit is
-//   7 px at 96 dpi; a column `w` units wide is 7w + 5 px.
+//   7 px at 96 dpi; a column `w` units wide is 7w + 5 px (LibreOffice: ~6 % more).
 // - Cell text is 宋体, 仿宋 or 黑体 (SimSun, FangSong, SimHei on a Chinese office
 //   PC): every ASCII character is half an em, everything else (汉字, full-width
 //   punctuation, “”) a whole em. 11 pt is 14.67 px, so a 汉字 at 11 pt is 2.1
@@ -22,9 +22,11 @@ namespace htk {
 double HalfEms(std::string_view s);
 // Pixels (96 dpi) of `s` on one line at `pt` points.
 double TextPx(std::string_view s, double pt);
-// Pixels of a column `width` units wide.
+// Pixels of a column `width` units wide, as Excel draws it (text is fitted to these).
 double ColumnPx(double width);
-// The narrowest column width (units) that shows `s` on one line at `pt`,
+// The most pixels any application prints it (pages are fitted to these).
+double PrintedColumnPx(double width);
+// The narrowest column width (units) that shows `s` (each of its lines) at `pt`,
 // with room to spare (the cell's inner margins, a bold header, rounding).
 double WidthFor(std::string_view s, double pt);
 // Lines `text` takes wrapped in a column `width` units wide (every line of a
@@ -39,10 +41,10 @@ struct PageSetup {
     int scale = 100;            // percent, as printed
     double body_points = 0;     // unscaled row points that fit on one page, with room to spare
 };
-// A4 page for columns `total_px` wide: the scale that fits them across the
-// page (never above 100 %).
+// A4 page for columns `total_px` wide (PrintedColumnPx): the scale that fits
+// them across the page (never above 100 %).
 PageSetup PageFor(double total_px, bool landscape);
-// The widest a table may be to print at `min_scale` percent or more.
+// The widest (PrintedColumnPx) a table may be to print at `min_scale` percent or more.
 double PrintableColumnsPx(bool landscape, int min_scale);
 
 // Where pages break: `heights` are the sheet's rows from row 0 (points);
