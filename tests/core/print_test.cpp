@@ -15,6 +15,7 @@
 #include "domain/weekly_report.h"
 #include "domain/work_plan.h"
 #include "formats/ledger_xlsx.h"
+#include "formats/print_layout.h"
 #include "test_db.h"
 
 #include <gtest/gtest.h>
@@ -66,8 +67,11 @@ struct PrintCase {
     }
 };
 
+// tests/run installs them (TEST_PACKAGES): missing tools fail, they do not skip.
 bool HaveTools() {
-    return std::system("command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1") == 0;
+    const bool have = std::system("command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1") == 0;
+    EXPECT_TRUE(have) << "LibreOffice or poppler-utils is not installed (tests/run installs them)";
+    return have;
 }
 
 // A ledger with what makes printing hard: long text, Latin and digits, dates
@@ -123,8 +127,46 @@ LedgerWorkbook Ledger(const Campaign& c, const std::vector<Problem>& rows, bool 
 
 }  // namespace
 
+// The model (print_layout.h): 宋体 11 pt is 14.67 px a 汉字, 7.33 px an ASCII
+// character; a column w units wide is 7w + 5 px in Excel.
+TEST(PrintLayout, WidthsAndLinesFollowTheFontsMetrics) {
+    EXPECT_DOUBLE_EQ(TextPx("2026-12-31", 11), 10 * 11 * 96.0 / 72 / 2);
+    EXPECT_DOUBLE_EQ(TextPx("整改台账", 11), 4 * 11 * 96.0 / 72);
+    // The date column (17) holds the longest date on one line, with margin
+    // (102.7 px of text in 124 px).
+    EXPECT_LE(WidthFor("2026年12月31日", 11), 17.0);
+    EXPECT_EQ(LinesFor("2026年12月31日", 17, 11), 1);
+    EXPECT_LE(WidthFor("2026-12-31", 11), 13.0);
+    // A width made for a text holds it on one line; each line of a text counts.
+    for (const char* s : {"饮水安全保障", "区金融工作局", "ABCDEFGHIJ 12345", "已完成 / 超期"})
+        EXPECT_EQ(LinesFor(s, WidthFor(s, 11), 11), 1) << s;
+    EXPECT_EQ(LinesFor("一\n二\n三", 10, 11), 3);
+    // 40 units = 285 px: 36 half-ems a line less one for a 汉字 at the end -> 18 汉字.
+    EXPECT_EQ(LinesFor("椹涧乡小宋村宋某某住房未出具安全性评", 40, 11), 1);
+    EXPECT_EQ(LinesFor("椹涧乡小宋村宋某某住房未出具安全性评定结果", 40, 11), 2);
+    EXPECT_DOUBLE_EQ(RowPoints(2, 11), 2 * 14.3 + 6);
+}
+
+TEST(PrintLayout, PageBreaksKeepGroupsAndNeverLeaveAHeaderAlone) {
+    // Title 30, header 20 (repeated), ten rows of 40, then a 备注 and two
+    // signature lines kept with the last row; 200 points a page.
+    std::vector<double> h = {30, 20};
+    for (int i = 0; i < 10; ++i) h.push_back(40);
+    h.insert(h.end(), {30, 36, 36});
+    std::vector<bool> keep(h.size(), false);
+    keep[11] = keep[12] = keep[13] = true;
+    const std::vector<int> breaks = PageBreaks(h, keep, 2, 1, 200);
+    // Page 1: title, header, 3 rows (170); then header + 4 rows (180) a page;
+    // the last page: header, row 11 and the 102 points kept with it.
+    EXPECT_EQ(breaks, (std::vector<int>{5, 9, 11}));
+    // A group taller than a page goes row by row.
+    EXPECT_EQ(PageBreaks({20, 150, 150}, {false, true, false}, 1, 0, 200), (std::vector<int>{2}));
+    // No page break before a table's first row.
+    EXPECT_TRUE(PageBreaks({150, 20, 100}, {}, 2, 1, 200).empty());
+}
+
 TEST(Print, LedgersAndWeeklyReport) {
-    if (!HaveTools()) GTEST_SKIP() << "LibreOffice or poppler-utils is not installed";
+    if (!HaveTools()) return;
     test::TestDb t;
     PrintCase pc{OutDir("ledger")};
     const std::vector<Problem> rows = HardRows(t.campaign);
@@ -160,7 +202,7 @@ TEST(Print, LedgersAndWeeklyReport) {
 }
 
 TEST(Print, WorkPlanAndFinalReport) {
-    if (!HaveTools()) GTEST_SKIP() << "LibreOffice or poppler-utils is not installed";
+    if (!HaveTools()) return;
     test::TestDb t;
     PrintCase pc{OutDir("plan")};
     WorkPlan plan;
@@ -200,7 +242,7 @@ TEST(Print, WorkPlanAndFinalReport) {
 }
 
 TEST(Print, DistrictWorkbooks) {
-    if (!HaveTools()) GTEST_SKIP() << "LibreOffice or poppler-utils is not installed";
+    if (!HaveTools()) return;
     test::TestDb t;
     PrintCase pc{OutDir("district")};
     std::string towns;

@@ -101,11 +101,11 @@ bool IsTrailerRow(const std::vector<Cell>& cells) {
 constexpr const char* kFormulaCause = "单元格是公式，文件中没有计算结果";
 
 // A formula cell the file holds no result for: the row is refused, never
-// read as “0”. The formula is quoted (cut at 40 characters).
+// read as “0”. The formula is quoted (cut at 60 characters).
 std::string FormulaMessage(const char* label, const std::string& formula) {
     std::string shown;
     size_t i = 0, chars = 0;
-    while (i < formula.size() && chars < 40) {
+    while (i < formula.size() && chars < 60) {
         const size_t at = i;
         NextCodePoint(formula, i);
         shown.append(formula, at, i - at);

@@ -25,7 +25,7 @@ struct Column {
 // Official columns first, then the extended ones. 问题类型 holds 饮水安全保障 on
 // one line, 完成时限 “2026年12月31日” with room to spare (kDateWidth); the
 // official ledger prints at ~97 % on A4 landscape, the extended one at ~70 %.
-constexpr double kDateWidth = 16.5;
+constexpr double kDateWidth = 17;
 const Column kOfficial[] = {
     {"序号", 6, 5, -1},
     {"问题类型", 14.5, 14.5, int(ProblemField::kArea)},
