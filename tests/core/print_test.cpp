@@ -1,5 +1,6 @@
 // Every exported workbook prints whole: each kind is written here as the app
-// writes it, then tests/core/check_print.py converts it to PDF with LibreOffice
+// writes it (the page counts below were looked at, page by page, with
+// HTK_PRINT_PNG=<dir>), then tests/core/check_print.py converts it to PDF with LibreOffice
 // (fonts mapped as on a Chinese office PC: 宋体/仿宋/黑体 to a CJK font of
 // SimSun's metrics, Calibri to Carlito) and checks the pages: every text
 // present whole, no ###, nothing outside the printable area, the pages we
@@ -176,7 +177,7 @@ TEST(Print, LedgersAndWeeklyReport) {
     texts.push_back("单位（盖章）：椹涧乡");
     texts.push_back("2022 年 6 月 15 日");
     texts.push_back(t.campaign.ledger_note.substr(0, 60));
-    pc.Add("ledger.xlsx", Ledger(t.campaign, rows, false), texts, {{last, "备注："}});
+    pc.Add("ledger.xlsx", Ledger(t.campaign, rows, false), texts, {{last, "备注："}}, 5);
 
     std::vector<Problem> ext = rows;
     ext.resize(20);
@@ -186,7 +187,7 @@ TEST(Print, LedgersAndWeeklyReport) {
     std::vector<std::string> ext_texts = RowTexts(ext, true);
     for (const char* s : {"待整改", "整改中", "已完成", "责任领导", "落实效果"}) ext_texts.push_back(s);
     pc.Add("ledger_extended.xlsx", Ledger(t.campaign, ext, true), ext_texts,
-           {{ext.back()[ProblemField::kDescription], "备注："}});
+           {{ext.back()[ProblemField::kDescription], "备注："}}, 2);
 
     WeeklyReportStore reports(*t.db, t.campaign_id);
     const int64_t id = reports.Create(2, "椹涧乡", Date{2022, 6, 15}, rows, "2022-06-15 17:00:00");
@@ -197,7 +198,7 @@ TEST(Print, LedgersAndWeeklyReport) {
                                              "上周未超期、本周超期", "饮水安全保障", "已完成 / 超期"};
     weekly_texts.push_back(rows[0][ProblemField::kDescription]);
     weekly_texts.push_back(rows[6][ProblemField::kDescription]);
-    pc.Add("weekly.xlsx", WeeklyReportWorkbook(r, d, t.campaign), weekly_texts, {{last, "备注："}});
+    pc.Add("weekly.xlsx", WeeklyReportWorkbook(r, d, t.campaign), weekly_texts, {{last, "备注："}}, 6);
     pc.Check();
 }
 
@@ -237,7 +238,7 @@ TEST(Print, WorkPlanAndFinalReport) {
     texts.push_back(final_book.tables[0].title);
     const std::string last = rows.back()[ProblemField::kDescription];
     pc.Add("final_report.xlsx", final_book, texts,
-           {{last, "主要负责同志签字："}, {last, "（单位公章）"}, {"防止问题反弹", "2022年6月30日"}});
+           {{last, "主要负责同志签字："}, {last, "（单位公章）"}, {"防止问题反弹", "2022年6月30日"}}, 7);
     pc.Check();
 }
 
@@ -282,7 +283,7 @@ TEST(Print, DistrictWorkbooks) {
     for (const auto& row : bulletin.ranking)
         for (const std::string& cell : row) texts.push_back(cell);
     pc.Add("bulletin.xlsx", BulletinWorkbook(bulletin, t.campaign, info), texts,
-           {{bulletin.paragraphs[bulletin.paragraphs.size() - 3].substr(0, 30), "2022年6月20日"}});
+           {{bulletin.paragraphs[bulletin.paragraphs.size() - 3].substr(0, 30), "2022年6月20日"}}, 3);
 
     // The roll-up with six units' ledgers (the others have the same layout).
     std::vector<Problem> some(rows.begin(), rows.begin() + 60);
@@ -291,14 +292,14 @@ TEST(Print, DistrictWorkbooks) {
     for (const auto& row : rollup.tables[0].rows)
         for (const std::string& cell : row) rollup_texts.push_back(cell);
     for (const Problem& p : some) rollup_texts.push_back(p[ProblemField::kDescription]);
-    pc.Add("rollup.xlsx", rollup, rollup_texts);
+    pc.Add("rollup.xlsx", rollup, rollup_texts, {}, 8);
 
     for (bool results : {false, true}) {
         LedgerWorkbook book = SpotCheckWorkbook(check, by_id, stats, t.campaign, info, results);
         std::vector<std::string> list_texts = {book.tables[0].title};
         for (const auto& row : book.tables[0].rows)
             for (const std::string& cell : row) list_texts.push_back(cell);
-        pc.Add(results ? "spot_results.xlsx" : "spot_list.xlsx", book, list_texts);
+        pc.Add(results ? "spot_results.xlsx" : "spot_list.xlsx", book, list_texts, {}, results ? 5 : 4);
     }
     pc.Check();
 }
