@@ -299,12 +299,12 @@ void WriteProse(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
     row(0, t.title, kDocTitlePt, f.doc_title, true);
     const size_t n = t.rows.size();
     const size_t closing = std::min(n, size_t(std::max(0, t.closing_rows)));
+    // The sender and date stay with the last paragraph before them (and the blank rows between).
+    size_t last_text = n - closing;
+    while (last_text > 0 && (t.rows[last_text - 1].empty() || t.rows[last_text - 1][0].empty())) --last_text;
     for (size_t r = 0; r < n; ++r) {
         const std::string& text = t.rows[r].empty() ? std::string() : t.rows[r][0];
         const bool in_closing = r >= n - closing;
-        // The sender and date stay with the last paragraph before them.
-        size_t last_text = n - closing;
-        while (last_text > 0 && (t.rows[last_text - 1].empty() || t.rows[last_text - 1][0].empty())) --last_text;
         const bool before_closing = closing && r + 1 >= last_text && r < n - closing;
         const bool heading = IsHeading(text);
         row(lxw_row_t(r + 1), text, kProsePt, in_closing ? f.prose_closing : heading ? f.prose_heading : f.prose,
