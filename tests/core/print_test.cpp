@@ -285,7 +285,7 @@ TEST(Print, DistrictWorkbooks) {
     pc.Add("bulletin.xlsx", BulletinWorkbook(bulletin, t.campaign, info), texts,
            {{bulletin.paragraphs[bulletin.paragraphs.size() - 3].substr(0, 30), "2022年6月20日"}}, 3);
 
-    // The roll-up with six units' ledgers (the others have the same layout).
+    // The roll-up with the first 60 rows: four units' ledgers (the others have the same layout).
     std::vector<Problem> some(rows.begin(), rows.begin() + 60);
     LedgerWorkbook rollup = DistrictRollupWorkbook(t.campaign, stats, total, some, info);
     std::vector<std::string> rollup_texts = {rollup.tables[0].title};
