@@ -1,5 +1,6 @@
 #include "domain/ledger_import.h"
 #include "domain/ledger_store.h"
+#include "formats/csv.h"
 #include "formats/ledger_xlsx.h"
 #include "formats/table_file.h"
 #include "formats/xlsx_reader.h"
@@ -263,4 +264,84 @@ TEST_F(LedgerImport, PlanFromTheScreensRowsEqualsPlanFromTheStore) {
         EXPECT_EQ(p->updates[1].id, rows[4].id);  // deleted, comes back
         EXPECT_EQ(p->unchanged, 3);
     }
+}
+
+// Formula cells, in files made by other programs (make_formula_fixtures.py):
+// a formula with its last result (as Excel saves it) imports that result; one
+// without (openpyxl and other generators) refuses its row with the reason,
+// never reads as “0”.
+TEST_F(LedgerImport, FormulaCellsUseTheirResultOrRefuseTheRow) {
+    const std::string dir = Fixtures() + "/formulas";
+    const std::string cmd = "/usr/bin/python3 " HTK_SOURCE_DIR "/tests/fixtures/make_formula_fixtures.py '" + dir + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+
+    ImportPlan cached = Plan("formulas/formulas_cached.xlsx");
+    EXPECT_TRUE(cached.errors.empty()) << cached.errors[0].message;
+    ASSERT_EQ(cached.adds.size(), 2u);
+    EXPECT_EQ(cached.adds[0][ProblemField::kDescription], "标示牌未悬挂");
+    EXPECT_EQ(cached.adds[0][ProblemField::kDeadline], "2022-06-12");  // =DATE(2022,6,12), a date serial
+    EXPECT_EQ(cached.adds[1][ProblemField::kMeasures], "逐户核实");
+
+    ImportPlan uncached = Plan("formulas/formulas_uncached.xlsx");
+    ASSERT_EQ(uncached.adds.size(), 2u);
+    EXPECT_EQ(uncached.adds[0][ProblemField::kDescription], "小宋村宋某某住房未鉴定");
+    EXPECT_EQ(uncached.adds[1][ProblemField::kDescription], "公益性岗位工资未及时发放");
+    ASSERT_EQ(uncached.errors.size(), 2u);
+    EXPECT_EQ(uncached.errors[0].row, 3);
+    EXPECT_EQ(uncached.errors[0].message,
+              "“问题表述”是公式（=HYPERLINK(\"http://example.invalid/1\",\"标示牌未悬挂\")），文件中没有它的计算结果："
+              "请用 Excel 或 WPS 打开该文件、保存后再导入，或把公式改成文字");
+    EXPECT_EQ(uncached.errors[1].row, 4);
+    EXPECT_NE(uncached.errors[1].message.find("“整改措施”是公式（=\"逐户\"&\"核实\"）"), std::string::npos)
+        << uncached.errors[1].message;
+    EXPECT_EQ(uncached.errors[0].cause, uncached.errors[1].cause);  // one cause in the preview
+    for (const Problem& p : uncached.adds)
+        for (const std::string& v : p.v) EXPECT_NE(v, "0");
+}
+
+// The formula guard belongs to CSV only: an xlsx string cell never runs as a
+// formula, so text beginning with = + - @ is written as it is (an apostrophe
+// would be printed), and read back the same; CSV keeps the apostrophe.
+TEST_F(LedgerImport, XlsxTextIsWrittenPlainCsvKeepsItsGuard) {
+    const std::vector<std::string> risky = {"=立即维修", "+86 0374-1234567", "-核实后补发", "@村委会 公示"};
+    std::vector<Problem> rows;
+    for (const std::string& text : risky) {
+        Problem p = NewProblem();
+        p[ProblemField::kArea] = "住房保障";
+        p[ProblemField::kNature] = "个性问题";
+        p[ProblemField::kDescription] = text + "（问题）";
+        p[ProblemField::kMeasures] = text;
+        p[ProblemField::kDeadline] = "2022-06-30";
+        p[ProblemField::kRespUnits] = "区住建局";
+        rows.push_back(p);
+    }
+    Workbook read = ExportAndRead(rows, "椹涧乡");
+    ASSERT_FALSE(read.sheets.empty());
+    std::string all;
+    for (const auto& r : read.sheets[0].rows)
+        for (const Cell& c : r) all += c.text + "\n";
+    for (const std::string& text : risky) {
+        EXPECT_NE(all.find("\n" + text + "\n"), std::string::npos) << text;
+        EXPECT_EQ(all.find("'" + text), std::string::npos) << text;
+    }
+    // And an independent reader sees the same plain strings.
+    LedgerWorkbook book;
+    LedgerSheet sheet;
+    sheet.title = t.campaign.ledger_title;
+    for (const Problem& p : rows) sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+    const std::string path = std::string(HTK_TEST_OUT) + "/plain_guard.xlsx";
+    std::ofstream(path, std::ios::binary) << bytes;
+    const std::string cmd = "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]; "
+                            "v=[ws.cell(row=r, column=5).value for r in range(4, 8)]; "
+                            "assert v==['=立即维修','+86 0374-1234567','-核实后补发','@村委会 公示'], v; "
+                            "assert all(ws.cell(row=r, column=5).data_type=='s' for r in range(4, 8))\" " + path;
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+
+    CsvWriter csv(CsvWriteOptions{});
+    for (const std::string& text : risky) csv.Row({text});
+    const std::string out = csv.Finish();
+    for (const std::string& text : risky) EXPECT_NE(out.find("'" + text + "\r\n"), std::string::npos) << text;
 }

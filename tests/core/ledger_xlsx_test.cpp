@@ -74,19 +74,16 @@ TEST(LedgerXlsx, OpenpyxlReadsTheOfficialLayout) {
     exp["unit"] = "椹涧乡";
     exp["note_starts"] = "备注：“问题类型”指饮水安全";
     for (const Problem& p : rows) {
+        // Formula-looking text is written as it is: a string cell never runs.
         exp["rows"].push_back({p[ProblemField::kArea], p[ProblemField::kNature], p[ProblemField::kDescription],
-                               // formula-looking text is neutralised with an apostrophe
-                               (p[ProblemField::kMeasures][0] == '=' || p[ProblemField::kMeasures][0] == '-')
-                                   ? "'" + p[ProblemField::kMeasures]
-                                   : p[ProblemField::kMeasures],
-                               p[ProblemField::kDeadline], p[ProblemField::kRespUnits]});
+                               p[ProblemField::kMeasures], p[ProblemField::kDeadline], p[ProblemField::kRespUnits]});
         exp["uuids"].push_back(p.uuid);
     }
     // Excel does not fit wrapped rows it opens: each row is as tall as its
-    // most-wrapped cell (CJK two units wide, a column's width less one usable):
-    // 28 CJK in 问题表述 (42) -> 2 lines; 34 CJK, then a second line, -> 3, and
-    // 饮水安全保障 in 问题类型 (12) -> 2; one line -> at least 20 pt.
-    exp["heights"] = {2 * 14.25 + 6, 3 * 14.25 + 6, 20.25};
+    // most-wrapped cell, 14.3 pt a line of 宋体 11 plus 6. 问题表述 (40 units,
+    // 285 px) holds 18 汉字 a line at 14.67 px: 28 -> 2 lines; 34, then a second
+    // line, -> 3; 饮水安全保障 fits 问题类型 (14.5) on one line; one line -> 20.3.
+    exp["heights"] = {2 * 14.3 + 6, 3 * 14.3 + 6, 20.3};
     std::string expected = WriteFile("ledger_official.json", exp.dump());
     std::string cmd = "/usr/bin/python3 " HTK_SOURCE_DIR "/tests/core/check_ledger_xlsx.py '" + xlsx + "' '" +
                       expected + "'";

@@ -20,8 +20,10 @@ SUDO=""
 BUILD_PACKAGES=(emscripten nlohmann-json3-dev libxxhash-dev fonts-wqy-microhei python3-fonttools
                 cmake ninja-build tcl g++ make dpkg-dev)
 # Extra packages needed only by the tests (openpyxl and LibreOffice read our .xlsx independently;
-# clang-14 and its runtime build the libFuzzer targets).
-TEST_PACKAGES=(libgtest-dev chromium python3-openpyxl libreoffice-calc-nogui clang-14 libclang-rt-14-dev)
+# LibreOffice prints them to PDF with Carlito for Calibri and AR PL UMing for 宋体/仿宋/黑体, which have
+# those fonts' metrics, and poppler-utils reads the PDF; clang-14 and its runtime build the libFuzzer targets).
+TEST_PACKAGES=(libgtest-dev chromium python3-openpyxl libreoffice-calc-nogui fonts-crosextra-carlito fonts-arphic-uming
+               poppler-utils clang-14 libclang-rt-14-dev)
 
 apt_updated=0
 apt_update_once() {

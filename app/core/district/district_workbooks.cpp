@@ -79,6 +79,7 @@ LedgerWorkbook BulletinWorkbook(const Bulletin& bulletin, const Campaign& campai
     text.title = bulletin.title;
     for (const std::string& p : bulletin.paragraphs) text.rows.push_back({p});
     text.wide_text = true;
+    text.closing_rows = 2;  // the office and the date
     book.tables.push_back(std::move(text));
     TableSheet ranking;
     ranking.name = "单位排名";

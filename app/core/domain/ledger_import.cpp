@@ -98,6 +98,24 @@ bool IsTrailerRow(const std::vector<Cell>& cells) {
     return false;
 }
 
+constexpr const char* kFormulaCause = "单元格是公式，文件中没有计算结果";
+
+// A formula cell the file holds no result for: the row is refused, never
+// read as “0”. The formula is quoted (cut at 60 characters).
+std::string FormulaMessage(const char* label, const std::string& formula) {
+    std::string shown;
+    size_t i = 0, chars = 0;
+    while (i < formula.size() && chars < 60) {
+        const size_t at = i;
+        NextCodePoint(formula, i);
+        shown.append(formula, at, i - at);
+        ++chars;
+    }
+    if (i < formula.size()) shown += "…";
+    return std::string("“") + label + "”是公式（" + shown +
+           "），文件中没有它的计算结果：请用 Excel 或 WPS 打开该文件、保存后再导入，或把公式改成文字";
+}
+
 std::string CellValue(const Cell& c, bool is_date) {
     if (is_date && (c.type == Cell::kDate || c.type == Cell::kNumber)) {
         Date d = DateFromExcelSerial(c.number);
@@ -129,11 +147,16 @@ public:
             Problem p = NewProblem();
             p[ProblemField::kStatus].clear();
             bool any = false;
-            std::string uuid;
+            std::string uuid, formula;
             for (size_t c = 0; c < cells.size() && c < header.column_field.size(); ++c) {
                 int f = header.column_field[c];
                 if (f == kColUuid) uuid = Trim(cells[c].text);
                 if (f < 0) continue;
+                if (cells[c].type == Cell::kFormula) {
+                    any = true;
+                    if (formula.empty()) formula = FormulaMessage(FieldInfo(f).label, cells[c].text);
+                    continue;
+                }
                 std::string v = CellValue(cells[c], FieldInfo(f).is_date);
                 if (!Trim(v).empty()) any = true;
                 p.v[size_t(f)] = std::move(v);
@@ -144,6 +167,10 @@ public:
             }
             if (IsTrailerRow(cells)) continue;
             if (IsRepeatedHeader(cells, sheet.rows[size_t(header.row)], header)) continue;
+            if (!formula.empty()) {
+                plan->errors.push_back(ImportRowError{sheet_row, formula, kFormulaCause});
+                continue;
+            }
             if (p[ProblemField::kReportingUnit].empty() || unit_overrides_file_) p[ProblemField::kReportingUnit] = unit;
             Take(std::move(p), uuid, has_field, sheet_row, plan);
         }

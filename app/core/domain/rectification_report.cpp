@@ -129,6 +129,50 @@ std::string DraftRectificationReport(const std::vector<Problem>& rows, const Cam
     return t;
 }
 
+LedgerWorkbook RectificationReportWorkbook(const std::string& report, const std::vector<Problem>& rows,
+                                           const Campaign& campaign, const std::string& unit, const Date& date,
+                                           const std::string& exported_at) {
+    LedgerWorkbook book;
+    book.campaign_code = campaign.code;
+    book.unit = unit;
+    book.exported_at = exported_at;
+    LedgerSheet sheet;
+    sheet.name = "整改台账（最终）";
+    sheet.title = campaign.ledger_title;
+    sheet.unit = unit;
+    sheet.date = date;
+    sheet.note = campaign.ledger_note;
+    sheet.signature = true;
+    for (const Problem& p : rows) sheet.rows.push_back(&p);
+    book.sheets.push_back(sheet);
+    TableSheet t;
+    t.name = "整改报告";
+    t.wide_text = true;
+    size_t start = 0;
+    bool first = true;
+    while (start <= report.size()) {
+        const size_t nl = report.find('\n', start);
+        std::string line = report.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (first) t.title = line;
+        else t.rows.push_back({line});
+        first = false;
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    while (!t.rows.empty() && Trim(t.rows.back()[0]).empty()) t.rows.pop_back();
+    // The sender and the date: the short lines after the last blank one (two at most).
+    int closing = 0;
+    for (size_t i = t.rows.size(); i > 0 && closing < 2; --i) {
+        const std::string line = Trim(t.rows[i - 1][0]);
+        if (line.empty() || Utf8Length(line) > 30) break;
+        ++closing;
+    }
+    if (closing < int(t.rows.size()) && Trim(t.rows[t.rows.size() - size_t(closing) - 1][0]).empty())
+        t.closing_rows = closing;
+    book.tables.push_back(std::move(t));
+    return book;
+}
+
 std::string RectificationReportFileName(const std::string& unit, const Date& date, const char* extension) {
     return UnitFileName(unit, "整改报告", date, extension);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "campaign.h"
+#include "formats/ledger_xlsx.h"
 #include "problem.h"
 
 #include <string>
@@ -17,6 +18,14 @@ class Database;
 
 std::string DraftRectificationReport(const std::vector<Problem>& rows, const Campaign& campaign,
                                      const std::string& unit, const Date& today);
+
+// The workbook to print, sign and stamp: the final ledger (every row, dated
+// `date`, with the signature lines) and the report (its first line the title;
+// the sender and date lines at its end right-aligned and kept with the last
+// paragraph).
+LedgerWorkbook RectificationReportWorkbook(const std::string& report, const std::vector<Problem>& rows,
+                                           const Campaign& campaign, const std::string& unit, const Date& date,
+                                           const std::string& exported_at);
 
 // `<单位>_整改报告_<YYYYMMDD><extension>`
 std::string RectificationReportFileName(const std::string& unit, const Date& date, const char* extension);

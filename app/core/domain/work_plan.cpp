@@ -1,5 +1,6 @@
 #include "work_plan.h"
 
+#include "rules/text.h"
 #include "storage/database.h"
 
 namespace htk {
@@ -67,7 +68,14 @@ WorkPlanState WorkPlanStateOn(const WorkPlan& plan, const Campaign& c, const Dat
 TableSheet WorkPlanSheet(const WorkPlan& plan, const Campaign& c, const std::string& unit) {
     TableSheet t;
     t.name = "工作方案";
-    t.title = unit + c.name + "工作方案";
+    // The campaign's name begins with the district (“建安区 2022 年度…”) and a
+    // unit's name often does too (“建安区灵井镇”): name the district once.
+    std::string name = c.name;
+    if (!c.district.empty() && name.rfind(c.district, 0) == 0) name = Trim(name.substr(c.district.size()));
+    std::string who = Trim(unit);
+    if (!c.district.empty() && who.rfind(c.district, 0) != 0) who = c.district + who;
+    t.title = who + (name.empty() || static_cast<unsigned char>(name[0]) < 0x80 ? " " : "") + name + "工作方案";
+    t.fill_width = true;
     t.rows = {{"项目", "内容"},
               {"排查的具体内容", plan.content},
               {"主要措施", plan.measures},

@@ -1,6 +1,6 @@
 #include "ledger_xlsx.h"
 
-#include "csv.h"
+#include "print_layout.h"
 #include "rules/text.h"
 #include "xlsxwriter_io.h"
 
@@ -17,64 +17,34 @@ namespace {
 
 struct Column {
     const char* header;
-    double width;      // Excel character units
+    double width;      // Excel character units (print_layout.h)
+    double extended;   // the width beside the extended columns
     int field;         // ProblemField, or -1 for 序号
 };
 
-// Official columns first, then the extended ones.
+// Official columns first, then the extended ones. 问题类型 holds 饮水安全保障 on
+// one line, 完成时限 “2026年12月31日” with room to spare (kDateWidth); the
+// official ledger prints at ~97 % on A4 landscape, the extended one at ~70 %.
+constexpr double kDateWidth = 17;
 const Column kOfficial[] = {
-    {"序号", 6, -1},
-    {"问题类型", 12, int(ProblemField::kArea)},
-    {"问题性质", 10, int(ProblemField::kNature)},
-    {"问题表述", 42, int(ProblemField::kDescription)},
-    {"整改措施", 42, int(ProblemField::kMeasures)},
-    {"完成时限", 14, int(ProblemField::kDeadline)},
-    {"责任单位", 16, int(ProblemField::kRespUnits)},
+    {"序号", 6, 5, -1},
+    {"问题类型", 14.5, 14.5, int(ProblemField::kArea)},
+    {"问题性质", 10, 10, int(ProblemField::kNature)},
+    {"问题表述", 40, 28, int(ProblemField::kDescription)},
+    {"整改措施", 40, 28, int(ProblemField::kMeasures)},
+    {"完成时限", kDateWidth, kDateWidth, int(ProblemField::kDeadline)},
+    {"责任单位", 16, 12, int(ProblemField::kRespUnits)},
 };
 const Column kExtended[] = {
-    {"责任领导", 10, int(ProblemField::kRespLeader)},
-    {"原因分析", 28, int(ProblemField::kCause)},
-    {"整改进度", 24, int(ProblemField::kProgress)},
-    {"落实效果", 24, int(ProblemField::kEffect)},
-    {"整改状态", 10, int(ProblemField::kStatus)},
+    {"责任领导", 10, 10, int(ProblemField::kRespLeader)},
+    {"原因分析", 18, 18, int(ProblemField::kCause)},
+    {"整改进度", 18, 18, int(ProblemField::kProgress)},
+    {"落实效果", 18, 18, int(ProblemField::kEffect)},
+    {"整改状态", 10, 10, int(ProblemField::kStatus)},
 };
 
-constexpr double kLinePoints = 14.25;  // one line of 11 pt 宋体
-
-// Display width in Excel character units: CJK and full-width count double.
-// Counts the bytes that start a character (ASCII 1, any other 2), eight at a
-// time: a 50,000-row export measures every cell, and wasm has no vectors here.
-double TextWidth(std::string_view s) {
-    constexpr uint64_t kHigh = 0x8080808080808080ull;
-    size_t w = 0, i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        uint64_t x;
-        std::memcpy(&x, s.data() + i, 8);
-        const uint64_t ascii = ~x & kHigh;        // 0xxxxxxx
-        const uint64_t lead = x & (x << 1) & kHigh;  // 11xxxxxx
-        w += size_t(__builtin_popcountll(ascii)) + 2 * size_t(__builtin_popcountll(lead));
-    }
-    for (; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        w += c < 0x80 ? 1 : c >= 0xC0 ? 2 : 0;
-    }
-    return double(w);
-}
-
-// Lines a wrapped cell needs at a column width.
-int LinesFor(const std::string& text, double width) {
-    int lines = 0;
-    size_t start = 0;
-    const double usable = std::max(1.0, width - 1.0);
-    while (true) {
-        size_t nl = text.find('\n', start);
-        std::string_view line(text.data() + start, (nl == std::string::npos ? text.size() : nl) - start);
-        lines += std::max(1, int(std::ceil(TextWidth(line) / usable)));
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    return lines;
-}
+// Font sizes (points).
+constexpr double kTitlePt = 16, kDocTitlePt = 18, kLinePt = 12, kCellPt = 11, kProsePt = 14;
 
 std::string DateLine(const Date& d) {
     if (!d.valid()) return "    年    月    日";
@@ -83,89 +53,152 @@ std::string DateLine(const Date& d) {
     return buf;
 }
 
-// A cell's text: the stored value itself, or in `scratch` when it is made
-// (a status label, a neutralised formula). Most cells are the stored value,
-// not copied.
+// A cell's text: the stored value itself, or the status label.
 const std::string& CellText(const Problem& p, int field, std::string& scratch) {
     if (field == int(ProblemField::kStatus)) return scratch = StatusLabel(p.status());
-    const std::string& value = p.v[size_t(field)];
-    if (!NeedsNeutralizing(value)) return value;
-    return scratch = NeutralizeFormula(value);
+    return p.v[size_t(field)];
 }
 
 struct Formats {
-    lxw_format *title, *unit, *date_line, *header, *cell, *center, *date, *note;
+    lxw_format *title, *doc_title, *unit, *date_line, *header, *cell, *center, *date, *note;
+    lxw_format *prose, *prose_heading, *prose_closing;
 };
 
+// Fonts every Chinese office PC has (Windows: SimSun, SimHei, FangSong; WPS
+// and Excel name them so), with the GB2312 charset Excel itself writes.
+lxw_format* Font(lxw_workbook* wb, const char* name, double size) {
+    lxw_format* f = workbook_add_format(wb);
+    format_set_font_name(f, name);
+    format_set_font_size(f, size);
+    format_set_font_charset(f, 134);
+    format_set_font_family(f, 3);
+    return f;
+}
+
 Formats MakeFormats(lxw_workbook* wb) {
-    auto font = [](lxw_format* f, double size) {
-        format_set_font_name(f, "宋体");
-        format_set_font_size(f, size);
-        return f;
-    };
     Formats f{};
-    f.title = font(workbook_add_format(wb), 16);
-    format_set_bold(f.title);
+    f.title = Font(wb, "黑体", kTitlePt);
     format_set_align(f.title, LXW_ALIGN_CENTER);
     format_set_align(f.title, LXW_ALIGN_VERTICAL_CENTER);
     format_set_text_wrap(f.title);
-    f.unit = font(workbook_add_format(wb), 12);
+    f.doc_title = Font(wb, "黑体", kDocTitlePt);
+    format_set_align(f.doc_title, LXW_ALIGN_CENTER);
+    format_set_align(f.doc_title, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(f.doc_title);
+    f.unit = Font(wb, "宋体", kLinePt);
     format_set_align(f.unit, LXW_ALIGN_VERTICAL_CENTER);
-    f.date_line = font(workbook_add_format(wb), 12);
+    format_set_text_wrap(f.unit);
+    f.date_line = Font(wb, "宋体", kLinePt);
     format_set_align(f.date_line, LXW_ALIGN_RIGHT);
     format_set_align(f.date_line, LXW_ALIGN_VERTICAL_CENTER);
-    f.header = font(workbook_add_format(wb), 11);
+    f.header = Font(wb, "宋体", kCellPt);
     format_set_bold(f.header);
     format_set_border(f.header, LXW_BORDER_THIN);
     format_set_align(f.header, LXW_ALIGN_CENTER);
     format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
     format_set_text_wrap(f.header);
     format_set_bg_color(f.header, 0xF2F2F2);
-    f.cell = font(workbook_add_format(wb), 11);
+    f.cell = Font(wb, "宋体", kCellPt);
     format_set_border(f.cell, LXW_BORDER_THIN);
     format_set_text_wrap(f.cell);
     format_set_align(f.cell, LXW_ALIGN_VERTICAL_CENTER);
-    f.center = font(workbook_add_format(wb), 11);
+    f.center = Font(wb, "宋体", kCellPt);
     format_set_border(f.center, LXW_BORDER_THIN);
     format_set_text_wrap(f.center);
     format_set_align(f.center, LXW_ALIGN_CENTER);
     format_set_align(f.center, LXW_ALIGN_VERTICAL_CENTER);
-    f.date = font(workbook_add_format(wb), 11);
+    f.date = Font(wb, "宋体", kCellPt);
     format_set_border(f.date, LXW_BORDER_THIN);
     format_set_align(f.date, LXW_ALIGN_CENTER);
     format_set_align(f.date, LXW_ALIGN_VERTICAL_CENTER);
     format_set_num_format(f.date, "yyyy\"年\"m\"月\"d\"日\"");
-    f.note = font(workbook_add_format(wb), 11);
+    f.note = Font(wb, "宋体", kCellPt);
     format_set_text_wrap(f.note);
     format_set_align(f.note, LXW_ALIGN_VERTICAL_TOP);
+    f.prose = Font(wb, "仿宋", kProsePt);
+    format_set_text_wrap(f.prose);
+    format_set_align(f.prose, LXW_ALIGN_VERTICAL_TOP);
+    f.prose_heading = Font(wb, "黑体", kProsePt);
+    format_set_text_wrap(f.prose_heading);
+    format_set_align(f.prose_heading, LXW_ALIGN_VERTICAL_TOP);
+    f.prose_closing = Font(wb, "仿宋", kProsePt);
+    format_set_align(f.prose_closing, LXW_ALIGN_RIGHT);
+    format_set_align(f.prose_closing, LXW_ALIGN_VERTICAL_TOP);
     return f;
+}
+
+// The width (units) of columns [a, b] merged: their pixels as one column.
+double MergedWidth(const std::vector<double>& widths, size_t a, size_t b) {
+    double px = 0;
+    for (size_t c = a; c <= b && c < widths.size(); ++c) px += ColumnPx(widths[c]);
+    return (px - ColumnPx(0)) / (ColumnPx(1) - ColumnPx(0));
+}
+
+// Units of printed width per pixel (PrintedColumnPx is linear).
+double PrintedUnits(double px) { return px / (PrintedColumnPx(1) - PrintedColumnPx(0)); }
+
+// Columns' printed width (the widest any application prints them).
+double TotalPx(const std::vector<double>& widths) {
+    double px = 0;
+    for (double w : widths) px += PrintedColumnPx(w);
+    return px;
+}
+
+// Page setup shared by every sheet: A4, our scale (not fit-to-width, which
+// makes Excel ignore the page breaks), the breaks, page numbers.
+void SetupPage(lxw_worksheet* ws, const PageSetup& page, const std::vector<int>& breaks) {
+    if (page.landscape) worksheet_set_landscape(ws);
+    else worksheet_set_portrait(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_set_print_scale(ws, uint16_t(page.scale));
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    worksheet_center_horizontally(ws);
+    // In 宋体: without a font the footer is printed in whatever the application
+    // falls back to for 汉字.
+    worksheet_set_footer(ws, "&C&\"宋体,Regular\"&10第 &P 页，共 &N 页");
+    // Excel takes at most 1023 manual breaks: a longer sheet keeps the
+    // application's own (its last page may then start under the table).
+    if (!breaks.empty() && breaks.size() <= 1023) {
+        std::vector<lxw_row_t> rows(breaks.begin(), breaks.end());
+        rows.push_back(0);
+        worksheet_set_h_pagebreaks(ws, rows.data());
+    }
 }
 
 void WriteSheet(lxw_workbook* wb, const Formats& f, const LedgerSheet& s) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
     std::vector<Column> cols(std::begin(kOfficial), std::end(kOfficial));
     if (s.extended) cols.insert(cols.end(), std::begin(kExtended), std::end(kExtended));
+    std::vector<double> widths;
+    for (const Column& c : cols) widths.push_back(s.extended ? c.extended : c.width);
     const lxw_col_t last = lxw_col_t(cols.size() - 1);
     const lxw_col_t uuid_col = lxw_col_t(cols.size());
-    double total_width = 0;
-    for (lxw_col_t c = 0; c <= last; ++c) {
-        worksheet_set_column(ws, c, c, cols[c].width, nullptr);
-        total_width += cols[c].width;
-    }
+    for (lxw_col_t c = 0; c <= last; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
     lxw_row_col_options hidden = {1, 0, 0};
     worksheet_set_column_opt(ws, uuid_col, uuid_col, 38, nullptr, &hidden);
+    const double total_width = MergedWidth(widths, 0, last);
+    const PageSetup page = PageFor(TotalPx(widths), true);
+
+    // Every row's height, for the page breaks.
+    std::vector<double> heights;
+    auto set_row = [&](lxw_row_t r, double h) {
+        worksheet_set_row(ws, r, h, nullptr);
+        if (heights.size() <= r) heights.resize(r + 1, 15);  // Excel's default row
+        heights[r] = h;
+    };
 
     // Title, unit and date lines.
-    worksheet_set_row(ws, 0, 2 * 22.0, nullptr);
+    set_row(0, RowPoints(LinesFor(s.title, total_width, kTitlePt), kTitlePt));
     worksheet_merge_range(ws, 0, 0, 0, last, s.title.c_str(), f.title);
-    worksheet_set_row(ws, 1, 24, nullptr);
     const lxw_col_t split = std::max<lxw_col_t>(1, last - 2);
-    worksheet_merge_range(ws, 1, 0, 1, split - 1, ("单位（盖章）：" + s.unit).c_str(), f.unit);
+    const std::string unit_line = "单位（盖章）：" + s.unit;
+    set_row(1, std::max(24.0, RowPoints(LinesFor(unit_line, MergedWidth(widths, 0, split - 1), kLinePt), kLinePt)));
+    worksheet_merge_range(ws, 1, 0, 1, split - 1, unit_line.c_str(), f.unit);
     worksheet_merge_range(ws, 1, split, 1, last, DateLine(s.date).c_str(), f.date_line);
 
     // Header row (repeated on every printed page).
     const lxw_row_t header = 2;
-    worksheet_set_row(ws, header, 24, nullptr);
+    set_row(header, 24);
     for (lxw_col_t c = 0; c <= last; ++c) worksheet_write_string(ws, header, c, cols[c].header, f.header);
     worksheet_write_string(ws, header, uuid_col, kUuidHeader, nullptr);
 
@@ -189,42 +222,48 @@ void WriteSheet(lxw_workbook* wb, const Formats& f, const LedgerSheet& s) {
                 }
             }
             const std::string& text = CellText(*p, col.field, scratch);
-            bool short_field = col.width <= 12;
+            const bool short_field = widths[c] <= 14.5;
             worksheet_write_string(ws, r, c, text.c_str(), short_field ? f.center : f.cell);
-            lines = std::max(lines, LinesFor(text, col.width));
+            lines = std::max(lines, LinesFor(text, widths[c], kCellPt));
         }
         worksheet_write_string(ws, r, uuid_col, p->uuid.c_str(), nullptr);
-        worksheet_set_row(ws, r, std::max(20.0, lines * kLinePoints + 6), nullptr);
+        set_row(r, std::max(20.0, RowPoints(lines, kCellPt)));
         ++r;
     }
+    const lxw_row_t table_end = r;  // the first row after the table
+    std::vector<bool> keep;         // rows kept on the page of the next one
 
     // 备注, across the table.
+    lxw_row_t last_row = r > header + 1 ? r - 1 : header;
     if (!s.note.empty()) {
         worksheet_merge_range(ws, r, 0, r, last, s.note.c_str(), f.note);
-        worksheet_set_row(ws, r, LinesFor(s.note, total_width) * kLinePoints + 8, nullptr);
+        set_row(r, RowPoints(LinesFor(s.note, total_width, kCellPt), kCellPt) + 2);
+        last_row = r;
+        ++r;
     }
     // The final ledger is signed by the head and stamped: leave the lines and
     // the room (the 公章 goes over the unit line and the signature).
     if (s.signature) {
-        r += 2;
-        worksheet_set_row(ws, r, 36, nullptr);
+        set_row(r, 15);  // a gap
+        ++r;
+        set_row(r, 36);
         worksheet_merge_range(ws, r, 0, r, split - 1, "主要负责同志签字：", f.unit);
         worksheet_merge_range(ws, r, split, r, last, "（单位公章）", f.date_line);
         ++r;
-        worksheet_set_row(ws, r, 36, nullptr);
+        set_row(r, 36);
         worksheet_merge_range(ws, r, 0, r, split - 1, "", f.unit);
         worksheet_merge_range(ws, r, split, r, last, DateLine(s.date).c_str(), f.date_line);
+        last_row = r;
     }
+    // The 备注 and the signature stay on the page of the table's last row.
+    heights.resize(last_row + 1, 15);
+    keep.assign(heights.size(), false);
+    for (lxw_row_t k = table_end > header + 1 ? table_end - 1 : header + 1; k < last_row; ++k) keep[k] = true;
 
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);  // A4
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-    worksheet_center_horizontally(ws);
+    SetupPage(ws, page, PageBreaks(heights, keep, int(header) + 1, int(header), page.body_points));
     worksheet_repeat_rows(ws, header, header);
-    worksheet_print_area(ws, 0, 0, r, last);
+    worksheet_print_area(ws, 0, 0, last_row, last);
     worksheet_freeze_panes(ws, header + 1, 0);
-    worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
 }
 
 bool IsWholeNumber(const std::string& s) {
@@ -234,40 +273,125 @@ bool IsWholeNumber(const std::string& s) {
     return true;
 }
 
+// Paragraph headings of a report (“一、问题排查情况”): 黑体, kept with what follows.
+bool IsHeading(const std::string& s) {
+    static const char* const kNumerals[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
+    if (s.size() > 60) return false;
+    for (const char* n : kNumerals)
+        if (s.rfind(n, 0) == 0) return true;
+    return false;
+}
+
+// A report: one column a page wide, a paragraph per row, portrait.
+void WriteProse(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, t.name.c_str());
+    const double width = std::floor(PrintedUnits(PrintableColumnsPx(false, 100) - PrintedColumnPx(0)));
+    worksheet_set_column(ws, 0, 0, width, nullptr);
+    std::vector<double> heights;
+    std::vector<bool> keep;
+    auto row = [&](lxw_row_t r, const std::string& text, double pt, lxw_format* fmt, bool keep_next) {
+        const double h = text.empty() ? 12 : RowPoints(LinesFor(text, width, pt), pt);
+        worksheet_set_row(ws, r, h, nullptr);
+        if (!text.empty()) worksheet_write_string(ws, r, 0, text.c_str(), fmt);
+        heights.push_back(h);
+        keep.push_back(keep_next);
+    };
+    row(0, t.title, kDocTitlePt, f.doc_title, true);
+    const size_t n = t.rows.size();
+    const size_t closing = std::min(n, size_t(std::max(0, t.closing_rows)));
+    // The sender and date stay with the last paragraph before them (and the blank rows between).
+    size_t last_text = n - closing;
+    while (last_text > 0 && (t.rows[last_text - 1].empty() || t.rows[last_text - 1][0].empty())) --last_text;
+    for (size_t r = 0; r < n; ++r) {
+        const std::string& text = t.rows[r].empty() ? std::string() : t.rows[r][0];
+        const bool in_closing = r >= n - closing;
+        const bool before_closing = closing && r + 1 >= last_text && r < n - closing;
+        const bool heading = IsHeading(text);
+        row(lxw_row_t(r + 1), text, kProsePt, in_closing ? f.prose_closing : heading ? f.prose_heading : f.prose,
+            heading || before_closing || (in_closing && r + 1 < n));
+    }
+    const PageSetup page = PageFor(PrintedColumnPx(width), false);
+    SetupPage(ws, page, PageBreaks(heights, keep, 1, -1, page.body_points));
+    worksheet_print_area(ws, 0, 0, lxw_row_t(n), 0);
+}
+
+// Where to cut a header into two lines: after the first half of its characters.
+size_t HalfByteCut(const std::string& s) {
+    const size_t chars = Utf8Length(s);
+    if (chars < 4) return s.size();
+    size_t i = 0;
+    for (size_t n = 0; n < (chars + 1) / 2; ++n) NextCodePoint(s, i);
+    return i;
+}
+
+// A table's print layout in one orientation.
+struct TableLayout {
+    std::vector<double> widths, heights;  // heights: the title row, then t.rows
+    PageSetup page;
+    std::vector<int> breaks;
+};
+
+// Each column as wide as its longest cell (long text up to 40 units, then
+// wrapped), the widest narrowed until it prints at 75 % or more; the title on
+// one line when the page has room.
+TableLayout LayOutTable(const TableSheet& t, size_t columns, bool landscape) {
+    TableLayout l;
+    std::vector<double>& widths = l.widths;
+    widths.assign(columns, 6);
+    // A header may wrap to two lines; the cells under it set the width.
+    for (size_t r = 0; r < t.rows.size(); ++r)
+        for (size_t c = 0; c < t.rows[r].size(); ++c) {
+            const std::string& text = t.rows[r][c];
+            const double w = r > 0 ? WidthFor(text, kCellPt) : WidthFor(text.substr(0, HalfByteCut(text)), kCellPt);
+            widths[c] = std::max(widths[c], std::min(40.0, w));
+        }
+    const int min_scale = 75;
+    FitColumns(widths, PrintedUnits(PrintableColumnsPx(landscape, min_scale) - double(columns) * PrintedColumnPx(0)), 10);
+    const size_t widest = size_t(std::max_element(widths.begin(), widths.end()) - widths.begin());
+    const double room = PrintedUnits(PrintableColumnsPx(landscape, 100) - TotalPx(widths));
+    const double need = WidthFor(t.title, kTitlePt) - MergedWidth(widths, 0, columns - 1);
+    if (need > 0) widths[widest] += std::floor(std::max(0.0, std::min(need + 1, room)));
+    // A form (项目 · 内容): the widest column takes the rest of the page.
+    if (t.fill_width) widths[widest] += std::floor(std::max(0.0, PrintedUnits(PrintableColumnsPx(landscape, 100) - TotalPx(widths))));
+    l.page = PageFor(TotalPx(widths), landscape);
+
+    l.heights.push_back(RowPoints(LinesFor(t.title, MergedWidth(widths, 0, columns - 1), kTitlePt), kTitlePt));
+    for (const auto& r : t.rows) {
+        // Wrapped cells need their height: Excel does not fit rows it opens.
+        int lines = 1;
+        for (size_t c = 0; c < r.size(); ++c) lines = std::max(lines, LinesFor(r[c], widths[c], kCellPt));
+        l.heights.push_back(std::max(20.0, RowPoints(lines, kCellPt)));
+    }
+    l.breaks = PageBreaks(l.heights, std::vector<bool>(l.heights.size(), false), 2, 1, l.page.body_points);
+    return l;
+}
+
 void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
+    if (t.wide_text) return WriteProse(wb, f, t);
     lxw_worksheet* ws = workbook_add_worksheet(wb, t.name.c_str());
     size_t columns = 0;
     for (const auto& r : t.rows) columns = std::max(columns, r.size());
     if (columns == 0) return;
-    std::vector<double> widths(columns, 8);
-    for (const auto& r : t.rows)
-        for (size_t c = 0; c < r.size(); ++c) widths[c] = std::min(60.0, std::max(widths[c], TextWidth(r[c]) + 2));
-    for (size_t c = 0; c < columns; ++c) worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr);
-    if (t.wide_text) {
-        // A report: one column a page wide, a paragraph per row.
-        worksheet_set_column(ws, 0, 0, 90, nullptr);
-        worksheet_set_row(ws, 0, 30, nullptr);
-        worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
-        for (size_t r = 0; r < t.rows.size(); ++r) {
-            const std::string text = t.rows[r].empty() ? std::string() : NeutralizeFormula(t.rows[r][0]);
-            worksheet_set_row(ws, lxw_row_t(r + 1), std::max(1, LinesFor(text, 90)) * kLinePoints + 4, nullptr);
-            worksheet_write_string(ws, lxw_row_t(r + 1), 0, text.c_str(), f.note);
-        }
-        worksheet_set_paper(ws, 9);
-        worksheet_fit_to_pages(ws, 1, 0);
-        return;
-    }
-    worksheet_set_row(ws, 0, 30, nullptr);
+    // Whichever orientation prints fewer pages; on a tie, portrait (or
+    // landscape when the sheet asks for it, or prints larger); landscape
+    // when portrait would print it below 75 %.
+    const TableLayout portrait = LayOutTable(t, columns, false);
+    const TableLayout landscape = LayOutTable(t, columns, true);
+    const bool portrait_too_small = portrait.page.scale < 75 && landscape.page.scale > portrait.page.scale;
+    const bool use_landscape = portrait_too_small || landscape.breaks.size() < portrait.breaks.size() ||
+                               (landscape.breaks.size() == portrait.breaks.size() &&
+                                (t.landscape || landscape.page.scale > portrait.page.scale));
+    const TableLayout& l = use_landscape ? landscape : portrait;
+    for (size_t c = 0; c < columns; ++c) worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), l.widths[c], nullptr);
+
+    worksheet_set_row(ws, 0, l.heights[0], nullptr);
     if (columns > 1) worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(columns - 1), t.title.c_str(), f.title);
     else worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const lxw_row_t row = lxw_row_t(r + 1);
-        // Wrapped cells need their height: Excel does not fit rows it opens.
-        int lines = 1;
-        for (size_t c = 0; c < t.rows[r].size(); ++c) lines = std::max(lines, LinesFor(t.rows[r][c], widths[c]));
-        if (lines > 1) worksheet_set_row(ws, row, lines * kLinePoints + 6, nullptr);
+        worksheet_set_row(ws, row, l.heights[r + 1], nullptr);
         for (size_t c = 0; c < columns; ++c) {
-            const std::string text = c < t.rows[r].size() ? NeutralizeFormula(t.rows[r][c]) : std::string();
+            const std::string& text = c < t.rows[r].size() ? t.rows[r][c] : std::string();
             lxw_format* fmt = r == 0 ? f.header : f.cell;
             if (r > 0 && IsWholeNumber(text)) worksheet_write_number(ws, row, lxw_col_t(c), std::stod(text), f.center);
             else worksheet_write_string(ws, row, lxw_col_t(c), text.c_str(), fmt);
@@ -276,9 +400,8 @@ void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
     // The header row stays in view and is printed on every page.
     worksheet_freeze_panes(ws, 2, 0);
     worksheet_repeat_rows(ws, 1, 1);
-    if (t.landscape) worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
+    SetupPage(ws, l.page, l.breaks);
+    worksheet_print_area(ws, 0, 0, lxw_row_t(t.rows.size()), lxw_col_t(columns - 1));
 }
 
 }  // namespace

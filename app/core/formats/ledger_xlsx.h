@@ -4,10 +4,13 @@
 // "单位（盖章）：" line with the date on the right, the header row 序号 · 问题类型
 // · 问题性质 · 问题表述 · 整改措施 · 完成时限 · 责任单位, one bordered, wrapped row
 // per problem (完成时限 as a real date cell), then the 备注 paragraph. A4
-// landscape, fitted to the page width, header row repeated on every printed
-// page, panes frozen under it. Optional extended columns follow the official
-// ones; a hidden last column carries each row's UUID so that importing the
-// file again updates rows instead of duplicating them.
+// landscape, scaled to the page width, header row repeated on every printed
+// page, panes frozen under it, pages broken so that the 备注 and the
+// signature lines stay with the table's last row (print_layout.h). Optional
+// extended columns follow the official ones; a hidden last column carries each
+// row's UUID so that importing the file again updates rows instead of
+// duplicating them. Text is 宋体 (titles 黑体, prose 仿宋), written as it is: an
+// xlsx string cell never runs as a formula, so no apostrophe guard (CSV keeps it).
 #pragma once
 
 #include "domain/problem.h"
@@ -30,13 +33,18 @@ struct LedgerSheet {
 
 // A plain bordered table after the ledger sheets (e.g. a report's statistics):
 // a title row, then `rows`, the first of them the header. Text that reads as a
-// whole number is written as a number.
+// whole number is written as a number. Printed in the orientation that takes
+// fewer pages, its widest columns narrowed and wrapped to fit across.
 struct TableSheet {
     std::string name;
     std::string title;
     std::vector<std::vector<std::string>> rows;
-    bool wide_text = false;  // one wide wrapped column of prose (a report), not a table
-    bool landscape = false;  // a wide table (a list to take to the field)
+    bool wide_text = false;   // one wide wrapped column of prose (a report), not a table
+    bool landscape = false;   // landscape when both take as many pages (a list to take to the field)
+    bool fill_width = false;  // the widest column takes the rest of the page (a form: 项目 · 内容)
+    // wide_text: the last rows are the sender and the date, right-aligned and
+    // printed on the page of the paragraph before them.
+    int closing_rows = 0;
 };
 
 struct LedgerWorkbook {

@@ -9,7 +9,10 @@
 namespace htk {
 
 struct Cell {
-    enum Type : unsigned char { kEmpty, kText, kNumber, kDate, kBool };
+    // kFormula: a formula whose result the file does not hold (saved by a
+    // program that does not calculate); `text` is the formula ("=HYPERLINK(…)").
+    // A formula with a cached result is that result, of its type.
+    enum Type : unsigned char { kEmpty, kText, kNumber, kDate, kBool, kFormula };
     Type type = kEmpty;
     std::string text;   // the text, or a number written out
     double number = 0;  // for kNumber and kDate (an Excel serial)

@@ -207,6 +207,18 @@ private:
         Cell cell;
         const char* t = c.attribute("t").as_string("n");
         pugi::xml_node v = Child(c, "v");
+        if (pugi::xml_node f = Child(c, "f")) {
+            // A formula: its cached value (<v>) is what Excel shows. Without
+            // one (openpyxl, other generators) there is nothing to show: say
+            // so, never read it as 0. A string result may be empty.
+            const bool cached = v && (*v.text().get() || std::strcmp(t, "str") == 0);
+            if (!cached && std::strcmp(t, "inlineStr") != 0) {
+                cell.type = Cell::kFormula;
+                cell.text = std::string("=") + f.text().get();
+                if (cell.text.size() == 1) cell.text = "=（共享公式）";
+                return cell;
+            }
+        }
         if (std::strcmp(t, "s") == 0) {
             size_t idx = size_t(v.text().as_ullong(~0ull));
             if (idx < shared_.size()) cell = Cell{Cell::kText, shared_[idx], 0};

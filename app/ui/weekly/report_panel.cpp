@@ -32,34 +32,8 @@ void Regenerate(UiState& ui, WeeklyUi& W) {
 void ExportWorkbook(UiState& ui, WeeklyUi& W) {
     LedgerUi& L = *ui.ledger;
     FlushDraft(L, ui.settings);
-    LedgerWorkbook book;
-    book.campaign_code = L.campaign.code;
-    book.unit = ui.settings.unit_name;
-    book.exported_at = platform::NowText();
-    LedgerSheet sheet;
-    sheet.name = "整改台账（最终）";
-    sheet.title = L.campaign.ledger_title;
-    sheet.unit = ui.settings.unit_name;
-    sheet.date = platform::Today();
-    sheet.note = L.campaign.ledger_note;
-    sheet.signature = true;
-    for (const Problem& p : L.view.rows()) sheet.rows.push_back(&p);
-    book.sheets.push_back(sheet);
-    TableSheet report;
-    report.name = "整改报告";
-    report.wide_text = true;
-    size_t start = 0;
-    bool first = true;
-    while (start <= W.report.size()) {
-        size_t nl = W.report.find('\n', start);
-        std::string line = W.report.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (first) report.title = line;
-        else report.rows.push_back({line});
-        first = false;
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    book.tables.push_back(std::move(report));
+    const LedgerWorkbook book = RectificationReportWorkbook(W.report, L.view.rows(), L.campaign,
+                                                            ui.settings.unit_name, platform::Today(), platform::NowText());
     std::string bytes, error;
     if (!WriteLedgerXlsx(book, &bytes, &error)) {
         ShowMessage(L, "导出失败：" + error, true);
