@@ -40,7 +40,7 @@ HTK.input = {
   // focus, Space would scroll) and the Ctrl shortcuts the app uses.
   preventKey: function (e) {
     var k = e.keyCode, ctrl = e.ctrlKey || e.metaKey;
-    if (ctrl) return /^[ABDEFGHKOPSUYZ]$/.test(String.fromCharCode(k));
+    if (ctrl) return /^[ABDEFGHKOPSUYZ1-6]$/.test(String.fromCharCode(k));  // Ctrl+1…6: the sections
     if (k >= 112 && k <= 123) return k === 112;  // F1 is help; other F-keys stay the browser's
     return [8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 45, 46].indexOf(k) >= 0 &&
            !(k === 32 && document.activeElement === this.ta);

@@ -16,6 +16,7 @@
 #include "settings/settings_ui.h"
 #include "ledger/ledger_ui.h"
 #include "screens/screens.h"
+#include "keys.h"
 #include "test_marks.h"
 #include "theme.h"
 #include "widgets.h"
@@ -45,12 +46,21 @@ const SectionInfo kSections[] = {
 };
 
 void DrawNavigation(UiState& ui) {
+    // Ctrl+1 … Ctrl+6: the sections in their order, from anywhere but a dialog.
+    const bool ctrl = ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift && !ImGui::GetIO().KeyAlt;
+    const bool dialog = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+    int n = 0;
     for (const SectionInfo& s : kSections) {
+        ++n;
         bool selected = ui.section == s.section;
-        if (ImGui::Selectable(s.label, selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.8f))) {
+        char tip[32];
+        std::snprintf(tip, sizeof tip, "Ctrl+%d", n);
+        const bool key = ctrl && !dialog && DomKeyPressed('0' + n, false);
+        if (ImGui::Selectable(s.label, selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.8f)) || key) {
             if (ui.section == Section::kLedger) FlushDraft(*ui.ledger, ui.settings);
             ui.section = s.section;
         }
+        Tooltip(tip);
         MarkItem(s.mark);
     }
 }
@@ -382,7 +392,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
 
     DrawNotices(ui, st);
 
-    ImGui::BeginChild("##nav", ImVec2(nav_w, -status_h), true);
+    ImGui::BeginChild("##nav", ImVec2(nav_w, -status_h), ImGuiChildFlags_Borders);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
     ImGui::TextUnformatted("回头看");
     ImGui::TextUnformatted("整改台账");
@@ -392,7 +402,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
     ImGui::EndChild();
     ImGui::SameLine();
 
-    ImGui::BeginChild("##content", ImVec2(0, -status_h), true);
+    ImGui::BeginChild("##content", ImVec2(0, -status_h), ImGuiChildFlags_Borders);
     ImGui::BeginDisabled(ui.read_only);
     switch (ui.section) {
         case Section::kHome: DrawHomeScreen(ui, st); break;

@@ -110,7 +110,8 @@ std::string DraftRectificationReport(const std::vector<Problem>& rows, const Cam
     auto measures = MostCommon(rows, ProblemField::kMeasures, 5, NotSpecific);
     if (measures.empty()) t += "（请根据台账中的整改措施补充。）\n";
     for (size_t i = 0; i < measures.size(); ++i) {
-        std::string m = measures[i].first;  // its own full stop gives way to the list's
+        std::string m = measures[i].first;  // one line; its own full stop gives way to the list's
+        for (size_t at; (at = m.find('\n')) != std::string::npos;) m.replace(at, 1, "；");
         for (const std::string stop : {"。", "；", "，", "."})
             if (m.size() > stop.size() && m.compare(m.size() - stop.size(), stop.size(), stop) == 0)
                 m.resize(m.size() - stop.size());

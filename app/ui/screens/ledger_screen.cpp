@@ -214,7 +214,7 @@ void DrawLedgerScreen(UiState& ui) {
         L.editor_width = std::clamp(L.editor_width, std::min(fh * 14, avail * 0.5f), avail * 0.6f);
         editor_w = L.editor_width;
     }
-    ImGui::BeginChild("##table", ImVec2(L.editing ? avail - editor_w - splitter_w : 0, 0), false);
+    ImGui::BeginChild("##table", ImVec2(L.editing ? avail - editor_w - splitter_w : 0, 0));
     if (L.view.total() == 0) {
         ImGui::Spacing();
         ImGui::TextWrapped("台账还是空的。点“新增”（Alt+N）逐条登记，或“导入…”（Ctrl+O）读入已有的 Excel/CSV 台账，"
