@@ -1,11 +1,11 @@
 #include "campaign.h"
 
+#include "check.h"
 #include "rules/text.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cassert>
 
 namespace htk {
 
@@ -158,7 +158,7 @@ int64_t EnsureCurrentCampaign(Database& db) {
     }
     std::string error;
     int64_t id = StoreCampaignJson(db, BuiltinCampaignJson(), &error);
-    assert(id && "the built-in campaign JSON must load");
+    HTK_CHECK_MSG(id != 0, "the built-in campaign JSON must load: " + error);
     db.Prepare("INSERT INTO settings(key, value) VALUES('current_campaign', ?1) "
                "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .Bind(1, std::to_string(id))

@@ -339,8 +339,12 @@ int main() {
     app.status.startup_error = RestoreDatabase(*app.db);
     // Another tab holds the writer lock: read, never save (shell/writer.js).
     if (!htk_writer_is_writer()) SetRole(WriterRole::kReader);
-    if (Migrate(*app.db) == MigrateResult::kTooNew) {
-        std::string msg = "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。";
+    std::string migrate_error;
+    if (MigrateResult migrated = Migrate(*app.db, 0, &migrate_error); migrated != MigrateResult::kOk) {
+        // Saving stops either way, so the stored data stays as it was.
+        std::string msg = migrated == MigrateResult::kTooNew
+            ? "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。"
+            : "浏览器中的数据无法升级到当前版本（" + migrate_error + "），为保护原数据已停止保存。请联系维护人员。";
         DisableSaving(msg);
         app.status.startup_error = msg;
         app.db = Database::OpenInMemory();
