@@ -1,6 +1,7 @@
 #include "spot_check.h"
 
 #include "check.h"
+#include "rules/text.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
@@ -126,9 +127,7 @@ std::string DescribeSpec(const SampleSpec& spec, size_t candidates, size_t drawn
     if (by.empty()) {
         s += "，不分层";
     } else {
-        s += "，按";
-        for (size_t i = 0; i < by.size(); ++i) s += (i ? "、" : "") + by[i];
-        s += "分层";
+        s += "，按" + JoinList(by) + "分层";
     }
     s += "，种子 " + std::to_string(spec.seed);
     return s;

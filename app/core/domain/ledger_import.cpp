@@ -276,12 +276,6 @@ static std::string WorkbookUnit(const Workbook& book, const Sheet& sheet, const 
     return FindUnitLine(sheet, header.row);
 }
 
-std::string LedgerWorkbookUnit(const Workbook& book) {
-    HeaderMatch header;
-    const Sheet* s = FindLedgerSheet(book, &header);
-    return s ? WorkbookUnit(book, *s, header) : std::string();
-}
-
 ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
                             const LedgerStore& store, const std::string& fallback_unit,
                             const std::vector<Problem>* current, bool unit_overrides_file) {

@@ -1,6 +1,7 @@
 #include "screening.h"
 
 #include "check.h"
+#include "rules/text.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
@@ -83,9 +84,7 @@ Problem ProblemFromScreening(const Campaign& campaign, const Area& area, const C
     // A first measure so the row is complete at once; the editor opens on it
     // for the unit to make it concrete.
     p[ProblemField::kMeasures] = "对照“" + point.short_name + "”要求，限期整改到位";
-    std::string units;
-    for (const std::string& u : area.lead_units) units += (units.empty() ? "" : "、") + u;
-    p[ProblemField::kRespUnits] = units;
+    p[ProblemField::kRespUnits] = JoinList(area.lead_units);
     p[ProblemField::kTownship] = target.township;
     p[ProblemField::kVillage] = target.village;
     p[ProblemField::kFoundDate] = FormatIso(today);
@@ -149,7 +148,7 @@ std::vector<VillageProgress> ScreeningStore::Progress(int household_points) cons
     // Three passes, each over what it counts: households per village (the
     // place index alone), the screened households (only they are joined), and
     // the villages' own points. One query joining every household to its
-    // screenings took ~35 µs a household in wasm (9 s for a district).
+    // screenings is far too slow for a district (docs/PERFORMANCE.md).
     std::vector<VillageProgress> out;
     std::map<std::pair<std::string, std::string>, size_t> at;
     auto village = [&](std::string township, std::string name) -> VillageProgress& {

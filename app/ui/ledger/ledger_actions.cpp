@@ -21,9 +21,7 @@ ChangeContext MakeContext(const Settings& s, const char* source) {
 }
 
 void ShowMessage(LedgerUi& L, std::string text, bool error) {
-    L.message = std::move(text);
-    L.message_is_error = error;
-    L.message_until = ImGui::GetTime() + (error ? 12.0 : 6.0);
+    SetMessage(L.message, std::move(text), error, error ? 12.0 : 6.0);
 }
 
 void EnsureLedgerLoaded(LedgerUi& L) {

@@ -20,9 +20,8 @@ namespace htk::ui {
 namespace {
 
 // Milliseconds of filtering per frame, of the ~16 a frame may take: the rest
-// of the frame takes 4-6 (building the table ~1.5, drawing it ~4), and a
-// frame at 9 ms of filtering reached 18 once. A fresh search of 50,000 rows
-// takes three to five frames.
+// of the frame needs 4-6 (building the table, drawing it). A fresh search of
+// a large ledger is spread over a few frames (docs/PERFORMANCE.md).
 constexpr double kFilterBudgetMs = 7.0;
 
 bool Key(int key_code) { return DomKeyPressed(key_code, false); }
@@ -191,13 +190,7 @@ void DrawLedgerScreen(UiState& ui) {
                                    : "");
     ImGui::TextDisabled("%s", count);
     MarkItem("ledger.count", count);
-    if (!L.message.empty() && ImGui::GetTime() < L.message_until) {
-        ImGui::SameLine(0, 24);
-        ImGui::PushStyleColor(ImGuiCol_Text, L.message_is_error ? kColorRed : kColorGreen);
-        ImGui::TextUnformatted(L.message.c_str());
-        ImGui::PopStyleColor();
-        MarkItem("ledger.message", L.message.c_str());
-    }
+    DrawMessage(L.message, "ledger.message");
 
     const float editor_w = std::max(ImGui::GetFontSize() * 17, ImGui::GetContentRegionAvail().x * 0.27f);
     ImGui::BeginChild("##table", ImVec2(ImGui::GetContentRegionAvail().x - editor_w - 8, 0), false);
