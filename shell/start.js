@@ -71,7 +71,7 @@ if (navigator.locks && navigator.locks.request) {
 
 // The WebGL context too (40-60 ms in a cold start without a GPU), as soon as
 // the parser has made the canvas: the app's own request later (CreateContext
-// in app/platform/web/main.cpp) gets this same context back, so the version
+// in app/web_main/main.cpp) gets this same context back, so the version
 // (?webgl=1 forces WebGL 1, ?webgl=0 none) and the attributes are the app's.
 (function warmWebGl() {
   var canvas = document.getElementById('canvas');

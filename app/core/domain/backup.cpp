@@ -1,6 +1,6 @@
 #include "backup.h"
 
-#include "formats/ledger_xlsx.h"  // UnitFileName
+#include "domain/ledger_xlsx.h"  // UnitFileName
 #include "storage/database.h"
 #include "storage/schema.h"
 

@@ -1,14 +1,14 @@
 #include "ledger_import.h"
 
 #include "campaign.h"
+#include "domain/ledger_xlsx.h"
 #include "formats/csv.h"
-#include "formats/ledger_xlsx.h"
 #include "formats/table_file.h"
 #include "ledger_store.h"
 #include "problem_rules.h"
-#include "sheet_header.h"
 #include "rules/text.h"
 #include "rules/uuid.h"
+#include "sheet_header.h"
 
 #include <algorithm>
 #include <map>

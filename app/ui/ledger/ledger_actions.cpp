@@ -3,9 +3,9 @@
 
 #include "ledger_ui.h"
 
+#include "domain/ledger_xlsx.h"
 #include "domain/settings.h"
 #include "formats/csv.h"
-#include "formats/ledger_xlsx.h"
 #include "formats/table_file.h"
 #include "platform.h"
 

@@ -1,8 +1,8 @@
 #include "ledger_xlsx.h"
 
-#include "csv.h"
+#include "formats/csv.h"
+#include "formats/xlsxwriter_io.h"
 #include "rules/text.h"
-#include "xlsxwriter_io.h"
 
 #include <xlsxwriter.h>
 

@@ -10,7 +10,7 @@
 // file again updates rows instead of duplicating them.
 #pragma once
 
-#include "domain/problem.h"
+#include "problem.h"
 
 #include <string>
 #include <vector>
