@@ -94,7 +94,8 @@ EM_JS(int, htk_forced_webgl_version, (void), {
 });
 
 // What the renderer needs beyond WebGL 1: vertex array objects and 32-bit
-// indices (ImDrawIdx, app/third_party/CMakeLists.txt); WebGL 2 has both.
+// indices (ImDrawIdx, app/third_party/patches/imgui/0002-imconfig-32-bit-indices.patch);
+// WebGL 2 has both.
 // Asked again after a lost context is restored.
 bool EnableExtensions() {
     return g_loop.webgl_version == 2 ||
