@@ -93,6 +93,18 @@ EM_JS(int, htk_forced_webgl_version, (void), {
     return v === null ? -1 : (+v | 0);
 });
 
+// The context attributes of HTK_CONTRACT.WEBGL (shell/contract.js), which
+// start.js asked for too: bit 0 alpha, 1 depth, 2 stencil, 3 antialias,
+// 4 premultipliedAlpha, 5 preserveDrawingBuffer, 6 failIfMajorPerformanceCaveat,
+// bits 8-9 powerPreference (0 default, 1 low-power, 2 high-performance).
+EM_JS(int, htk_webgl_attribute_flags, (void), {
+    var w = HTK_CONTRACT.WEBGL;
+    var power = { 'default': 0, 'low-power': 1, 'high-performance': 2 }[w.powerPreference] | 0;
+    return (w.alpha ? 1 : 0) | (w.depth ? 2 : 0) | (w.stencil ? 4 : 0) | (w.antialias ? 8 : 0) |
+           (w.premultipliedAlpha ? 16 : 0) | (w.preserveDrawingBuffer ? 32 : 0) |
+           (w.failIfMajorPerformanceCaveat ? 64 : 0) | (power << 8);
+});
+
 // What the renderer needs beyond WebGL 1: vertex array objects and 32-bit
 // indices (ImDrawIdx, app/third_party/patches/imgui/0002-imconfig-32-bit-indices.patch);
 // WebGL 2 has both.
@@ -103,17 +115,21 @@ bool EnableExtensions() {
             emscripten_webgl_enable_extension(g_loop.gl, "OES_element_index_uint"));
 }
 
-// shell/start.js asks for the context first, with these attributes, while
-// the wasm downloads; the browser then returns that one here.
+// shell/start.js asks for the context first, with the same attributes
+// (HTK_CONTRACT.WEBGL), while the wasm downloads; the browser then returns
+// that one here.
 bool CreateContext() {
     EmscriptenWebGLContextAttributes a;
     emscripten_webgl_init_context_attributes(&a);
-    a.alpha = false;
-    a.depth = false;
-    a.stencil = false;
-    a.antialias = false;
-    a.premultipliedAlpha = false;
-    a.failIfMajorPerformanceCaveat = false;
+    const int flags = htk_webgl_attribute_flags();
+    a.alpha = (flags & 1) != 0;
+    a.depth = (flags & 2) != 0;
+    a.stencil = (flags & 4) != 0;
+    a.antialias = (flags & 8) != 0;
+    a.premultipliedAlpha = (flags & 16) != 0;
+    a.preserveDrawingBuffer = (flags & 32) != 0;
+    a.failIfMajorPerformanceCaveat = (flags & 64) != 0;
+    a.powerPreference = (flags >> 8) & 3;
     // Not every extension the browser has (Emscripten's default enables each
     // one: 30-70 ms of a cold start here), only what the renderer needs.
     a.enableExtensionsByDefault = false;

@@ -70,7 +70,12 @@ def main():
     os.makedirs(a.site, exist_ok=True)
     shutil.copyfile(a.app_js, os.path.join(a.site, "app.js"))
     shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
-    shutil.copyfile(os.path.join(os.path.dirname(a.shell), "start.js"), os.path.join(a.site, "start.js"))
+    # The site's start.js begins with contract.js (the names and WebGL
+    # attributes the scripts share; app.js carries it too): one request.
+    with open(os.path.join(a.site, "start.js"), "w", encoding="utf-8") as out:
+        for name in ("contract.js", "start.js"):
+            with open(os.path.join(os.path.dirname(a.shell), name), encoding="utf-8") as f:
+                out.write(f.read())
     site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_FONT_EXTRA@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
     # start.js first of all: what start-up waits on is asked for while the rest loads.
     site_html = site_html.replace("<style>", '<script src="start.js"></script>\n<style>', 1)
