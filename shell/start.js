@@ -46,12 +46,12 @@ HTK.earlyFont.catch(function () {});
 // profile creating the IndexedDB store and granting the lock take 100-200 ms
 // each, which otherwise came after app.js had downloaded. storage.js and
 // writer.js take them from here (HTK.earlyIdb, HTK.earlyLock) and ask
-// themselves when they are missing (the offline .html has no start.js): the
-// names and the requests are theirs, copied.
+// themselves when they are missing (the offline .html has no start.js); the
+// names are HTK_CONTRACT's (contract.js), the requests theirs, copied.
 if (window.indexedDB) {
   HTK.earlyIdb = new Promise(function (resolve, reject) {
-    var req = indexedDB.open('huitoukan-zhenggai-taizhang', 1);
-    req.onupgradeneeded = function () { req.result.createObjectStore('db'); };
+    var req = indexedDB.open(HTK_CONTRACT.DB_NAME, HTK_CONTRACT.DB_VERSION);
+    req.onupgradeneeded = function () { req.result.createObjectStore(HTK_CONTRACT.STORE); };
     req.onsuccess = function () { resolve(req.result); };
     req.onerror = function () { reject(req.error || new Error('IndexedDB open failed')); };
     req.onblocked = function () { reject(new Error('IndexedDB is blocked by another tab')); };
@@ -61,7 +61,7 @@ if (window.indexedDB) {
 if (navigator.locks && navigator.locks.request) {
   // The function that lets the lock go, or null when another page holds it.
   HTK.earlyLock = new Promise(function (resolve, reject) {
-    navigator.locks.request('huitoukan-zhenggai-taizhang-writer', { ifAvailable: true }, function (lock) {
+    navigator.locks.request(HTK_CONTRACT.LOCK, { ifAvailable: true }, function (lock) {
       if (!lock) { resolve(null); return undefined; }
       return new Promise(function (release) { resolve(release); });
     }).catch(reject);
@@ -71,7 +71,7 @@ if (navigator.locks && navigator.locks.request) {
 
 // The WebGL context too (40-60 ms in a cold start without a GPU), as soon as
 // the parser has made the canvas: the app's own request later (CreateContext
-// in app/platform/web/main.cpp) gets this same context back, so the version
+// in app/web_main/main.cpp) gets this same context back, so the version
 // (?webgl=1 forces WebGL 1, ?webgl=0 none) and the attributes are the app's.
 (function warmWebGl() {
   var canvas = document.getElementById('canvas');
@@ -81,7 +81,6 @@ if (navigator.locks && navigator.locks.request) {
   }
   var forced = new URLSearchParams(location.search).get('webgl');
   if (forced === '0') return;
-  var attrs = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
-                preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false };
+  var attrs = HTK_CONTRACT.WEBGL;
   if (forced === '1' || !canvas.getContext('webgl2', attrs)) canvas.getContext('webgl', attrs);
 })();

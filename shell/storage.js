@@ -25,8 +25,9 @@
 // names are the app's own.
 
 HTK.storage = {
-  DB_NAME: 'huitoukan-zhenggai-taizhang',
-  STORE: 'db',
+  DB_NAME: HTK_CONTRACT.DB_NAME,
+  DB_VERSION: HTK_CONTRACT.DB_VERSION,
+  STORE: HTK_CONTRACT.STORE,
   LEGACY_KEY: 'main', // the single image of builds before the two generations
   candidates: [],     // generations read at start, newest first (see load)
   chunks: null,       // key -> Uint8Array while the candidates are being checked
@@ -47,7 +48,7 @@ HTK.storage = {
     HTK.earlyIdb = null;
     var opened = early || new Promise(function (resolve, reject) {
       if (!window.indexedDB) { reject(new Error('此浏览器不支持 IndexedDB')); return; }
-      var req = indexedDB.open(self.DB_NAME, 1);
+      var req = indexedDB.open(self.DB_NAME, self.DB_VERSION);
       req.onupgradeneeded = function () { req.result.createObjectStore(self.STORE); };
       req.onsuccess = function () { resolve(req.result); };
       req.onerror = function () { reject(req.error || new Error('IndexedDB open failed')); };

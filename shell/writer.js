@@ -15,7 +15,7 @@
 // 'release-request', 'released', 'release-refused' {why}, 'saved'.
 
 HTK.writer = {
-  LOCK: 'huitoukan-zhenggai-taizhang-writer',
+  LOCK: HTK_CONTRACT.LOCK,
   method: '',          // 'locks', 'broadcast' or 'none' (always the writer)
   isWriter: true,
   channel: null,

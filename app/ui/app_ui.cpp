@@ -251,7 +251,7 @@ void DemoDataButtons(UiState& ui) {
 void FlushPendingEdits(UiState& ui) {
     if (!ui.ledger) return;
     // The 工作方案 being typed.
-    if (ui.weekly && ui.weekly->plan_unit != "\x01") {
+    if (ui.weekly && ui.weekly->plan_loaded) {
         const WorkPlan& p = ui.weekly->plan;
         WorkPlan stored = LoadWorkPlan(*ui.db, ui.ledger->campaign.id, ui.weekly->plan_unit);
         if (p.content != stored.content || p.measures != stored.measures || p.schedule != stored.schedule)

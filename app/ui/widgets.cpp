@@ -1,6 +1,8 @@
 #include "widgets.h"
 
+#include "test_marks.h"
 #include "theme.h"
+#include "timed_message.h"
 
 #include <imgui_internal.h>
 
@@ -23,18 +25,6 @@ void ScreenTitle(const char* title, const char* subtitle) {
     }
     ImGui::Separator();
     ImGui::Spacing();
-}
-
-void ComingSoon(const char* what, std::initializer_list<const char*> items) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
-    ImGui::BeginChild("coming_soon", ImVec2(0, 0), true);
-    ImGui::TextWrapped("%s", what);
-    ImGui::Spacing();
-    for (const char* item : items) ImGui::BulletText("%s", item);
-    ImGui::Spacing();
-    ColoredTextWrapped(kColorMuted, "本栏目正在建设中，以上功能将在后续版本提供。");
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
 }
 
 void ColoredTextWrapped(ImU32 color, const char* text) {
@@ -110,5 +100,21 @@ bool DeactivatedAfterEdit() {
 }
 
 bool InDisabledBlock() { return (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0; }
+
+void SetMessage(TimedMessage& m, std::string text, bool error, double seconds) {
+    m.text = std::move(text);
+    m.is_error = error;
+    m.until = ImGui::GetTime() + seconds;
+}
+
+void DrawMessage(const TimedMessage& m, const char* mark, bool wrapped) {
+    if (m.text.empty() || ImGui::GetTime() >= m.until) return;
+    if (!wrapped) ImGui::SameLine(0, 24);
+    ImGui::PushStyleColor(ImGuiCol_Text, m.is_error ? kColorRed : kColorGreen);
+    if (wrapped) ImGui::TextWrapped("%s", m.text.c_str());
+    else ImGui::TextUnformatted(m.text.c_str());
+    ImGui::PopStyleColor();
+    MarkItem(mark, m.text.c_str());
+}
 
 }  // namespace htk::ui

@@ -3,15 +3,12 @@
 
 #include <imgui.h>
 
-#include <initializer_list>
 #include <string>
 
 namespace htk::ui {
 
 // A screen's title line with an optional grey subtitle.
 void ScreenTitle(const char* title, const char* subtitle = nullptr);
-// A card telling what a section will hold, for sections still being built.
-void ComingSoon(const char* what, std::initializer_list<const char*> items);
 // Text in a colour (ImU32), wrapped to the available width.
 void ColoredTextWrapped(ImU32 color, const char* text);
 // `text` wrapped to `width` pixels in at most `max_lines` lines, the last

@@ -6,10 +6,10 @@
 //       receives it) and writes it as a backup file, which the browser then
 //       restores;
 //   district_bench time <db> [repeats]
-//       runs TimeCoreOperations (app/core/diagnostics) on it and prints one
+//       runs TimeCoreOperations (app/bench) on it and prints one
 //       JSON object, as window.app.coreTimings() does in the browser.
 // Not a test.
-#include "diagnostics/core_timings.h"
+#include "core_timings.h"
 #include "district/received_files.h"
 #include "domain/backup.h"
 #include "domain/campaign.h"

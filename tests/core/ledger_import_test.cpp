@@ -1,7 +1,7 @@
 #include "domain/ledger_import.h"
 #include "domain/ledger_store.h"
+#include "domain/ledger_xlsx.h"
 #include "formats/csv.h"
-#include "formats/ledger_xlsx.h"
 #include "formats/table_file.h"
 #include "formats/xlsx_reader.h"
 #include "test_db.h"

@@ -1,5 +1,5 @@
 #include "domain/problem_rules.h"
-#include "formats/ledger_xlsx.h"
+#include "domain/ledger_xlsx.h"
 #include "formats/zip_reader.h"
 #include "rules/uuid.h"
 #include "test_db.h"

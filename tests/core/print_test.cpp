@@ -12,10 +12,10 @@
 #include "district/unit_stats.h"
 #include "district_fixture_rows.h"
 #include "domain/campaign_setup.h"
+#include "domain/ledger_xlsx.h"
 #include "domain/rectification_report.h"
 #include "domain/weekly_report.h"
 #include "domain/work_plan.h"
-#include "formats/ledger_xlsx.h"
 #include "formats/print_layout.h"
 #include "test_db.h"
 

@@ -106,3 +106,9 @@ TEST(Text, FindBytesAgreesWithFindEverywhere) {
         ASSERT_EQ(FindBytes(hay, needle, from), want) << trial;
     }
 }
+
+TEST(Text, JoinListUsesTheEnumerationComma) {
+    EXPECT_EQ(htk::JoinList({}), "");
+    EXPECT_EQ(htk::JoinList({"甲"}), "甲");
+    EXPECT_EQ(htk::JoinList({"甲", "乙", "丙"}), "甲、乙、丙");
+}

@@ -53,57 +53,9 @@ def csp(page, scripts_self):
     return page.replace("@HTK_CSP@", meta)
 
 
-# The service worker: network first (a rebuilt or updated app is picked up
-# whenever the server answers), the cached copy when it does not (offline).
-# The cache is named after the version; older ones are dropped on activation.
-SERVICE_WORKER = """// sw.js — keeps the app's files for offline use (generated; version @V@).
-const CACHE = 'huitoukan-@V@';
-const FILES = ['./', 'index.html', 'start.js', 'app.js', 'app.wasm', 'fonts/ui.ttf', 'fonts/extra.ttf.gz', 'manifest.webmanifest', 'icon.svg'];
-
-self.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
-});
-
-self.addEventListener('activate', (e) => {
-  e.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
-    .then(() => self.clients.claim()));
-});
-
-self.addEventListener('fetch', (e) => {
-  const req = e.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== location.origin) return;
-  const key = req.mode === 'navigate' ? 'index.html' : req;
-  e.respondWith(fetch(req).then((resp) => {
-    if (resp.ok) {
-      const copy = resp.clone();
-      caches.open(CACHE).then((c) => c.put(key, copy));
-    }
-    return resp;
-  }).catch(() => caches.match(key, { ignoreSearch: true }).then((hit) => hit || Response.error())));
-});
-"""
-
-MANIFEST = """{
-  "name": "回头看整改台账",
-  "short_name": "整改台账",
-  "description": "巩固拓展脱贫攻坚成果行业政策落实“回头看”：入户排查、整改台账、周报和区级汇总（版本 @V@）",
-  "lang": "zh-CN",
-  "start_url": "./",
-  "scope": "./",
-  "display": "standalone",
-  "background_color": "#f3f4f6",
-  "theme_color": "#b91c1c",
-  "icons": [{"src": "icon.svg", "sizes": "any", "type": "image/svg+xml"}]
-}
-"""
-
-ICON = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
-<rect width="64" height="64" rx="12" fill="#b91c1c"/>
-<path d="M16 18h32v28H16z" fill="none" stroke="#fff" stroke-width="4"/>
-<path d="M22 28h20M22 36h14" stroke="#fff" stroke-width="4"/>
-</svg>
-"""
+# The served site's other files, kept in shell/ beside the page: the service
+# worker, the web app manifest and its icon. @HTK_VERSION@ is filled in.
+SITE_FILES = ("sw.js", "manifest.webmanifest", "icon.svg")
 
 
 def main():
@@ -118,15 +70,22 @@ def main():
     os.makedirs(a.site, exist_ok=True)
     shutil.copyfile(a.app_js, os.path.join(a.site, "app.js"))
     shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
-    shutil.copyfile(os.path.join(os.path.dirname(a.shell), "start.js"), os.path.join(a.site, "start.js"))
+    # The site's start.js begins with contract.js (the names and WebGL
+    # attributes the scripts share; app.js carries it too): one request.
+    with open(os.path.join(a.site, "start.js"), "w", encoding="utf-8") as out:
+        for name in ("contract.js", "start.js"):
+            with open(os.path.join(os.path.dirname(a.shell), name), encoding="utf-8") as f:
+                out.write(f.read())
     site_html = shell.replace("@HTK_FONT@", "").replace("@HTK_FONT_EXTRA@", "").replace("@HTK_SCRIPTS@", '<script src="app.js"></script>')
     # start.js first of all: what start-up waits on is asked for while the rest loads.
     site_html = site_html.replace("<style>", '<script src="start.js"></script>\n<style>', 1)
     site_html = csp(site_html, scripts_self=True)
     site_html = site_html.replace("</title>", '</title>\n<link rel="manifest" href="manifest.webmanifest">', 1)
-    for name, text in (("sw.js", SERVICE_WORKER), ("manifest.webmanifest", MANIFEST), ("icon.svg", ICON)):
+    for name in SITE_FILES:
+        with open(os.path.join(os.path.dirname(a.shell), name), encoding="utf-8") as f:
+            text = f.read()
         with open(os.path.join(a.site, name), "w", encoding="utf-8") as f:
-            f.write(text.replace("@V@", a.version))
+            f.write(text.replace("@HTK_VERSION@", a.version))
     with open(os.path.join(a.site, "index.html"), "w", encoding="utf-8") as f:
         f.write(site_html)
 

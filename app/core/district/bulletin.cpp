@@ -1,17 +1,12 @@
 #include "bulletin.h"
 
 #include "domain/campaign.h"
+#include "rules/text.h"
 
 #include <algorithm>
 
 namespace htk {
 namespace {
-
-std::string Join(const std::vector<std::string>& names) {
-    std::string s;
-    for (size_t i = 0; i < names.size(); ++i) s += (i ? "、" : "") + names[i];
-    return s;
-}
 
 std::string N(int n) { return std::to_string(n); }
 
@@ -110,8 +105,8 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
         }
         std::string s = WeekLabel(reporting.weeks[w]) + "台账（" + FormatMonthDay(reporting.due[w]) + "前报送）应报 " +
                         N(int(reporting.units.size())) + " 个单位，按时报送 " + N(reporting.received[w]) + " 个";
-        s += "，迟报 " + N(reporting.late[w]) + " 个" + (late.empty() ? "" : "（" + Join(late) + "）");
-        s += "，未报 " + N(reporting.missing[w]) + " 个" + (missing.empty() ? "" : "（" + Join(missing) + "）");
+        s += "，迟报 " + N(reporting.late[w]) + " 个" + (late.empty() ? "" : "（" + JoinList(late) + "）");
+        s += "，未报 " + N(reporting.missing[w]) + " 个" + (missing.empty() ? "" : "（" + JoinList(missing) + "）");
         P.push_back(s + "。");
     }
 
@@ -122,7 +117,7 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
     std::vector<std::string> best;
     for (const UnitStats* s : ranked)
         if (s->problems && best.size() < 3) best.push_back(s->unit + "（" + Percent(s->completion) + "）");
-    if (!best.empty()) P.push_back("整改完成率较高的单位：" + Join(best) + "。");
+    if (!best.empty()) P.push_back("整改完成率较高的单位：" + JoinList(best) + "。");
     // "<lead>A（detail）、B（detail）。" for the units of `names`, in `order`.
     auto name_units = [&](const char* lead, const std::vector<std::string>& names,
                           const std::vector<const UnitStats*>& order, auto detail) {
@@ -131,7 +126,7 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
         for (const UnitStats* s : order)
             if (std::find(names.begin(), names.end(), s->unit) != names.end())
                 named.push_back(s->unit + "（" + detail(*s) + "）");
-        P.push_back(lead + Join(named) + "。");
+        P.push_back(lead + JoinList(named) + "。");
     };
     name_units("未完成问题较多的单位：", b.many_open, by_open, [](const UnitStats& s) { return N(s.open) + " 个"; });
     name_units("整改进度较慢、完成率低于全区 10 个百分点以上的单位：", b.slow, ranked,
@@ -147,7 +142,7 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
         std::vector<std::string> kinds;
         for (int f = 1; f < kFindingCount; ++f)
             if (total.findings[f]) kinds.push_back(std::string(kFindings[f]) + " " + N(total.findings[f]) + " 个");
-        if (!kinds.empty()) s += "，其中" + Join(kinds);
+        if (!kinds.empty()) s += "，其中" + JoinList(kinds);
         P.push_back(s + "。");
         if (!b.adverse.empty()) {
             std::vector<std::string> named;
@@ -156,9 +151,9 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
                 std::vector<std::string> k;
                 for (int f = 1; f < kFindingCount; ++f)
                     if (u->findings[f]) k.push_back(std::string(kFindings[f]) + " " + N(u->findings[f]) + " 个");
-                named.push_back(u->unit + "（" + Join(k) + "）");
+                named.push_back(u->unit + "（" + JoinList(k) + "）");
             }
-            P.push_back("抽查发现问题的单位：" + Join(named) + "。");
+            P.push_back("抽查发现问题的单位：" + JoinList(named) + "。");
         }
     }
 
@@ -168,7 +163,7 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
         for (const std::string& u : *list)
             if (std::find(all_named.begin(), all_named.end(), u) == all_named.end()) all_named.push_back(u);
     if (!all_named.empty())
-        P.push_back("（一）" + Join(all_named) +
+        P.push_back("（一）" + JoinList(all_named) +
                     "要认真查找原因，明确责任领导和完成时限，逐条整改销号；对存在问题较多、推进不力、质量不高、"
                     "敷衍整改、选择性整改、欺上瞒下、弄虚作假的，将按照有关程序严肃追责问责。");
     P.push_back(std::string(all_named.empty() ? "（一）" : "（二）") +

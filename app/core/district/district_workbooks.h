@@ -5,7 +5,7 @@
 #pragma once
 
 #include "bulletin.h"
-#include "formats/ledger_xlsx.h"
+#include "domain/ledger_xlsx.h"
 #include "spot_check.h"
 #include "unit_stats.h"
 

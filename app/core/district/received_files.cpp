@@ -1,5 +1,6 @@
 #include "received_files.h"
 
+#include "check.h"
 #include "domain/campaign.h"
 #include "domain/ledger_store.h"
 #include "domain/weekly_report.h"
@@ -12,7 +13,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cassert>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -264,9 +264,7 @@ int64_t RecordFile(Database& db, int64_t campaign_id, const ReceivedFile& f, con
     ins.Bind(5, f.content_hash).Bind(6, f.version_time);
     ins.Bind(7, f.report_date.valid() ? FormatIso(f.report_date) : std::string());
     ins.Bind(8, now).Bind(9, int64_t(f.rows)).Bind(10, int64_t(f.errors.size()));
-    bool ok = ins.Run();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(ins.Run());
     return db.last_insert_rowid();
 }
 
@@ -275,9 +273,7 @@ void SetSource(Database& db, int64_t problem_id, int64_t file_id, const std::str
         "INSERT INTO problem_source(problem_id, file_id, version_time) VALUES(?1, ?2, ?3) "
         "ON CONFLICT(problem_id) DO UPDATE SET file_id = excluded.file_id, version_time = excluded.version_time");
     s.Bind(1, problem_id).Bind(2, file_id).Bind(3, version_time);
-    bool ok = s.Run();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(s.Run());
 }
 
 }  // namespace
@@ -351,7 +347,7 @@ MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, c
             std::vector<Problem> adds = plan.adds;  // ApplyBatch takes its copy; ours gets the ids
             std::vector<int64_t> ids = store.ApplyBatch(std::move(adds), taken, fctx, "导入“" + f->file_name + "”");
             ++steps;
-            assert(ids.size() == plan.adds.size() + taken.size());
+            HTK_CHECK(ids.size() == plan.adds.size() + taken.size());
             for (size_t i = 0; i < ids.size(); ++i) {
                 Problem p = i < plan.adds.size() ? std::move(plan.adds[i]) : std::move(taken[i - plan.adds.size()]);
                 p.id = ids[i];
@@ -373,15 +369,11 @@ MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, c
         counts.Bind(1, file_id).Bind(2, int64_t(out.counts.added)).Bind(3, int64_t(out.counts.updated));
         counts.Bind(4, int64_t(out.counts.unchanged)).Bind(5, int64_t(out.counts.conflicts));
         counts.Bind(6, int64_t(out.counts.rejected));
-        bool ok = counts.Run();
-        assert(ok);
-        (void)ok;
+        HTK_CHECK(counts.Run());
         summary.total += out.counts;
         summary.files.push_back(std::move(out));
     }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     store.MergeLastSteps(steps, "导入 " + std::to_string(summary.files.size()) + " 个单位的文件");
     return summary;
 }

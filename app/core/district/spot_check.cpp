@@ -1,11 +1,12 @@
 #include "spot_check.h"
 
+#include "check.h"
+#include "rules/text.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cassert>
 #include <cmath>
 #include <map>
 
@@ -126,9 +127,7 @@ std::string DescribeSpec(const SampleSpec& spec, size_t candidates, size_t drawn
     if (by.empty()) {
         s += "，不分层";
     } else {
-        s += "，按";
-        for (size_t i = 0; i < by.size(); ++i) s += (i ? "、" : "") + by[i];
-        s += "分层";
+        s += "，按" + JoinList(by) + "分层";
     }
     s += "，种子 " + std::to_string(spec.seed);
     return s;
@@ -148,19 +147,15 @@ int64_t SpotCheckStore::Create(const SampleSpec& spec, const std::vector<const P
     Transaction tx(db_);
     Stmt ins = db_.Prepare("INSERT INTO spot_check(campaign_id, seed, spec, created_at) VALUES(?1, ?2, ?3, ?4)");
     ins.Bind(1, campaign_id_).Bind(2, int64_t(spec.seed)).Bind(3, j.dump()).Bind(4, now);
-    bool ok = ins.Run();
-    assert(ok);
+    HTK_CHECK(ins.Run());
     const int64_t id = db_.last_insert_rowid();
     Stmt item = db_.Prepare("INSERT INTO spot_check_item(spot_check_id, seq, problem_id) VALUES(?1, ?2, ?3)");
     for (size_t i = 0; i < sample.size(); ++i) {
         item.Reset();
         item.Bind(1, id).Bind(2, int64_t(i + 1)).Bind(3, sample[i]->id);
-        ok = item.Run();
-        assert(ok);
+        HTK_CHECK(item.Run());
     }
-    ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     return id;
 }
 
@@ -219,9 +214,7 @@ std::string SpotCheckStore::SetFinding(int64_t id, int seq, const std::string& f
         "UPDATE spot_check_item SET finding = ?3, note = ?4, checked_on = ?5 WHERE spot_check_id = ?1 AND seq = ?2");
     s.Bind(1, id).Bind(2, int64_t(seq)).Bind(3, finding).Bind(4, note);
     s.Bind(5, checked_on.valid() ? FormatIso(checked_on) : std::string());
-    bool ok = s.Run();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(s.Run());
     return db_.changes() == 1 ? "" : "没有这一条抽查记录";
 }
 

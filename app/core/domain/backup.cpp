@@ -1,10 +1,9 @@
 #include "backup.h"
 
-#include "formats/ledger_xlsx.h"  // UnitFileName
+#include "domain/ledger_xlsx.h"  // UnitFileName
 #include "storage/database.h"
 #include "storage/schema.h"
 
-#include <cassert>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -60,9 +59,11 @@ std::unique_ptr<Database> OpenChecked(std::string_view bytes, int* stored_versio
         *error = "这个 .db 文件不是“回头看整改台账”的备份（或已被其他程序改动）";
         return nullptr;
     }
-    MigrateResult migrated = Migrate(*scratch);
-    assert(migrated == MigrateResult::kOk);
-    (void)migrated;
+    std::string migrate_error;
+    if (Migrate(*scratch, 0, &migrate_error) != MigrateResult::kOk) {
+        *error = "这个备份无法升级到当前版本（" + migrate_error + "）";
+        return nullptr;
+    }
     return scratch;
 }
 

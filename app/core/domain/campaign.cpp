@@ -1,11 +1,11 @@
 #include "campaign.h"
 
+#include "check.h"
 #include "rules/text.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cassert>
 
 namespace htk {
 
@@ -15,15 +15,6 @@ const char* BuiltinCampaignJson() { return kCampaign2022Json; }
 namespace {
 
 constexpr const char* kJoin = "、";
-
-std::string Join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const std::string& p : parts) {
-        if (!out.empty()) out += kJoin;
-        out += p;
-    }
-    return out;
-}
 
 std::vector<std::string> Split(const std::string& s) {
     std::vector<std::string> out;
@@ -74,7 +65,7 @@ int Campaign::Year() const {
 std::string Campaign::AreaNames() const {
     std::vector<std::string> names;
     for (const Area& a : areas) names.push_back(a.name);
-    return Join(names);
+    return JoinList(names);
 }
 
 int64_t StoreCampaignJson(Database& db, std::string_view text, std::string* error) {
@@ -104,7 +95,7 @@ int64_t StoreCampaignJson(Database& db, std::string_view text, std::string* erro
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     ins.Bind(1, Str(c, "code")).Bind(2, Str(c, "name")).Bind(3, Str(c, "district"));
     ins.Bind(4, Str(c, "ledger_title").empty() ? Str(c, "name") + "整改台账" : Str(c, "ledger_title"));
-    ins.Bind(5, Str(c, "office")).Bind(6, Str(c, "ledger_note")).Bind(7, Join(natures)).Bind(8, Str(c, "issued"));
+    ins.Bind(5, Str(c, "office")).Bind(6, Str(c, "ledger_note")).Bind(7, JoinList(natures)).Bind(8, Str(c, "issued"));
     if (!ins.Run()) return fail("活动数据无法保存");
     const int64_t cid = db.last_insert_rowid();
 
@@ -127,7 +118,7 @@ int64_t StoreCampaignJson(Database& db, std::string_view text, std::string* erro
         for (const auto& u : a.value("lead_units", nlohmann::json::array()))
             if (u.is_string()) leads.push_back(u.get<std::string>());
         area.Bind(1, cid).Bind(2, int64_t(a.value("no", 0))).Bind(3, Str(a, "name"));
-        area.Bind(4, Str(a, "section_title")).Bind(5, Join(leads));
+        area.Bind(4, Str(a, "section_title")).Bind(5, JoinList(leads));
         if (Str(a, "name").empty() || !area.Run()) return fail("问题类型数据无效（名称为空或重复）");
         const int64_t aid = db.last_insert_rowid();
         std::vector<std::string> keys = {Str(a, "name"), Str(a, "section_title")};
@@ -158,7 +149,7 @@ int64_t EnsureCurrentCampaign(Database& db) {
     }
     std::string error;
     int64_t id = StoreCampaignJson(db, BuiltinCampaignJson(), &error);
-    assert(id && "the built-in campaign JSON must load");
+    HTK_CHECK_MSG(id != 0, "the built-in campaign JSON must load: " + error);
     db.Prepare("INSERT INTO settings(key, value) VALUES('current_campaign', ?1) "
                "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .Bind(1, std::to_string(id))

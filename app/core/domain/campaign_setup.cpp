@@ -1,10 +1,10 @@
 #include "campaign_setup.h"
 
+#include "check.h"
 #include "rules/text.h"
 #include "storage/database.h"
 
 #include <algorithm>
-#include <cassert>
 
 namespace htk {
 namespace {
@@ -57,9 +57,7 @@ std::string SaveCampaignInfo(Database& db, int64_t campaign_id, const CampaignIn
     Stmt ph = db.Prepare("UPDATE campaign_phase SET start_date = ?3, end_date = ?4 WHERE campaign_id = ?1 AND code = ?2");
     for (const Phase& p : edit.phases) {
         ph.Bind(1, campaign_id).Bind(2, p.code).Bind(3, FormatIso(p.start)).Bind(4, FormatIso(p.end));
-        bool ok = ph.Run();
-        assert(ok);
-        (void)ok;
+        HTK_CHECK(ph.Run());
     }
     return tx.Commit() ? "" : "活动信息无法保存";
 }
@@ -82,7 +80,7 @@ int64_t AddCheckPoint(Database& db, int64_t area_id, const std::string& short_na
         *error = "排查要点的简称和内容都要填写";
         return 0;
     }
-    assert(scope == "household" || scope == "village");
+    HTK_CHECK(scope == "household" || scope == "village");
     Transaction tx(db);
     Stmt q = db.Prepare(
         "INSERT INTO check_point(area_id, no, short, text, scope) "
@@ -125,14 +123,10 @@ AddTownshipsResult AddTownships(Database& db, int64_t campaign_id, std::string_v
     Stmt q = db.Prepare("INSERT OR IGNORE INTO unit(campaign_id, name, kind) VALUES(?1, ?2, 'township')");
     for (const std::string& name : SplitNames(text)) {
         q.Bind(1, campaign_id).Bind(2, name);
-        bool ok = q.Run();
-        assert(ok);
-        (void)ok;
+        HTK_CHECK(q.Run());
         (db.changes() == 1 ? r.added : r.already_listed).push_back(name);
     }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     return r;
 }
 

@@ -1,5 +1,6 @@
 #include "demo_data.h"
 
+#include "check.h"
 #include "household_store.h"
 #include "ledger_store.h"
 #include "rules/id_number.h"
@@ -7,7 +8,6 @@
 #include "storage/database.h"
 #include "weekly_report.h"
 
-#include <cassert>
 #include <cstdio>
 
 namespace htk {
@@ -149,9 +149,7 @@ DemoSummary LoadDemoData(Database& db, const Campaign& c, const std::string& now
         reports.Create(w + 1, kDemoUnit, day, rows, FormatIso(day) + " 17:00:00");
         ++sum.reports;
     }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     return sum;
 }
 
@@ -165,20 +163,16 @@ void RemoveDemoData(Database& db) {
           "DELETE FROM weekly_report WHERE unit IN ('示例一乡', '示例二镇')",
           "DELETE FROM unit WHERE kind = 'township' AND name IN ('示例一乡', '示例二镇')"}) {
         Stmt q = db.Prepare(sql);
-        bool ok = q.Run();
-        assert(ok);
-        (void)ok;
+        HTK_CHECK(q.Run());
     }
     Stmt& history = db.Cached(
         "DELETE FROM problem_history WHERE problem_id IN (SELECT id FROM problem WHERE substr(uuid, 1, 15) = ?1)");
     history.Bind(1, kDemoUuidPrefix);
-    bool ok = history.Run();
+    HTK_CHECK(history.Run());
     Stmt& problems = db.Cached("DELETE FROM problem WHERE substr(uuid, 1, 15) = ?1");
     problems.Bind(1, kDemoUuidPrefix);
-    ok = ok && problems.Run();
-    ok = ok && tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(problems.Run());
+    HTK_CHECK(tx.Commit());
 }
 
 }  // namespace htk

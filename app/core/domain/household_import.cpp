@@ -373,8 +373,7 @@ void PlanHousehold(HouseholdImportPlan& plan, const Registry& registry, Househol
 }
 
 std::string GroupName(const PersonGroup& g) {
-    std::string names;
-    for (const std::string& n : g.head_names) names += (names.empty() ? "" : "、") + n;
+    const std::string names = JoinList(g.head_names);
     return names.empty() ? g.label : g.label + "（" + names + "）";
 }
 

@@ -1,14 +1,14 @@
 #include "ledger_import.h"
 
 #include "campaign.h"
+#include "domain/ledger_xlsx.h"
 #include "formats/csv.h"
-#include "formats/ledger_xlsx.h"
 #include "formats/table_file.h"
 #include "ledger_store.h"
 #include "problem_rules.h"
-#include "sheet_header.h"
 #include "rules/text.h"
 #include "rules/uuid.h"
+#include "sheet_header.h"
 
 #include <algorithm>
 #include <map>
@@ -301,12 +301,6 @@ static std::string WorkbookUnit(const Workbook& book, const Sheet& sheet, const 
     auto prop = book.custom_properties.find("htk_unit");
     if (prop != book.custom_properties.end() && !prop->second.empty()) return prop->second;
     return FindUnitLine(sheet, header.row);
-}
-
-std::string LedgerWorkbookUnit(const Workbook& book) {
-    HeaderMatch header;
-    const Sheet* s = FindLedgerSheet(book, &header);
-    return s ? WorkbookUnit(book, *s, header) : std::string();
 }
 
 ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,

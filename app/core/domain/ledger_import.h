@@ -48,10 +48,6 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
                             const LedgerStore& store, const std::string& fallback_unit,
                             const std::vector<Problem>* current = nullptr, bool unit_overrides_file = false);
 
-// The unit a ledger workbook names: our metadata, else the “单位（盖章）：”
-// line above the header of its ledger sheet; "" when neither.
-std::string LedgerWorkbookUnit(const Workbook& book);
-
 // Rows pasted from Excel/WPS (tab-separated text): with a header row if the
 // first line has one, otherwise in the official column order.
 ImportPlan PlanPastedRows(const std::string& text, const Campaign& campaign, const LedgerStore& store,

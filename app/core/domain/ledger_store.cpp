@@ -1,11 +1,11 @@
 #include "ledger_store.h"
 
+#include "check.h"
 #include "rules/text.h"
 #include "rules/uuid.h"
 #include "storage/database.h"
 
 #include <algorithm>
-#include <cassert>
 
 namespace htk {
 namespace {
@@ -121,9 +121,7 @@ void LedgerStore::RecordHistory(int64_t id, const char* field, const std::string
     if (old_value) h.Bind(3, *old_value);
     if (new_value) h.Bind(4, *new_value);
     h.Bind(5, ctx.now).Bind(6, ctx.actor).Bind(7, ctx.source);
-    bool ok = h.Run();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(h.Run());
 }
 
 int64_t LedgerStore::Insert(Problem& p, const ChangeContext& ctx) {
@@ -135,9 +133,7 @@ int64_t LedgerStore::Insert(Problem& p, const ChangeContext& ctx) {
     Stmt& ins = db_.Cached(sql);
     ins.Bind(1, p.uuid).Bind(2, campaign_id_).Bind(3, ctx.now);
     for (int i = 0; i < kProblemFieldCount; ++i) ins.Bind(4 + i, p.v[size_t(i)]);
-    bool ok = ins.Run();
-    assert(ok && "insert of a validated problem failed");
-    (void)ok;
+    HTK_CHECK_MSG(ins.Run(), "insert of a validated problem failed");
     p.id = db_.last_insert_rowid();
     p.created_at = p.updated_at = ctx.now;
     RecordHistory(p.id, "created", nullptr, &p[ProblemField::kDescription], ctx);
@@ -150,18 +146,14 @@ void LedgerStore::SetField(int64_t id, int field, const std::string& old_value, 
     Stmt& u = db_.Cached(std::string("UPDATE problem SET ") + FieldInfo(field).column +
                          " = ?1, updated_at = ?2 WHERE id = ?3");
     u.Bind(1, value).Bind(2, ctx.now).Bind(3, id);
-    bool ok = u.Run();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(u.Run());
     RecordHistory(id, FieldInfo(field).column, &old_value, &value, ctx);
 }
 
 void LedgerStore::SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx) {
     Stmt& u = db_.Cached("UPDATE problem SET deleted = ?1, updated_at = ?2 WHERE id = ?3");
     u.Bind(1, int64_t(deleted)).Bind(2, ctx.now).Bind(3, id);
-    bool ok = u.Run();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(u.Run());
     RecordHistory(id, deleted ? "deleted" : "restored", nullptr, nullptr, ctx);
 }
 
@@ -183,9 +175,7 @@ int LedgerStore::RecordLosingVersion(const Problem& stored, const Problem& incom
         RecordHistory(stored.id, column, &mine, &theirs, lost);
         ++written;
     }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     return written;
 }
 
@@ -209,9 +199,7 @@ void LedgerStore::Push(Step step) {
 int64_t LedgerStore::Add(Problem p, const ChangeContext& ctx) {
     Transaction tx(db_);
     int64_t id = Insert(p, ctx);
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     Push(Step{"新增问题", {Change{Change::kCreate, id, 0, {}, {}}}});
     return id;
 }
@@ -232,9 +220,7 @@ std::vector<int64_t> LedgerStore::Update(const Problem& after, const ChangeConte
         step.changes.push_back(Change{Change::kEdit, after.id, i, before.v[size_t(i)], target.v[size_t(i)]});
     }
     if (step.changes.empty()) return {};
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     step.label = step.changes.size() == 1 ? std::string("修改") + FieldInfo(step.changes[0].field).label
                                           : "修改问题";
     Push(std::move(step));
@@ -248,9 +234,7 @@ std::vector<int64_t> LedgerStore::Delete(const std::vector<int64_t>& ids, const 
         SetDeleted(id, true, ctx);
         step.changes.push_back(Change{Change::kDelete, id, 0, {}, {}});
     }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     Push(std::move(step));
     return ids;
 }
@@ -279,9 +263,7 @@ std::vector<int64_t> LedgerStore::ApplyBatch(std::vector<Problem> adds, const st
         }
         touched.push_back(after.id);
     }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     Push(std::move(step));
     return touched;
 }
@@ -310,9 +292,7 @@ std::vector<int64_t> LedgerStore::Replay(std::vector<Step>& from, std::vector<St
         for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it)
             Apply(*it, false, ctx), touched.push_back(it->id);
     }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     to.push_back(std::move(step));
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());

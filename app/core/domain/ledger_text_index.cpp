@@ -1,5 +1,6 @@
 #include "ledger_text_index.h"
 
+#include "check.h"
 #include "rules/text.h"
 
 #include <algorithm>
@@ -18,7 +19,7 @@ void LedgerTextIndex::Build(const std::vector<Problem>& rows) {
     size_t total = 0;
     for (const Problem& p : rows)
         total += p[ProblemField::kDescription].size() + p[ProblemField::kMeasures].size() + 2;
-    assert(total < UINT32_MAX);
+    HTK_CHECK(total < UINT32_MAX);  // offsets are 32-bit: a wrong one filters the wrong rows
     text_.resize(total);
     run_row_ = SIZE_MAX;  // the rows changed: no run carries over
     start_.clear();
@@ -33,13 +34,13 @@ void LedgerTextIndex::Build(const std::vector<Problem>& rows) {
             *out++ = '\0';  // a match never runs from one text into the next
         }
     }
-    assert(size_t(out - text_.data()) == total);
+    HTK_CHECK(size_t(out - text_.data()) == total);
     start_.push_back(uint32_t(total));
     LowerAsciiInPlace(text_.data(), total);
 }
 
 bool LedgerTextIndex::RowContains(size_t row, std::string_view needle_lower) const {
-    assert(row < rows());
+    assert(row < rows());  // per row of every filter pass: debug builds only (check.h, rule 3)
     if (needle_lower.find('\0') != std::string_view::npos) return false;
     const size_t begin = start_[row], end = start_[row + 1];
     if (row != run_row_ || needle_lower != run_needle_) {

@@ -1,7 +1,8 @@
 // ledger_text_index.h — the ledger's 问题表述 and 整改措施 laid end to end in
 // one buffer (ASCII lower-cased, each text closed by a NUL), so that searching
 // a row reads contiguous memory instead of two small strings and lower-cases
-// nothing: the 50,000-row search drops from ~21 ms in wasm to a few. Rows are
+// nothing, which makes a search of a large ledger several times faster in
+// wasm (docs/PERFORMANCE.md). Rows are
 // asked one at a time, so the table's filter can spread a search over frames.
 //
 // The index is a copy: rebuild it (Build) whenever the rows change.

@@ -1,6 +1,6 @@
 #include "rectification_report.h"
 
-#include "formats/ledger_xlsx.h"
+#include "domain/ledger_xlsx.h"
 #include "problem_rules.h"
 #include "rules/text.h"
 #include "storage/database.h"

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "campaign.h"
-#include "formats/ledger_xlsx.h"
+#include "domain/ledger_xlsx.h"
 #include "problem.h"
 
 #include <string>

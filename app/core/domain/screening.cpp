@@ -1,12 +1,13 @@
 #include "screening.h"
 
+#include "check.h"
 #include "problem_rules.h"
+#include "rules/text.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cassert>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -84,9 +85,7 @@ Problem ProblemFromScreening(const Campaign& campaign, const Area& area, const C
     // A first measure so the row is complete at once; the ledger marks it
     // (WeakMeasureReason) until the unit makes it concrete.
     p[ProblemField::kMeasures] = GeneratedMeasure(point.short_name);
-    std::string units;
-    for (const std::string& u : area.lead_units) units += (units.empty() ? "" : "、") + u;
-    p[ProblemField::kRespUnits] = units;
+    p[ProblemField::kRespUnits] = JoinList(area.lead_units);
     p[ProblemField::kTownship] = target.township;
     p[ProblemField::kVillage] = target.village;
     p[ProblemField::kFoundDate] = FormatIso(today);
@@ -129,9 +128,7 @@ void ScreeningStore::Set(const ScreeningTarget& t, const ScreeningEntry& e, cons
             "DELETE FROM screening WHERE campaign_id = ?1 AND household_id = ?2 AND township = ?3 AND village = ?4 "
             "AND point_id = ?5");
         del.Bind(1, campaign_id_).Bind(2, t.household_id).Bind(3, township).Bind(4, village).Bind(5, e.point_id);
-        bool ok = del.Run();
-        assert(ok);
-        (void)ok;
+        HTK_CHECK(del.Run());
     } else {
         Stmt& up = db_.Cached(
             "INSERT INTO screening(campaign_id, household_id, township, village, point_id, result, note, checked_on, "
@@ -143,20 +140,16 @@ void ScreeningStore::Set(const ScreeningTarget& t, const ScreeningEntry& e, cons
         up.Bind(1, campaign_id_).Bind(2, t.household_id).Bind(3, township).Bind(4, village).Bind(5, e.point_id);
         up.Bind(6, ScreenResultCode(e.result)).Bind(7, e.note).Bind(8, e.checked_on).Bind(9, e.screener);
         up.Bind(10, int64_t(e.done)).Bind(11, int64_t(e.total)).Bind(12, e.problem_id).Bind(13, now);
-        bool ok = up.Run();
-        assert(ok && "screening upsert failed");
-        (void)ok;
+        HTK_CHECK_MSG(up.Run(), "screening upsert failed");
     }
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
 }
 
 std::vector<VillageProgress> ScreeningStore::Progress(int household_points) const {
     // Three passes, each over what it counts: households per village (the
     // place index alone), the screened households (only they are joined), and
     // the villages' own points. One query joining every household to its
-    // screenings took ~35 µs a household in wasm (9 s for a district).
+    // screenings is far too slow for a district (docs/PERFORMANCE.md).
     std::vector<VillageProgress> out;
     std::map<std::pair<std::string, std::string>, size_t> at;
     auto village = [&](std::string township, std::string name) -> VillageProgress& {

@@ -1,8 +1,8 @@
 #include "settings.h"
 
+#include "check.h"
 #include "storage/database.h"
 
-#include <cassert>
 
 namespace htk {
 
@@ -66,9 +66,7 @@ void SaveSettings(Database& db, const Settings& s) {
     if (old.role != s.role) put.Bind(1, "role").Bind(2, RoleCode(s.role)).Run();
     for (const TextKey& k : kTextKeys)
         if (old.*k.field != s.*k.field) put.Bind(1, k.key).Bind(2, s.*k.field).Run();
-    bool ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
 }
 
 }  // namespace htk

@@ -1,11 +1,11 @@
 #include "weekly_report.h"
 
+#include "check.h"
 #include "storage/database.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cassert>
 #include <map>
 #include <unordered_map>
 
@@ -145,13 +145,11 @@ int64_t WeeklyReportStore::Create(int week_no, const std::string& unit, const Da
     Transaction tx(db_);
     Stmt& del = db_.Cached("DELETE FROM weekly_report WHERE campaign_id = ?1 AND week_no = ?2 AND unit = ?3");
     del.Bind(1, campaign_id_).Bind(2, int64_t(week_no)).Bind(3, unit);
-    bool ok = del.Run();
-    assert(ok);
+    HTK_CHECK(del.Run());
     Stmt& ins = db_.Cached(
         "INSERT INTO weekly_report(campaign_id, week_no, unit, report_date, created_at) VALUES(?1, ?2, ?3, ?4, ?5)");
     ins.Bind(1, campaign_id_).Bind(2, int64_t(week_no)).Bind(3, unit).Bind(4, FormatIso(report_date)).Bind(5, now);
-    ok = ins.Run();
-    assert(ok);
+    HTK_CHECK(ins.Run());
     const int64_t id = db_.last_insert_rowid();
     Stmt& row = db_.Cached("INSERT INTO weekly_report_row(report_id, seq, uuid, data) VALUES(?1, ?2, ?3, ?4)");
     int seq = 0;
@@ -159,12 +157,9 @@ int64_t WeeklyReportStore::Create(int week_no, const std::string& unit, const Da
         nlohmann::json j = nlohmann::json::object();
         for (int f = 0; f < kProblemFieldCount; ++f) j[FieldInfo(f).column] = p.v[size_t(f)];
         row.Bind(1, id).Bind(2, int64_t(++seq)).Bind(3, p.uuid).Bind(4, j.dump());
-        ok = row.Run();
-        assert(ok);
+        HTK_CHECK(row.Run());
     }
-    ok = tx.Commit();
-    assert(ok);
-    (void)ok;
+    HTK_CHECK(tx.Commit());
     return id;
 }
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "campaign.h"
-#include "formats/ledger_xlsx.h"
+#include "domain/ledger_xlsx.h"
 
 #include <string>
 

@@ -4,8 +4,9 @@
 // XML) to a tmpfile() before it zips it. In the browser tmpfile() is a file in
 // Emscripten's MEMFS, which grows a file by 1/8 at a time and copies all of it
 // at each step: a quarter of the time of a large export went there. The
-// third-party build compiles libxlsxwriter with -Dtmpfile=htk_memory_tmpfile,
-// so its temporary parts live here instead; natively it behaves the same.
+// third-party build patches libxlsxwriter to call htk_memory_tmpfile() instead
+// (app/third_party/patches/libxlsxwriter/0003-write-through-app-hooks.patch),
+// so its temporary parts live here; natively it behaves the same.
 #pragma once
 
 #include <cstdio>

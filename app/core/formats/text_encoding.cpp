@@ -79,16 +79,6 @@ const Tables& GetTables() {
 
 }  // namespace
 
-const char* EncodingLabel(TextEncoding e) {
-    switch (e) {
-        case TextEncoding::kUtf8: return "UTF-8";
-        case TextEncoding::kUtf8Bom: return "UTF-8（带 BOM）";
-        case TextEncoding::kUtf16: return "UTF-16";
-        case TextEncoding::kGb18030: return "GB18030";
-    }
-    return "";
-}
-
 bool DecodeGb18030(std::string_view s, std::string* utf8, size_t* bad_offset) {
     const Tables& t = GetTables();
     std::string out;

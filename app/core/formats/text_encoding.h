@@ -16,8 +16,6 @@ namespace htk {
 
 enum class TextEncoding { kUtf8, kUtf8Bom, kUtf16, kGb18030 };
 
-const char* EncodingLabel(TextEncoding e);  // "UTF-8", "UTF-8（带 BOM）", "UTF-16", "GB18030"
-
 // Decodes GB18030; on invalid input returns false and the byte offset.
 bool DecodeGb18030(std::string_view bytes, std::string* utf8, size_t* bad_offset);
 // Encodes UTF-8 text (invalid sequences are encoded as U+FFFD).

@@ -2,11 +2,13 @@
 //
 // A large export is ~25 MB of sheet XML written with fprintf, then deflated.
 // In the browser musl's vfprintf walks every format twice and writes in small
-// pieces; it took a third of an export. The third-party build compiles
-// libxlsxwriter with -Dfprintf=htk_xlsx_fprintf and -Dsnprintf=htk_xlsx_snprintf
-// (its cell formats use only %s and %d, see below) and -DzipOpenNewFileInZip4_64=htk_xlsx_zip_open, which picks
-// the deflate level, and -DzipOpen=htk_xlsx_zip_open_file, which can zip the
-// workbook straight into a string. Ordinary C functions, natively the same.
+// pieces; it took a third of an export. The third-party build patches
+// libxlsxwriter (app/third_party/patches/libxlsxwriter/0003-write-through-app-hooks.patch)
+// so that its fprintf and snprintf calls come here (its cell formats use only
+// %s and %d, see below), its zipOpenNewFileInZip4_64 calls go to
+// htk_xlsx_zip_open, which picks the deflate level, and its zipOpen call to
+// htk_xlsx_zip_open_file, which can zip the workbook straight into a string.
+// Ordinary C functions, natively the same.
 #pragma once
 
 #include <cstdio>

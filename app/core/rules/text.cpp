@@ -207,8 +207,8 @@ bool ContainsBytes(std::string_view haystack, std::string_view needle) {
     return FindBytes(haystack, needle) != std::string_view::npos;
 }
 
-// Eight bytes at a time (wasm has no vectors here; a byte loop took 60 ms on
-// a 50,000-row ledger's search index). In each byte: below 0x80, at least
+// Eight bytes at a time (wasm has no vectors here; a byte loop is a large
+// part of building a big ledger's search index). In each byte: below 0x80, at least
 // 'A', at most 'Z' -> add 0x20.
 void LowerAsciiInPlace(char* s, size_t n) {
     constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
@@ -241,6 +241,15 @@ size_t FindBytes(std::string_view haystack, std::string_view needle, size_t from
         ++p;
     }
     return std::string_view::npos;
+}
+
+std::string JoinList(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out += "、";
+        out += items[i];
+    }
+    return out;
 }
 
 }  // namespace htk

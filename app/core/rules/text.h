@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace htk {
 
@@ -17,6 +18,8 @@ std::string NormalizeKey(std::string_view s);
 bool IsValidUtf8(std::string_view s);
 // Number of code points.
 size_t Utf8Length(std::string_view s);
+// Joins the items of a Chinese list with 、: {"甲", "乙"} -> "甲、乙".
+std::string JoinList(const std::vector<std::string>& items);
 // Collapses runs of whitespace inside a one-line field to a single space.
 std::string CollapseSpaces(std::string_view s);
 

@@ -1,8 +1,9 @@
 #include "database.h"
 
+#include "check.h"
+
 #include <sqlite3.h>
 
-#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
@@ -26,29 +27,25 @@ Stmt::~Stmt() { sqlite3_finalize(s_); }
 
 Stmt& Stmt::Bind(int i, int64_t v) {
     int rc = sqlite3_bind_int64(s_, i, v);
-    assert(rc == SQLITE_OK);
-    (void)rc;
+    HTK_CHECK_MSG(rc == SQLITE_OK, sqlite3_errstr(rc));
     return *this;
 }
 
 Stmt& Stmt::Bind(int i, double v) {
     int rc = sqlite3_bind_double(s_, i, v);
-    assert(rc == SQLITE_OK);
-    (void)rc;
+    HTK_CHECK_MSG(rc == SQLITE_OK, sqlite3_errstr(rc));
     return *this;
 }
 
 Stmt& Stmt::Bind(int i, std::string_view v) {
     int rc = sqlite3_bind_text64(s_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-    assert(rc == SQLITE_OK);
-    (void)rc;
+    HTK_CHECK_MSG(rc == SQLITE_OK, sqlite3_errstr(rc));
     return *this;
 }
 
 Stmt& Stmt::BindNull(int i) {
     int rc = sqlite3_bind_null(s_, i);
-    assert(rc == SQLITE_OK);
-    (void)rc;
+    HTK_CHECK_MSG(rc == SQLITE_OK, sqlite3_errstr(rc));
     return *this;
 }
 
@@ -197,7 +194,7 @@ Stmt Database::Prepare(std::string_view sql) {
     int rc = sqlite3_prepare_v3(db_, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr);
     if (rc != SQLITE_OK) {
         std::fprintf(stderr, "prepare failed: %s\n  in: %.*s\n", sqlite3_errmsg(db_), int(sql.size()), sql.data());
-        assert(!"SQL written by us failed to prepare");
+        CheckFailed(__FILE__, __LINE__, "SQL written by us failed to prepare", sqlite3_errmsg(db_));
     }
     return Stmt(s);
 }
@@ -216,13 +213,19 @@ Stmt Database::TryPrepare(std::string_view sql, std::string* error, std::string_
 }
 
 void Database::ExecScript(const char* sql) {
+    std::string error;
+    if (!TryExecScript(sql, &error)) {
+        std::fprintf(stderr, "exec failed: %s\n  in: %s\n", error.c_str(), sql);
+        CheckFailed(__FILE__, __LINE__, "SQL script written by us failed", error);
+    }
+}
+
+bool Database::TryExecScript(const char* sql, std::string* error) {
     char* err = nullptr;
     int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
-    if (rc != SQLITE_OK) {
-        std::fprintf(stderr, "exec failed: %s\n  in: %s\n", err ? err : "?", sql);
-        sqlite3_free(err);
-        assert(!"SQL script written by us failed");
-    }
+    if (rc != SQLITE_OK && error) *error = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    return rc == SQLITE_OK;
 }
 
 bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }

@@ -7,7 +7,7 @@
 //
 // Rules kept here:
 //  - every statement is prepared; values are always bound, never spliced;
-//  - SQL that we write and that fails is our bug: it asserts;
+//  - SQL that we write and that fails is our bug: HTK_CHECK stops (check.h);
 //  - data the user brings (an image, a query typed in the console) can be bad:
 //    those calls return false / an error string and change nothing.
 #pragma once
@@ -44,8 +44,8 @@ public:
     Stmt& BindNull(int i);
 
     // Steps once. Returns true while a row is available, false when done.
-    // A constraint violation or other step error asserts in debug builds and
-    // is reported through ok() for callers that expect it.
+    // A constraint violation or other step error is reported through ok();
+    // callers that do not expect one HTK_CHECK it (mostly through Run()).
     bool Step();
     // Runs a statement that returns no rows; returns false on error.
     bool Run();
@@ -94,7 +94,7 @@ public:
     struct ImageView { const uint8_t* data; size_t size; };
     ImageView Image();
 
-    // Prepares SQL that we wrote (asserts on error).
+    // Prepares SQL that we wrote (HTK_CHECK on error).
     Stmt Prepare(std::string_view sql);
     // The same, kept prepared for the life of the connection: for statements
     // run once per row in loops. Returned reset and unbound; do not keep it
@@ -104,6 +104,9 @@ public:
     Stmt TryPrepare(std::string_view sql, std::string* error, std::string_view* tail = nullptr);
     // Runs one or more statements that we wrote and that bind nothing (schema).
     void ExecScript(const char* sql);
+    // The same for a script whose failure depends on the data it meets (a
+    // migration over stored data): false plus SQLite's message on failure.
+    bool TryExecScript(const char* sql, std::string* error);
 
     // Number of transactions committed since open (including autocommits).
     uint64_t commit_count() const { return commits_; }

@@ -1,15 +1,16 @@
 #include "image_chunks.h"
 
+#include "check.h"
+
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cassert>
 
 namespace htk {
 
 ChunkPlan PlanChunks(const uint8_t* data, size_t size, const std::vector<uint64_t>& stored, size_t chunk_size) {
-    assert(chunk_size > 0);
+    HTK_CHECK(chunk_size > 0);
     ChunkPlan plan;
     const size_t count = (size + chunk_size - 1) / chunk_size;
     plan.hashes.resize(count);

@@ -16,10 +16,10 @@
 namespace htk {
 
 // 256 KB. Chromium keeps an IndexedDB value over 64 KB as a file of its own;
-// smaller chunks stay inside its LevelDB, where reading a district's 96 MB
-// back took 8–9 s instead of 5 (32 KB chunks, tests/bench/district.mjs),
-// and a one-chunk save was no faster. A generation records the size it was
-// cut with, so a later build may choose another.
+// smaller chunks stay inside its LevelDB, which reads a district's database
+// back much more slowly and saves no faster (docs/PERFORMANCE.md). A
+// generation records the size it was cut with, so a later build may choose
+// another.
 constexpr size_t kImageChunkSize = 256 * 1024;
 
 struct ChunkPlan {

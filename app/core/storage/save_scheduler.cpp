@@ -1,7 +1,8 @@
 #include "save_scheduler.h"
 
+#include "check.h"
+
 #include <algorithm>
-#include <cassert>
 
 namespace htk {
 
@@ -19,13 +20,13 @@ bool SaveScheduler::ShouldFlush(bool in_transaction) const {
 }
 
 void SaveScheduler::Started() {
-    assert(!in_flight_);
+    HTK_CHECK(!in_flight_);
     in_flight_ = true;
     dirty_ = false;  // commits from now on make it dirty again
 }
 
 void SaveScheduler::Finished(bool ok, const std::string& error, double now) {
-    assert(in_flight_);
+    HTK_CHECK(in_flight_);
     in_flight_ = false;
     if (ok) {
         failures_ = 0;
@@ -41,7 +42,7 @@ void SaveScheduler::Finished(bool ok, const std::string& error, double now) {
 }
 
 void SaveScheduler::Superseded() {
-    assert(in_flight_);
+    HTK_CHECK(in_flight_);
     in_flight_ = false;
     dirty_ = true;
 }
@@ -52,7 +53,7 @@ void SaveScheduler::Disable(const std::string& reason) {
 }
 
 void SaveScheduler::Reset(uint64_t commit_count) {
-    assert(!in_flight_);
+    HTK_CHECK(!in_flight_);
     seen_commits_ = commit_count;
     dirty_ = false;
     failures_ = 0;

@@ -1,8 +1,8 @@
 #include "schema.h"
 
+#include "check.h"
 #include "database.h"
 
-#include <cassert>
 #include <string>
 
 namespace htk {
@@ -269,19 +269,18 @@ int StoredSchemaVersion(Database& db) {
     return s.Step() ? int(s.Int(0)) : 0;
 }
 
-MigrateResult Migrate(Database& db, int up_to) {
+MigrateResult Migrate(Database& db, int up_to, std::string* error) {
     const int target = up_to > 0 ? up_to : SchemaVersion();
-    assert(target <= SchemaVersion());
+    HTK_CHECK(target <= SchemaVersion());
     int v = StoredSchemaVersion(db);
     if (v > SchemaVersion()) return MigrateResult::kTooNew;
     for (; v < target; ++v) {
         Transaction tx(db);
-        db.ExecScript(kMigrations[v]);
         // PRAGMA takes no bound parameters; the value is our own integer.
-        db.ExecScript(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
-        bool ok = tx.Commit();
-        assert(ok && "migration commit failed");
-        (void)ok;
+        if (!db.TryExecScript(kMigrations[v], error) ||
+            !db.TryExecScript(("PRAGMA user_version=" + std::to_string(v + 1)).c_str(), error))
+            return MigrateResult::kFailed;  // tx rolls back
+        HTK_CHECK_MSG(tx.Commit(), "migration commit failed");
     }
     return MigrateResult::kOk;
 }

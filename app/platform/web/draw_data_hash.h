@@ -5,8 +5,8 @@
 // identical to the one on screen. Such a frame is not handed to WebGL again:
 // the canvas keeps showing the last one. Without a GPU the browser rasterises
 // with SwiftShader on the same cores, and an identical frame at 60 a second
-// starved everything else of the page — an IndexedDB write took 75–125 ms
-// instead of 2 (tests/bench/district.mjs).
+// starves everything else of the page, IndexedDB writes included
+// (docs/PERFORMANCE.md, tests/bench/district.mjs).
 #pragma once
 
 #include <cstdint>

@@ -121,7 +121,6 @@ bool TakeLoosePaste(std::string* out) {
     g_loose_paste.clear();
     return true;
 }
-const std::string& ClipboardText() { return g_clipboard; }
 
 }  // namespace htk::web
 

@@ -22,8 +22,6 @@ void FeedHeldText();
 bool HasQueuedInput();
 // Where the IME caret is (CSS px) and the line height, as ImGui last said.
 bool ImeCaret(float* x, float* y, float* h);
-// The last text the page pasted, or the last text the app copied.
-const std::string& ClipboardText();
 // Text pasted while no text field had the keyboard, for the screen to use.
 bool TakeLoosePaste(std::string* out);
 

@@ -1,9 +1,9 @@
 #include "persistence.h"
 
+#include "frame_loop.h"
 #include "js_imports.h"
 #include "storage/database.h"
 #include "storage/image_chunks.h"
-#include "web_app.h"
 
 #include <emscripten/emscripten.h>
 #include <sqlite3.h>

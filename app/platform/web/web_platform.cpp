@@ -2,10 +2,10 @@
 // chooser through shell/library_htk.js, dropped and chosen files arriving
 // through htk_file_begin/htk_file_data/htk_file_end, and the local clock.
 
+#include "frame_loop.h"
 #include "input_queue.h"
 #include "js_imports.h"
 #include "platform.h"
-#include "web_app.h"
 
 #include <emscripten/emscripten.h>
 

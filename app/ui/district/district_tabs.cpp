@@ -20,9 +20,7 @@
 namespace htk::ui {
 
 void ShowDistrictMessage(DistrictUi& D, std::string text, bool error) {
-    D.message = std::move(text);
-    D.message_is_error = error;
-    D.message_until = ImGui::GetTime() + 8;
+    SetMessage(D.message, std::move(text), error, 8);
 }
 
 void RefreshDistrict(UiState& ui) {
@@ -240,7 +238,7 @@ void DrawUnitStatsTab(UiState& ui) {
             ui.ledger->filter = LedgerFilter{};
             ui.ledger->filter.reporting_unit = s.unit;
             ui.ledger->view.SetFilter(ui.ledger->filter);
-            D.message.clear();
+            D.message.text.clear();
             D.show_unit_ledger = true;
         }
         if (!total && i < 40) {

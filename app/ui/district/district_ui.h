@@ -10,6 +10,7 @@
 #include "district/spot_check.h"
 #include "district/unit_stats.h"
 #include "platform.h"
+#include "timed_message.h"
 
 #include <memory>
 #include <string>
@@ -64,9 +65,7 @@ struct DistrictUi {
     Bulletin bulletin;
     std::string bulletin_text;
 
-    std::string message;
-    bool message_is_error = false;
-    double message_until = 0;
+    TimedMessage message;
 };
 
 // The district office's own name on the files it hands out.

@@ -101,9 +101,7 @@ void Table(HouseholdsUi& H, const std::vector<const Household*>& shown) {
 }  // namespace
 
 void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error) {
-    H.message = std::move(text);
-    H.message_is_error = error;
-    H.message_until = ImGui::GetTime() + 8;
+    SetMessage(H.message, std::move(text), error, 8);
 }
 
 void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, Workbook&& book) {
@@ -147,13 +145,7 @@ void DrawHouseholdsBar(HouseholdsUi& H) {
                        shown.size());
     ImGui::TextDisabled("%s", count);
     MarkItem("households.count", count);
-    if (!H.message.empty() && ImGui::GetTime() < H.message_until) {
-        ImGui::SameLine(0, 24);
-        ImGui::PushStyleColor(ImGuiCol_Text, H.message_is_error ? kColorRed : kColorGreen);
-        ImGui::TextUnformatted(H.message.c_str());
-        ImGui::PopStyleColor();
-        MarkItem("households.message", H.message.c_str());
-    }
+    DrawMessage(H.message, "households.message");
 }
 
 void DrawHouseholdsTable(HouseholdsUi& H) {
@@ -333,8 +325,7 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     const std::string summary = ImportSummary(plan);
     ImGui::TextWrapped("%s", summary.c_str());
     MarkItem("households.import.summary", summary.c_str());
-    std::string cols = "识别的列：";
-    for (size_t i = 0; i < plan.columns.size(); ++i) cols += (i ? "、" : "") + plan.columns[i];
+    const std::string cols = "识别的列：" + JoinList(plan.columns);
     ColoredTextWrapped(kColorMuted, cols.c_str());
     ImGui::Separator();
     const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f;

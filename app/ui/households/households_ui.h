@@ -8,6 +8,7 @@
 #include "domain/household_store.h"
 #include "domain/household_view.h"
 #include "domain/village_import.h"
+#include "timed_message.h"
 
 #include <memory>
 #include <string>
@@ -37,9 +38,7 @@ struct HouseholdsUi {
     // previewed, then written a slice per frame (see HouseholdImportJob).
     std::unique_ptr<HouseholdImportJob> import_job;
     std::unique_ptr<VillageImportPlan> pending_villages;  // a 村名单 sheet waiting for Enter
-    std::string message;
-    double message_until = 0;
-    bool message_is_error = false;
+    TimedMessage message;
 };
 
 // A workbook read as a household list: its import starts (and runs a slice

@@ -4,10 +4,10 @@
 #include "ledger_ui.h"
 
 #include "domain/ledger_draft.h"
+#include "domain/ledger_xlsx.h"
 #include "domain/problem_rules.h"
 #include "domain/settings.h"
 #include "formats/csv.h"
-#include "formats/ledger_xlsx.h"
 #include "formats/table_file.h"
 #include "platform.h"
 
@@ -23,9 +23,7 @@ ChangeContext MakeContext(const Settings& s, const char* source) {
 }
 
 void ShowMessage(LedgerUi& L, std::string text, bool error) {
-    L.message = std::move(text);
-    L.message_is_error = error;
-    L.message_until = ImGui::GetTime() + (error ? 12.0 : 6.0);
+    SetMessage(L.message, std::move(text), error, error ? 12.0 : 6.0);
 }
 
 void EnsureLedgerLoaded(LedgerUi& L) {

@@ -7,6 +7,7 @@
 
 #include "domain/settings.h"
 #include "platform.h"
+#include "rules/text.h"
 #include "test_marks.h"
 #include "theme.h"
 #include "widgets.h"
@@ -44,8 +45,7 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
     ImGui::TextUnformatted(summary);
     MarkItem("import.summary", summary);
     if (!plan.columns.empty()) {
-        std::string cols = "识别的列：";
-        for (size_t i = 0; i < plan.columns.size(); ++i) cols += (i ? "、" : "") + plan.columns[i];
+        const std::string cols = "识别的列：" + JoinList(plan.columns);
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
         ImGui::TextWrapped("%s", cols.c_str());
         ImGui::PopStyleColor();

@@ -12,6 +12,7 @@
 #include "domain/ledger_view.h"
 #include "domain/problem_rules.h"
 #include "platform.h"
+#include "timed_message.h"
 
 #include <array>
 #include <memory>
@@ -74,9 +75,7 @@ struct LedgerUi {
     std::unique_ptr<ImportPlan> pending_import;
 
     // A line of feedback under the toolbar ("已导出 …", "导入失败：…").
-    std::string message;
-    bool message_is_error = false;
-    double message_until = 0;
+    TimedMessage message;
 };
 
 // Reads the ledger's rows into the view the first time any screen needs them.

@@ -44,12 +44,7 @@ void DrawDistrictScreen(UiState& ui) {
                   D.total.problems ? Percent(D.total.completion).c_str() : "—", D.total.red);
     ImGui::TextUnformatted(line);
     MarkItem("district.overview", line);
-    if (!D.message.empty() && ImGui::GetTime() < D.message_until) {
-        ImGui::PushStyleColor(ImGuiCol_Text, D.message_is_error ? kColorRed : kColorGreen);
-        ImGui::TextWrapped("%s", D.message.c_str());
-        ImGui::PopStyleColor();
-        MarkItem("district.message", D.message.c_str());
-    }
+    DrawMessage(D.message, "district.message", true);
 
     if (ImGui::BeginTabBar("##district")) {
         auto tab = [&](const char* label, const char* mark, bool select = false) {

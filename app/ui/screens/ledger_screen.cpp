@@ -21,9 +21,8 @@ namespace htk::ui {
 namespace {
 
 // Milliseconds of filtering per frame, of the ~16 a frame may take: the rest
-// of the frame takes 4-6 (building the table ~1.5, drawing it ~4), and a
-// frame at 9 ms of filtering reached 18 once. A fresh search of 50,000 rows
-// takes three to five frames.
+// of the frame needs 4-6 (building the table, drawing it). A fresh search of
+// a large ledger is spread over a few frames (docs/PERFORMANCE.md).
 constexpr double kFilterBudgetMs = 7.0;
 
 bool Key(int key_code) { return DomKeyPressed(key_code, false); }
@@ -192,17 +191,11 @@ void DrawLedgerScreen(UiState& ui) {
                                    : "");
     ImGui::TextDisabled("%s", count);
     MarkItem("ledger.count", count);
-    if (!L.editing && L.view.total() > 0 && (L.message.empty() || ImGui::GetTime() >= L.message_until)) {
+    if (!L.editing && L.view.total() > 0 && ImGui::GetTime() >= L.message.until) {
         ImGui::SameLine(0, 24);
         ImGui::TextDisabled("点选一行即可编辑，Alt+N 新增");
     }
-    if (!L.message.empty() && ImGui::GetTime() < L.message_until) {
-        ImGui::SameLine(0, 24);
-        ImGui::PushStyleColor(ImGuiCol_Text, L.message_is_error ? kColorRed : kColorGreen);
-        ImGui::TextUnformatted(L.message.c_str());
-        ImGui::PopStyleColor();
-        MarkItem("ledger.message", L.message.c_str());
-    }
+    DrawMessage(L.message, "ledger.message");
 
     // The editor takes room only while a problem is open; its width is the
     // user's (drag the bar between), within what leaves the table readable.

@@ -35,16 +35,15 @@ void Generate(UiState& ui, WeeklyUi& W, int week) {
     int64_t id = W.store.Create(week, UnitOf(ui.settings), platform::Today(), L.view.rows(), platform::NowText());
     W.list_dirty = true;
     Show(W, id);
-    W.message = "已生成第 " + std::to_string(week) + " 周报告（" + std::to_string(W.shown.rows.size()) + " 条问题）";
-    W.message_until = ImGui::GetTime() + 8;
+    SetMessage(W.message, "已生成第 " + std::to_string(week) + " 周报告（" + std::to_string(W.shown.rows.size()) + " 条问题）",
+               false, 8);
 }
 
 void Export(WeeklyUi& W, const Campaign& campaign, int64_t id) {
     if (W.shown_id != id) Show(W, id);
     std::string bytes, error;
     if (!WriteLedgerXlsx(WeeklyReportWorkbook(W.shown, W.diff, campaign), &bytes, &error)) {
-        W.message = "导出失败：" + error;
-        W.message_until = ImGui::GetTime() + 12;
+        SetMessage(W.message, "导出失败：" + error, true, 12);
         return;
     }
     platform::DownloadFile(WeeklyReportFileName(W.shown), bytes,
@@ -140,13 +139,7 @@ void DrawWeeklyReports(UiState& ui) {
         MarkItem("weekly.generate");
         Tooltip("把整改台账此刻的内容冻结为本周报告；之后台账再怎么改，这份报告都不变，可随时原样再导出");
     }
-    if (!W.message.empty() && ImGui::GetTime() < W.message_until) {
-        ImGui::SameLine(0, 24);
-        ImGui::PushStyleColor(ImGuiCol_Text, kColorGreen);
-        ImGui::TextUnformatted(W.message.c_str());
-        ImGui::PopStyleColor();
-        MarkItem("weekly.message", W.message.c_str());
-    }
+    DrawMessage(W.message, "weekly.message");
     ReplaceConfirm(ui, W, week);
 
     ImGui::Spacing();

@@ -6,6 +6,7 @@
 #include "app_ui.h"
 #include "domain/campaign_setup.h"
 #include "ledger/ledger_ui.h"
+#include "rules/text.h"
 #include "test_marks.h"
 #include "theme.h"
 #include "widgets.h"
@@ -63,11 +64,7 @@ void DrawChecklistPanel(UiState& ui) {
         MarkItem(("checklist.area." + std::to_string(ai + 1)).c_str());
         if (!open) continue;
         ImGui::PushID(int(a.id));
-        ColoredTextWrapped(kColorMuted, ("牵头单位：" + [&] {
-                                            std::string s;
-                                            for (const std::string& u : a.lead_units) s += (s.empty() ? "" : "、") + u;
-                                            return s;
-                                        }()).c_str());
+        ColoredTextWrapped(kColorMuted, ("牵头单位：" + JoinList(a.lead_units)).c_str());
         if (ImGui::BeginTable("##points", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
             ImGui::TableSetupColumn("序号", ImGuiTableColumnFlags_WidthFixed, fh * 2.5f);
             ImGui::TableSetupColumn("简称", ImGuiTableColumnFlags_WidthFixed, fh * 9);

@@ -7,6 +7,7 @@
 #include "domain/household_store.h"
 #include "households/households_ui.h"
 #include "ledger/ledger_ui.h"
+#include "rules/text.h"
 #include "test_marks.h"
 #include "theme.h"
 #include "widgets.h"
@@ -28,12 +29,6 @@ static void ReadTownships(UiState& ui, SettingsUi& S) {
     S.townships_dirty = false;
 }
 
-static std::string JoinNames(const std::vector<std::string>& names) {
-    std::string out;
-    for (const std::string& n : names) out += (out.empty() ? "" : "、") + n;
-    return out;
-}
-
 void DrawTownshipsPanel(UiState& ui) {
     SettingsUi& S = *ui.settings_ui;
     if (S.townships_dirty) ReadTownships(ui, S);
@@ -46,7 +41,7 @@ void DrawTownshipsPanel(UiState& ui) {
     if (ImGui::Button("添加")) {
         AddTownshipsResult r = AddTownships(*ui.db, ui.ledger->campaign.id, S.townships_text);
         S.townships_message = "添加了 " + std::to_string(r.added.size()) + " 个乡镇";
-        if (!r.already_listed.empty()) S.townships_message += "；已有：" + JoinNames(r.already_listed);
+        if (!r.already_listed.empty()) S.townships_message += "；已有：" + JoinList(r.already_listed);
         if (!r.added.empty()) S.townships_text.clear();
         S.townships_dirty = true;
     }
@@ -96,7 +91,7 @@ void DrawTownshipsPanel(UiState& ui) {
     ImGui::Spacing();
     const Campaign& c = ui.ledger->campaign;
     ImGui::Text("区直单位：%zu 个（文件所列，随活动内置）", c.departments.size());
-    ColoredTextWrapped(kColorMuted, JoinNames(c.departments).c_str());
+    ColoredTextWrapped(kColorMuted, JoinList(c.departments).c_str());
 }
 
 }  // namespace htk::ui

@@ -4,6 +4,7 @@
 
 #include "domain/weekly_report.h"
 #include "domain/work_plan.h"
+#include "timed_message.h"
 
 #include <string>
 #include <vector>
@@ -27,8 +28,7 @@ struct WeeklyUi {
     WeeklyDiff diff;
 
     bool confirm_replace = false;  // this week's report exists: generate again?
-    std::string message;
-    double message_until = 0;
+    TimedMessage message;
 
     // 整改报告 (总结验收): the draft being edited, kept in the database.
     std::string report;
@@ -39,7 +39,8 @@ struct WeeklyUi {
 
     // 工作方案 (动员部署) of this unit, as being edited.
     WorkPlan plan;
-    std::string plan_unit = "\x01";  // the unit `plan` was loaded for
+    bool plan_loaded = false;         // `plan` holds what is stored for plan_unit
+    std::string plan_unit;            // the unit `plan` was loaded for
     std::string plan_date;            // 报送日期 as typed
     std::string plan_date_error;
 };

@@ -20,8 +20,9 @@ void DrawWorkPlan(UiState& ui) {
     WeeklyUi& W = *ui.weekly;
     const Campaign& c = ui.ledger->campaign;
     const std::string unit = ui.settings.unit_name.empty() ? "未填写单位" : ui.settings.unit_name;
-    if (W.plan_unit != unit) {
+    if (!W.plan_loaded || W.plan_unit != unit) {
         W.plan = LoadWorkPlan(*ui.db, c.id, unit);
+        W.plan_loaded = true;
         W.plan_unit = unit;
         W.plan_date = W.plan.submitted.valid() ? FormatIso(W.plan.submitted) : "";
         W.plan_date_error.clear();

@@ -1,8 +1,9 @@
 #include "ledger_xlsx.h"
 
-#include "print_layout.h"
+#include "formats/csv.h"
+#include "formats/print_layout.h"
+#include "formats/xlsxwriter_io.h"
 #include "rules/text.h"
-#include "xlsxwriter_io.h"
 
 #include <xlsxwriter.h>
 

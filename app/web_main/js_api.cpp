@@ -2,7 +2,7 @@
 // app for tests and acceptance checks. Each returns JSON in a buffer that
 // stays valid until the next call.
 
-#include "diagnostics/core_timings.h"
+#include "core_timings.h"
 #include "fonts.h"
 #include "platform.h"
 #include "storage/query_json.h"

@@ -41,8 +41,11 @@ EMSCRIPTEN_KEEPALIVE void htk_storage_reload(int writer) {
     if (!app.db) return;
     std::string msg = RestoreDatabase(*app.db);
     if (writer) BecomeWriter(*app.db);  // before Migrate: its changes are to be saved
-    if (Migrate(*app.db) == MigrateResult::kTooNew) {
-        msg = "另一个标签页使用更新版本的本工具保存了数据，当前版本无法读取。请刷新本页面以使用最新版本。";
+    std::string migrate_error;
+    if (MigrateResult migrated = Migrate(*app.db, 0, &migrate_error); migrated != MigrateResult::kOk) {
+        msg = migrated == MigrateResult::kTooNew
+            ? "另一个标签页使用更新版本的本工具保存了数据，当前版本无法读取。请刷新本页面以使用最新版本。"
+            : "另一个标签页保存的数据无法升级到当前版本（" + migrate_error + "），为保护这些数据已停止保存。";
         DisableSaving(msg);
         SetRole(WriterRole::kReader);
     }

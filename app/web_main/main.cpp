@@ -93,8 +93,21 @@ EM_JS(int, htk_forced_webgl_version, (void), {
     return v === null ? -1 : (+v | 0);
 });
 
+// The context attributes of HTK_CONTRACT.WEBGL (shell/contract.js), which
+// start.js asked for too: bit 0 alpha, 1 depth, 2 stencil, 3 antialias,
+// 4 premultipliedAlpha, 5 preserveDrawingBuffer, 6 failIfMajorPerformanceCaveat,
+// bits 8-9 powerPreference (0 default, 1 low-power, 2 high-performance).
+EM_JS(int, htk_webgl_attribute_flags, (void), {
+    var w = HTK_CONTRACT.WEBGL;
+    var power = { 'default': 0, 'low-power': 1, 'high-performance': 2 }[w.powerPreference] | 0;
+    return (w.alpha ? 1 : 0) | (w.depth ? 2 : 0) | (w.stencil ? 4 : 0) | (w.antialias ? 8 : 0) |
+           (w.premultipliedAlpha ? 16 : 0) | (w.preserveDrawingBuffer ? 32 : 0) |
+           (w.failIfMajorPerformanceCaveat ? 64 : 0) | (power << 8);
+});
+
 // What the renderer needs beyond WebGL 1: vertex array objects and 32-bit
-// indices (ImDrawIdx, app/third_party/CMakeLists.txt); WebGL 2 has both.
+// indices (ImDrawIdx, app/third_party/patches/imgui/0002-imconfig-32-bit-indices.patch);
+// WebGL 2 has both.
 // Asked again after a lost context is restored.
 bool EnableExtensions() {
     return g_loop.webgl_version == 2 ||
@@ -102,17 +115,21 @@ bool EnableExtensions() {
             emscripten_webgl_enable_extension(g_loop.gl, "OES_element_index_uint"));
 }
 
-// shell/start.js asks for the context first, with these attributes, while
-// the wasm downloads; the browser then returns that one here.
+// shell/start.js asks for the context first, with the same attributes
+// (HTK_CONTRACT.WEBGL), while the wasm downloads; the browser then returns
+// that one here.
 bool CreateContext() {
     EmscriptenWebGLContextAttributes a;
     emscripten_webgl_init_context_attributes(&a);
-    a.alpha = false;
-    a.depth = false;
-    a.stencil = false;
-    a.antialias = false;
-    a.premultipliedAlpha = false;
-    a.failIfMajorPerformanceCaveat = false;
+    const int flags = htk_webgl_attribute_flags();
+    a.alpha = (flags & 1) != 0;
+    a.depth = (flags & 2) != 0;
+    a.stencil = (flags & 4) != 0;
+    a.antialias = (flags & 8) != 0;
+    a.premultipliedAlpha = (flags & 16) != 0;
+    a.preserveDrawingBuffer = (flags & 32) != 0;
+    a.failIfMajorPerformanceCaveat = (flags & 64) != 0;
+    a.powerPreference = (flags >> 8) & 3;
     // Not every extension the browser has (Emscripten's default enables each
     // one: 30-70 ms of a cold start here), only what the renderer needs.
     a.enableExtensionsByDefault = false;
@@ -339,8 +356,12 @@ int main() {
     app.status.startup_error = RestoreDatabase(*app.db);
     // Another tab holds the writer lock: read, never save (shell/writer.js).
     if (!htk_writer_is_writer()) SetRole(WriterRole::kReader);
-    if (Migrate(*app.db) == MigrateResult::kTooNew) {
-        std::string msg = "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。";
+    std::string migrate_error;
+    if (MigrateResult migrated = Migrate(*app.db, 0, &migrate_error); migrated != MigrateResult::kOk) {
+        // Saving stops either way, so the stored data stays as it was.
+        std::string msg = migrated == MigrateResult::kTooNew
+            ? "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。"
+            : "浏览器中的数据无法升级到当前版本（" + migrate_error + "），为保护原数据已停止保存。请联系维护人员。";
         DisableSaving(msg);
         app.status.startup_error = msg;
         app.db = Database::OpenInMemory();

@@ -13,7 +13,7 @@
 // xlsx string cell never runs as a formula, so no apostrophe guard (CSV keeps it).
 #pragma once
 
-#include "domain/problem.h"
+#include "problem.h"
 
 #include <string>
 #include <vector>

@@ -7,10 +7,10 @@
 #include "domain/household_view.h"
 #include "domain/ledger_store.h"
 #include "domain/ledger_view.h"
+#include "domain/ledger_xlsx.h"
 #include "domain/settings.h"
 #include "domain/weekly_report.h"
 #include "formats/csv.h"
-#include "formats/ledger_xlsx.h"
 #include "storage/database.h"
 
 #include <zlib.h>

@@ -2,12 +2,12 @@
 // (main.cpp) and the page-facing API (js_api.cpp).
 #pragma once
 
-#include <vector>
-
 #include "app_ui.h"
+#include "frame_loop.h"
 #include "storage/database.h"
 
 #include <memory>
+#include <vector>
 
 namespace htk::web {
 
@@ -22,11 +22,6 @@ WebApp& App();
 // Copies the writer lock's state into app.status and passes on a take-over
 // the UI asked for (tabs.cpp); every frame.
 void SyncWriterStatus(WebApp& app);
-
-// Draws the next frames at full rate even without input (platform::KeepDrawing).
-void KeepDrawing();
-// platform::MarkAfterFrame: marked by the frame loop after drawing.
-void MarkAfterFrame(const char* name);
 
 // CPU time of recently drawn frames, for tests/bench (js_api.cpp: htk_frame_stats):
 // the whole frame, and the part spent building it (our UI code and ImGui,
