@@ -27,6 +27,7 @@ try {
       await click(page, 'demo.load');
       await page.waitForFunction(() => window.app.rect('home.figures'));
       const shot = async (name) => {
+        await page.mouse.move(2, 2);  // no tooltip in the picture
         await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
         await page.screenshot({ path: join(out, `${name}-${size.name}.png`) });
       };

@@ -13,7 +13,9 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <initializer_list>
 
 namespace htk::ui {
 namespace {
@@ -34,19 +36,29 @@ void Table(HouseholdsUi& H, const std::vector<const Household*>& shown) {
             H.scroll_to_selected = true;
         }
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##households", 8, flags, ImVec2(0, 0))) return;
+    // Columns as wide as their content (at any zoom); a narrow list scrolls
+    // sideways rather than squeezing 村 or 户类型 to one character, and
+    // drops 所属乡镇 first (a township's list is one township).
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
     const float fh = ImGui::GetFontSize();
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("户编号", ImGuiTableColumnFlags_WidthFixed, 8 * fh);
-    ImGui::TableSetupColumn("户主姓名", ImGuiTableColumnFlags_WidthFixed, 5 * fh);
-    ImGui::TableSetupColumn("身份证号", ImGuiTableColumnFlags_WidthFixed, 10 * fh);
-    ImGui::TableSetupColumn("所属乡镇", ImGuiTableColumnFlags_WidthFixed, 5 * fh);
-    ImGui::TableSetupColumn("所属村", ImGuiTableColumnFlags_WidthFixed, 5 * fh);
-    ImGui::TableSetupColumn("户类型", ImGuiTableColumnFlags_WidthFixed, 9 * fh);
-    ImGui::TableSetupColumn("人口", ImGuiTableColumnFlags_WidthFixed, 2.5f * fh);
-    ImGui::TableSetupColumn("联系电话", ImGuiTableColumnFlags_WidthStretch);
+    const bool narrow = ImGui::GetContentRegionAvail().x < fh * 40;
+    if (!ImGui::BeginTable("##households", 8, flags, ImVec2(0, 0))) return;
+    auto fit = [&](std::initializer_list<const char*> texts) {
+        float w = 0;
+        for (const char* t : texts) w = std::max(w, ImGui::CalcTextSize(t).x);
+        return std::ceil(w + fh * 0.5f);
+    };
+    ImGui::TableSetupScrollFreeze(2, 1);
+    ImGui::TableSetupColumn("户编号", ImGuiTableColumnFlags_WidthFixed, fit({"户编号", "4110231020101"}));
+    ImGui::TableSetupColumn("户主姓名", ImGuiTableColumnFlags_WidthFixed, fit({"户主姓名", "欧阳某某"}));
+    ImGui::TableSetupColumn("身份证号", ImGuiTableColumnFlags_WidthFixed, fit({"411023********1234"}));
+    ImGui::TableSetupColumn("所属乡镇", ImGuiTableColumnFlags_WidthFixed | (narrow ? ImGuiTableColumnFlags_Disabled : 0),
+                            fit({"所属乡镇", "陈曹乡"}));
+    ImGui::TableSetupColumn("所属村", ImGuiTableColumnFlags_WidthFixed, fit({"所属村", "孙庄社区"}));
+    ImGui::TableSetupColumn("户类型", ImGuiTableColumnFlags_WidthFixed, fit({"监测对象（风险未消除）"}));
+    ImGui::TableSetupColumn("人口", ImGuiTableColumnFlags_WidthFixed, fit({"人口"}));
+    ImGui::TableSetupColumn("联系电话", ImGuiTableColumnFlags_WidthFixed, fit({"13800000000"}));
     ImGui::TableHeadersRow();
     const float row_h = ImGui::GetFrameHeight();
     if (H.scroll_to_selected) {

@@ -16,7 +16,8 @@ void DrawScreeningScreen(UiState& ui) {
     if (ImGui::BeginTabBar("##screening")) {
         if (ImGui::BeginTabItem("逐户排查")) {
             DrawHouseholdsBar(H);
-            const float list_w = ImGui::GetContentRegionAvail().x * 0.52f;
+            // The list takes more room until a household is open.
+            const float list_w = ImGui::GetContentRegionAvail().x * (H.selected ? 0.5f : 0.62f);
             ImGui::BeginChild("##list", ImVec2(list_w, 0));
             DrawHouseholdsTable(H);
             ImGui::EndChild();
