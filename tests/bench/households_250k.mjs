@@ -77,13 +77,14 @@ await page.waitForFunction((n) => window.app.rect('households.count')?.text === 
 const importFrames = await page.evaluate(() => window.app.frameStats());
 const [importGap, longGaps] = await page.evaluate(() => { const g = window.htkBenchGap; g.on = false; return [g.max, g.long]; });
 const apply = await between('htk-households-apply-start', 'htk-households-apply-end');
-// The frame that ends the import, step by step (the last write step with its commit, the list, freeing, saving).
+// The frame that ends the import (the last write step with its commit, taking the households from the plan and
+// freeing it, starting the save), and the next one's joining of the households to the list.
 const lastStep = await page.evaluate(() => {
   const at = (n) => performance.getEntriesByName(n).pop()?.startTime;
   const s = performance.getEntriesByName('htk-households-step-start').pop().startTime;
-  return { step: at('htk-households-step-end') - s, list: at('htk-households-upsert-end') - at('htk-households-step-end'),
-    free: at('htk-households-job-freed') - at('htk-households-upsert-end'),
-    save_start: at('htk-save-start') - at('htk-households-job-freed'), save_sync: at('htk-save-sent') - at('htk-save-start') };
+  return { step: at('htk-households-step-end') - s, take_and_free: at('htk-households-job-freed') - at('htk-households-step-end'),
+    save_sync: at('htk-save-sent') - at('htk-save-start'),
+    list_next_frame: at('htk-households-upsert-end') - at('htk-households-upsert-start') };
 });
 const heapAfterImport = await page.evaluate(() => window.app.memory().wasm);
 const load = await between('htk-households-load-start', 'htk-households-load-end');

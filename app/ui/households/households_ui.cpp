@@ -249,6 +249,15 @@ namespace {
 // and the work is most of each frame.
 constexpr double kImportBudget = 0.060;
 
+// Households written by an import join the list (sorted into it by place and 户编号).
+constexpr size_t kJoinNowHouseholds = 20000;
+void JoinWritten(HouseholdsUi& H) {
+    platform::Mark("htk-households-upsert-start");
+    H.view.Upsert(std::move(H.written));
+    H.written.clear();
+    platform::Mark("htk-households-upsert-end");
+}
+
 // Reading, checking or writing: a progress bar and 取消 (nothing changes).
 void ImportProgress(HouseholdsUi& H) {
     HouseholdImportJob& job = *H.import_job;
@@ -272,6 +281,7 @@ void ImportProgress(HouseholdsUi& H) {
 }  // namespace
 
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
+    if (!H.written.empty()) JoinWritten(H);
     if (!H.import_job) return;
     HouseholdImportJob& job = *H.import_job;
     using Stage = HouseholdImportJob::Stage;
@@ -289,12 +299,13 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
         HouseholdImportPlan& plan = job.plan();
         if (!job.write_failed()) {
             if (H.loaded) {  // the written households join the list as they are: no reload
-                std::vector<Household> written;
-                written.reserve(plan.taken());
+                H.written.reserve(plan.taken());
                 for (auto* list : {&plan.adds, &plan.updates})
-                    for (HouseholdWrite& w : *list) written.push_back(std::move(w.household));
-                H.view.Upsert(std::move(written));
-                platform::Mark("htk-households-upsert-end");
+                    for (HouseholdWrite& w : *list) H.written.push_back(std::move(w.household));
+                // A district's registry joins on the next frame (each step is most of a frame); a
+                // township's at once.
+                if (H.written.size() > kJoinNowHouseholds) platform::KeepDrawing();
+                else JoinWritten(H);
             }
             ++H.generation;
             std::string said = "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +

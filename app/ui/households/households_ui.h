@@ -37,6 +37,10 @@ struct HouseholdsUi {
     // A registry file on its way in: read and checked a slice per frame, then
     // previewed, then written a slice per frame (see HouseholdImportJob).
     std::unique_ptr<HouseholdImportJob> import_job;
+    // Households an import just wrote, joining the list on the next frame
+    // (a district's 250,000: taking them from the plan and sorting them into
+    // the list are a frame each).
+    std::vector<Household> written;
     std::unique_ptr<VillageImportPlan> pending_villages;  // a 村名单 sheet waiting for Enter
     TimedMessage message;
 };
