@@ -43,23 +43,26 @@ bool ClampedTextWrapped(const std::string& text, float width, int max_lines) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
     width = std::max(width, size);  // room for one character at least
+    // Where a line from `from` wrapped at `w` ends: one whole character at least.
+    auto line_end = [&](const char* from, const char* to, float w) {
+        const char* e = font->CalcWordWrapPosition(size, from, to, w);
+        if (e == from && from < to) {
+            unsigned c = 0;
+            e = from + ImTextCharFromUtf8(&c, from, to);
+        }
+        return e;
+    };
     bool cut = false;
     int line = 0;
     for (; line < max_lines && s < end; ++line) {
         const char* nl = static_cast<const char*>(std::memchr(s, '\n', size_t(end - s)));
         const char* para_end = nl ? nl : end;
-        const char* e = font->CalcWordWrapPosition(size, s, para_end, width);
-        if (e == s && s < para_end) {  // not even one character fits: take one anyway
-            unsigned c = 0;
-            e = s + ImTextCharFromUtf8(&c, s, para_end);
-        }
+        const char* e = line_end(s, para_end, width);
         const bool more = e < para_end || (nl && nl + 1 < end);
         const ImVec2 at(start.x, start.y + float(line) * line_h);
         if (line == max_lines - 1 && more) {
             const char* ellipsis = "…";
-            const float ell_w = ImGui::CalcTextSize(ellipsis).x;
-            e = font->CalcWordWrapPosition(size, s, para_end, std::max(size, width - ell_w));
-            if (e == s) e = s + 1;
+            e = line_end(s, para_end, std::max(size, width - ImGui::CalcTextSize(ellipsis).x));
             draw->AddText(font, size, at, color, s, e);
             const float w = font->CalcTextSizeA(size, FLT_MAX, 0, s, e).x;
             draw->AddText(font, size, ImVec2(at.x + w, at.y), color, ellipsis);

@@ -40,7 +40,6 @@ void EnsureLedgerLoaded(LedgerUi& L) {
             L.editing = true;
             L.selected = draft->id;
             L.scroll_to_selected = draft->id != 0;
-            L.draft_errors.clear();
             L.touched.fill(true);  // show what still needs fixing
             L.show_all_errors = false;
             Problem check = L.draft;
