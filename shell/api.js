@@ -3,8 +3,10 @@
 //
 //   app.query(sql)        one read-only SELECT -> array of row objects; throws otherwise
 //   app.status()          {save: 'saved'|'saving'|'failed'|'disabled', error, webgl, persisted, readOnly,
-//                          input: {mouse, ctrl, shift, alt, text}} (what ImGui believes is held)
-//   app.rect(id)          where a marked widget was drawn last frame, CSS px {x, y, w, h}, or null
+//                          input: {mouse, ctrl, shift, alt, text, nav_visible}} (what ImGui believes is
+//                          held; nav_visible: a keyboard focus is shown)
+//   app.rect(id)          where a marked widget was drawn last frame, CSS px {x, y, w, h}, what it showed
+//                         (text) and whether it has the keyboard focus (focused); or null
 //   app.missingGlyphs(s)  Promise of the characters of s (a string, '' when none) that the app cannot
 //                         draw, asked once every font file is loaded (body[data-ready])
 //   app.fallbackGlyphs(s) Promise of the characters of s a frame would draw as the '?' fallback, at the

@@ -16,6 +16,7 @@
 #include "settings/settings_ui.h"
 #include "ledger/ledger_ui.h"
 #include "screens/screens.h"
+#include "dialogs.h"
 #include "keys.h"
 #include "test_marks.h"
 #include "theme.h"
@@ -392,7 +393,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
 
     DrawNotices(ui, st);
 
-    ImGui::BeginChild("##nav", ImVec2(nav_w, -status_h), ImGuiChildFlags_Borders);
+    ImGui::BeginChild("##nav", ImVec2(nav_w, -status_h), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
     ImGui::TextUnformatted("回头看");
     ImGui::TextUnformatted("整改台账");
@@ -402,7 +403,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
     ImGui::EndChild();
     ImGui::SameLine();
 
-    ImGui::BeginChild("##content", ImVec2(0, -status_h), ImGuiChildFlags_Borders);
+    ImGui::BeginChild("##content", ImVec2(0, -status_h), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
     ImGui::BeginDisabled(ui.read_only);
     switch (ui.section) {
         case Section::kHome: DrawHomeScreen(ui, st); break;
@@ -419,6 +420,9 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
     ImGui::Separator();
     DrawStatusBar(ui, st);
     DrawRestoreDialog(ui);
+    if (DomKeyPressed(112, false) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))  // F1
+        ui.ledger->show_help = true;
+    KeysHelpDialog(&ui.ledger->show_help);
     ImGui::End();
 }
 

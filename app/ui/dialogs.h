@@ -15,6 +15,9 @@ bool BeginModalDialog(const char* title, float w_fonts, float h_fonts);
 bool DialogConfirmed();  // Enter pressed this frame
 bool DialogCancelled();  // Esc pressed this frame
 
+// 快捷键 (F1, from every screen): the keys of every page, then the ledger's.
+void KeysHelpDialog(bool* open);
+
 // "以下行不会导入" and a scrolling table of sheet rows and reasons, leaving
 // `footer` pixels below. The first 20 rows are marked "<mark>.0" … for tests.
 void RowErrorsTable(const std::vector<ImportRowError>& errors, float footer, const char* mark);

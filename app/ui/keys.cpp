@@ -1,5 +1,7 @@
 #include "keys.h"
 
+#include <imgui_internal.h>
+
 namespace htk::ui {
 
 ImGuiKey DomKey(int c) {
@@ -52,6 +54,16 @@ ImGuiKey DomKey(int c) {
         case 222: return ImGuiKey_Apostrophe;
         default: return ImGuiKey_None;
     }
+}
+
+bool ClaimKeys(const char* owner, std::initializer_list<ImGuiKey> keys) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.NavVisible || io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return false;
+    // Owned from the next frame on (navigation reads the keys before any
+    // screen runs); the screen itself reads them whatever their owner.
+    const ImGuiID id = ImGui::GetID(owner);
+    for (ImGuiKey k : keys) ImGui::SetKeyOwner(k, id);
+    return true;
 }
 
 }  // namespace htk::ui

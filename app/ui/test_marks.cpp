@@ -17,7 +17,7 @@ void BeginMarksFrame() {
 
 void MarkItem(const char* id, const char* text) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    g_marks[0][id] = MarkRect{a.x, a.y, b.x - a.x, b.y - a.y, text ? text : ""};
+    g_marks[0][id] = MarkRect{a.x, a.y, b.x - a.x, b.y - a.y, text ? text : "", ImGui::IsItemFocused()};
 }
 
 bool FindMark(const char* id, MarkRect* out) {

@@ -2,7 +2,8 @@
 //
 // A screen calls MarkItem("settings.unit_name") right after a widget; the
 // page's window.app.rect(id) then tells a test where to click, and what the
-// widget showed (`text`, e.g. a field's value). Only widgets drawn in the last
+// widget showed (`text`, e.g. a field's value) and whether it had the
+// keyboard focus (`focused`). Only widgets drawn in the last
 // frame are known.
 #pragma once
 
@@ -13,6 +14,7 @@ namespace htk::ui {
 struct MarkRect {
     float x, y, w, h;
     std::string text;
+    bool focused = false;  // the keyboard focus is on it (shown or not)
 };
 
 void BeginMarksFrame();

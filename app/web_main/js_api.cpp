@@ -80,7 +80,7 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
     if (ImGui::GetCurrentContext()) {
         const ImGuiIO& io = ImGui::GetIO();
         j["input"] = {{"mouse", io.MouseDown[0]}, {"ctrl", io.KeyCtrl}, {"shift", io.KeyShift}, {"alt", io.KeyAlt},
-                      {"text", io.WantTextInput}};
+                      {"text", io.WantTextInput}, {"nav_visible", io.NavVisible}};
     }
     return Out(j);
 }
@@ -88,7 +88,7 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
 EMSCRIPTEN_KEEPALIVE const char* htk_item_rect(const char* id) {
     htk::ui::MarkRect r;
     if (!htk::ui::FindMark(id, &r)) return Out(nullptr);
-    return Out({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"text", r.text}});
+    return Out({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"text", r.text}, {"focused", r.focused}});
 }
 
 // CPU time per drawn frame since the last call: {count, p50, p95, max} in ms,

@@ -376,8 +376,11 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is fixed; nothing to remember outside SQLite
-    // No keyboard navigation: arrows and Enter belong to the screens' own
-    // shortcuts (table selection, dialogs); Tab still moves between fields.
+    // Keyboard navigation: Tab/Shift+Tab reach every field, button and
+    // choice, Space/Enter press them. While no focus is shown (the mouse was
+    // used last), the arrows stay the screens' own (the ledger's selection,
+    // 入户排查's points): see ui/keys.h ClaimArrowKeys.
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "htk_web";
     InstallImGuiInput(io);
     ui::ApplyTheme();

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { click, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { click, launch, rect, startServer, tabTo, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page;
 const count = () => page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n);
@@ -53,12 +53,12 @@ test('保存 in the question stores a complete new problem, then goes where the 
   await page.keyboard.press('Alt+N');
   await waitTextFocus(page);
   await page.keyboard.insertText('示例村刘某户饮水管道冻裂');
-  await page.keyboard.press('Tab');
-  await page.keyboard.insertText('本周内更换冻裂管道并加装保温层');
-  await page.keyboard.press('Tab');
-  await page.keyboard.insertText('2022-06-30');
-  await page.keyboard.press('Tab');
-  await page.keyboard.insertText('区水利局');
+  for (const [field, text] of [['measures', '本周内更换冻裂管道并加装保温层'], ['deadline', '2022-06-30'],
+                               ['resp_units', '区水利局']]) {
+    await tabTo(page, `editor.${field}`);
+    await waitTextFocus(page);
+    await page.keyboard.insertText(text);
+  }
   for (const [field, option] of [['area', '饮水安全保障'], ['nature', '个性问题']]) {
     await click(page, `editor.${field}`);
     await click(page, `editor.${field}.option.${option}`);
@@ -75,7 +75,8 @@ test('保存 in the question stores a complete new problem, then goes where the 
 test('a new problem half typed when the page reloads comes back in the editor', async () => {
   await click(page, 'editor.close');
   await startTyping('示例村孙某户院墙倒塌');
-  await page.keyboard.press('Tab');
+  await tabTo(page, 'editor.measures');
+  await waitTextFocus(page);
   await page.keyboard.insertText('修复院墙');
   await page.waitForFunction(() => window.app.rect('editor.measures')?.text === '修复院墙');
   await page.reload();

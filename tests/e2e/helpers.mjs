@@ -124,6 +124,25 @@ export async function waitTextFocus(page) {
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
 }
 
+// Waits until the marked widget has the keyboard focus.
+export async function waitFocused(page, id) {
+  await page.waitForFunction((i) => { const r = window.app && window.app.rect(i); return r && r.focused; }, id);
+}
+
+// Presses Tab (Shift+Tab when back) until the marked widget has the keyboard
+// focus, one press per drawn frame; the number of presses it took. Throws
+// after `max` presses: a widget the keyboard cannot reach is a bug.
+export async function tabTo(page, id, { back = false, max = 40 } = {}) {
+  for (let n = 0; n <= max; n++) {
+    const r = await page.evaluate((i) => window.app.rect(i), id);
+    if (r && r.focused) return n;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    // The app moves the focus in its next frame; the mark says so in the one after.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(ok)))));
+  }
+  throw new Error(`${id} not reached with ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}`);
+}
+
 export function setting(page, key) {
   return page.evaluate((k) => {
     const rows = window.app.query(`SELECT value FROM settings WHERE key = '${k}'`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, dropFile, launch, rect, setUnitName, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, click, dropFile, launch, rect, setUnitName, startServer, tabTo, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page, cdp;
 const work = mkdtempSync(join(tmpdir(), 'htk-ledger-'));
@@ -48,11 +48,14 @@ async function addProblem({ description, area, nature, measures, deadline, units
   await waitTextFocus(page);                       // the editor focuses 问题表述
   await ime(description);
   await page.waitForFunction((d) => window.app.rect('editor.description').text === d, description);
-  await page.keyboard.press('Tab');                // -> 整改措施
+  await tabTo(page, 'editor.measures');           // past 问题类型, 问题性质
+  await waitTextFocus(page);
   await ime(measures);
-  await page.keyboard.press('Tab');                // -> 完成时限
+  await tabTo(page, 'editor.deadline');
+  await waitTextFocus(page);
   await page.keyboard.type(deadline);
-  await page.keyboard.press('Tab');                // -> 责任单位
+  await tabTo(page, 'editor.resp_units');
+  await waitTextFocus(page);
   await ime(units);
   await page.waitForFunction((u) => window.app.rect('editor.resp_units').text === u, units);
   await pick('area', area);

@@ -65,7 +65,7 @@ void DrawBulletinTab(UiState& ui) {
     ColoredTextWrapped(kColorMuted, "点名规则：未完成问题不少于 3 个且达到各单位平均数的 1.5 倍（最多 5 个单位）；"
                                     "完成率低于全区 10 个百分点以上；有超期未完成问题；抽查发现问题（属实以外的结果）。");
     ImGui::Separator();
-    ImGui::BeginChild("##bulletin", ImVec2(0, 0), false);
+    ImGui::BeginChild("##bulletin", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
     const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 46);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);

@@ -241,6 +241,7 @@ void DrawDistrictImportDialog(UiState& ui) {
     }
     ImGui::BeginDisabled(ready == 0);
     const bool go = ImGui::Button("确认导入 (Enter)");
+    ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
     MarkItem("district.import.ok");
     ImGui::EndDisabled();
     ImGui::SameLine();

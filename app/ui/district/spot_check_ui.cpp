@@ -107,6 +107,7 @@ void DrawSampleDialog(UiState& ui) {
     const bool can = seed_ok && n > 0;
     ImGui::BeginDisabled(!can);
     const bool go = ImGui::Button("抽取 (Enter)");
+    ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool cancel = ImGui::Button("取消 (Esc)");

@@ -10,6 +10,7 @@
 #include "widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -25,7 +26,7 @@ constexpr double kSearchBudgetMs = 6.0;
 
 void Table(HouseholdsUi& H, const std::vector<const Household*>& shown) {
     // PgUp/PgDn: the previous/next household, when no field has the keyboard.
-    if (!ImGui::GetIO().WantTextInput && !shown.empty()) {
+    if (!shown.empty() && ClaimKeys("households.rows", {ImGuiKey_PageUp, ImGuiKey_PageDown})) {
         int step = DomKeyPressed(34, true) ? 1 : DomKeyPressed(33, true) ? -1 : 0;
         if (step) {
             int at = -1;
@@ -80,7 +81,8 @@ void Table(HouseholdsUi& H, const std::vector<const Household*>& shown) {
             ImGui::TableSetColumnIndex(0);
             ImGui::PushID(int(h.id));
             // The row's selectable spans every column; the code is drawn over it.
-            if (ImGui::Selectable("##row", h.id == H.selected, ImGuiSelectableFlags_SpanAllColumns,
+            // The selection follows the keyboard focus (Tab to the list, Enter, then ↑↓).
+            if (ImGui::Selectable("##row", h.id == H.selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_SelectOnNav,
                                   ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
                 H.selected = h.id;
             ImGui::PopID();
@@ -352,12 +354,12 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     ColoredTextWrapped(kColorMuted, cols.c_str());
     ImGui::Separator();
     const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f;
-    ImGui::BeginChild("##import_details", ImVec2(0, -footer));
+    ImGui::BeginChild("##import_details", ImVec2(0, -footer), ImGuiChildFlags_NavFlattened);
     KindLines(plan);
     NoticeLines(plan);
     ErrorGroups(plan);
     if (!plan.errors.empty() && ImGui::TreeNode("逐行列表")) {
-        ImGui::BeginChild("##error_rows", ImVec2(0, ImGui::GetFontSize() * 14));
+        ImGui::BeginChild("##error_rows", ImVec2(0, ImGui::GetFontSize() * 14), ImGuiChildFlags_NavFlattened);
         RowErrorsTable(plan.errors, 0, "households.import.error");
         ImGui::EndChild();
         ImGui::TreePop();
@@ -374,6 +376,7 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     if (!can) ImGui::BeginDisabled();
     bool go = ImGui::Button("确认导入 (Enter)");
     MarkItem("households.import.confirm");
+    ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
     if (!can) ImGui::EndDisabled();
     ImGui::SameLine();
     bool cancel = ImGui::Button("取消 (Esc)");

@@ -206,8 +206,11 @@ void PointsList(UiState& ui, ScreeningUi& S, const std::vector<const CheckPoint*
     if (points.empty()) return;
     if (S.cursor >= int(points.size())) S.cursor = int(points.size()) - 1;
     if (!ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-        if (Key(kKeyDown, true)) S.cursor = std::min(int(points.size()) - 1, S.cursor + 1);
-        if (Key(kKeyUp, true)) S.cursor = std::max(0, S.cursor - 1);
+        // Up/Down move the cursor while no keyboard focus is shown (with one, they move the focus).
+        if (ClaimKeys("screening.points", {ImGuiKey_UpArrow, ImGuiKey_DownArrow})) {
+            if (Key(kKeyDown, true)) S.cursor = std::min(int(points.size()) - 1, S.cursor + 1);
+            if (Key(kKeyUp, true)) S.cursor = std::max(0, S.cursor - 1);
+        }
         const CheckPoint& at = *points[size_t(S.cursor)];
         ScreenResult keyed = ScreenResult::kUnchecked;
         bool pressed = false;
@@ -363,7 +366,7 @@ void DrawHouseholdScreening(UiState& ui, int64_t household_id) {
     MarkItem("screening.note");
     LastProblemNotice(ui, S);
     ImGui::Separator();
-    ImGui::BeginChild("##points");
+    ImGui::BeginChild("##points", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
     PointsList(ui, S, points, h);
     ImGui::EndChild();
 }

@@ -49,6 +49,7 @@ void DrawVillageImportPreview(UiState& ui) {
         if (!can) ImGui::BeginDisabled();
         const bool go = ImGui::Button("确认导入 (Enter)");
         MarkItem("villages.import.confirm");
+        ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
         if (!can) ImGui::EndDisabled();
         ImGui::SameLine();
         const bool cancel = ImGui::Button("取消 (Esc)");

@@ -1,5 +1,5 @@
 // ledger_dialogs.cpp — the import preview (Enter confirms, Esc cancels),
-// the delete confirmation and the shortcut help.
+// the delete confirmation and leaving an unsaved new problem.
 
 #include "ledger_ui.h"
 
@@ -57,6 +57,7 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
     if (!can) ImGui::BeginDisabled();
     bool go = ImGui::Button("确认导入 (Enter)");
     MarkItem("import.confirm");
+    ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
     if (!can) ImGui::EndDisabled();
     ImGui::SameLine();
     bool cancel = ImGui::Button("取消 (Esc)");
@@ -91,6 +92,7 @@ void DeleteConfirm(LedgerUi& L, const Settings& s) {
     if (p) ImGui::TextDisabled("%s", (*p)[ProblemField::kDescription].c_str());
     ImGui::Spacing();
     bool yes = ImGui::Button("删除 (Enter)");
+    ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
     ImGui::SameLine();
     bool no = ImGui::Button("取消 (Esc)");
     if (p && (yes || DialogConfirmed())) {
@@ -118,6 +120,7 @@ void LeaveConfirm(LedgerUi& L, const Settings& s) {
     ImGui::Spacing();
     const bool save = ImGui::Button("保存 (Enter)");
     MarkItem("leave.save");
+    ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
     ImGui::SameLine();
     const bool drop = ImGui::Button("放弃");
     MarkItem("leave.discard");
@@ -144,45 +147,12 @@ void LeaveConfirm(LedgerUi& L, const Settings& s) {
     ImGui::EndPopup();
 }
 
-void Help(LedgerUi& L) {
-    if (!L.show_help) return;
-    if (!BeginModalDialog("快捷键", 30, 24)) return;
-    static const char* kKeys[][2] = {
-        {"Alt+N 或 Insert", "新增问题"},       {"Ctrl+D", "复制选中的问题"},
-        {"Delete", "删除选中的问题（需确认）"}, {"↑ ↓", "在表格中上下选择"},
-        {"Ctrl+S", "保存正在编辑的问题"},      {"Esc", "关闭编辑区 / 对话框（未保存的新问题会先询问）"},
-        {"Ctrl+Z / Ctrl+Y", "撤销 / 重做"},    {"Ctrl+F", "搜索问题表述和整改措施"},
-        {"Ctrl+O", "导入 Excel/CSV（也可把文件拖到页面上）"},
-        {"Ctrl+E", "导出官方格式 Excel"},      {"Ctrl+Shift+E", "导出 CSV"},
-        {"Ctrl+V", "粘贴从 Excel/WPS 复制的行"}, {"F1", "显示本帮助"},
-    };
-    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn("键", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
-        ImGui::TableSetupColumn("作用");
-        for (auto& k : kKeys) {
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            ImGui::TextUnformatted(k[0]);
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(k[1]);
-        }
-        ImGui::EndTable();
-    }
-    ImGui::Spacing();
-    if (ImGui::Button("关闭 (Esc)") || DialogCancelled() || DialogConfirmed()) {
-        L.show_help = false;
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-}
-
 }  // namespace
 
 void DrawLedgerDialogs(LedgerUi& L, const Settings& s) {
     ImportPreview(L, s);
     DeleteConfirm(L, s);
     LeaveConfirm(L, s);
-    Help(L);
 }
 
 }  // namespace htk::ui

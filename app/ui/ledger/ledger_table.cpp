@@ -10,6 +10,7 @@
 #include "widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -90,6 +91,21 @@ void DrawLedgerTable(LedgerUi& L) {
     const float width_fonts = ImGui::GetContentRegionAvail().x / fh;
     const bool narrow = width_fonts < 52, narrower = width_fonts < 42;
     if (!ImGui::BeginTable("##ledger", kColumnCount, flags)) return;
+    // The keyboard inside the table: the focus arriving on the table (Tab, or
+    // an arrow from the filters) goes on to the selected row; arrows then move
+    // it and the selection follows; Enter, Tab open the editor, Shift+Tab
+    // goes back to the search box.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* rows_window = ImGui::GetCurrentWindow();
+    const bool keyboard = ImGui::GetIO().NavVisible;
+    bool focus_row = keyboard && g.NavId != 0 && g.NavId == rows_window->ChildId;
+    if (keyboard && g.NavWindow == rows_window) {
+        ImGui::SetKeyOwner(ImGuiKey_Tab, rows_window->ID);
+        if (ImGui::IsKeyPressed(ImGuiKey_Tab, false)) {
+            if (ImGui::GetIO().KeyShift) L.focus_search = true;
+            else if (L.editing) L.focus_editor = true;
+        }
+    }
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < kColumnCount; ++c) {
         const TableColumn& col = kColumns[c];
@@ -110,6 +126,13 @@ void DrawLedgerTable(LedgerUi& L) {
         }
     }
     const float row_h = ImGui::GetTextLineHeight() * kRowLines + ImGui::GetStyle().CellPadding.y * 2;
+    int64_t focus_id = 0;  // the row to take the focus; 0: the first one drawn
+    if (focus_row)
+        for (const Problem* p : rows)
+            if (p->id == L.selected) {
+                focus_id = p->id;
+                L.scroll_to_selected = true;  // drawn, so focusable, from the next frame at the latest
+            }
     if (L.scroll_to_selected) {
         L.scroll_to_selected = false;
         for (size_t i = 0; i < rows.size(); ++i)
@@ -134,9 +157,17 @@ void DrawLedgerTable(LedgerUi& L) {
             char seq[16];
             std::snprintf(seq, sizeof seq, "%d", i + 1);
             bool selected = p.id == L.selected;
-            if (ImGui::Selectable(seq, selected, ImGuiSelectableFlags_SpanAllColumns,
-                                  ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
+            if (ImGui::Selectable(seq, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_SelectOnNav,
+                                  ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2))) {
+                const bool pressed_key = g.NavActivateId == ImGui::GetItemID();  // Enter or Space on the row
                 SelectProblem(L, *L.settings, p.id);
+                if (pressed_key && L.editing) L.focus_editor = true;
+            }
+            if (focus_row && (focus_id == 0 || p.id == focus_id)) {
+                ImGui::SetFocusID(ImGui::GetItemID(), rows_window);
+                ImGui::SetNavCursorVisible(true);
+                focus_row = false;
+            }
             if (i < 50) {
                 char id[24];
                 std::snprintf(id, sizeof id, "ledger.row.%d", i);

@@ -37,7 +37,6 @@ void Shortcuts(LedgerUi& L, const Settings& s) {
     if (InDisabledBlock()) return;  // read-only: exports only
     if (ctrl && !shift && Key('F')) L.focus_search = true;
     if (ctrl && Key('D')) DuplicateSelected(L, s);
-    if (Key(112)) L.show_help = true;  // F1
     if ((alt && Key('N')) || (!io.WantTextInput && Key(45))) StartNewProblem(L, s);  // Alt+N, Insert
     if (io.WantTextInput) {
         if (Key(27) && L.editing && L.draft.id == 0) CloseEditor(L, s);
@@ -47,7 +46,9 @@ void Shortcuts(LedgerUi& L, const Settings& s) {
     if (ctrl && (Key('Y') || (shift && Key('Z')))) RedoLedger(L, s);
     if (Key(46) && L.selected) L.confirm_delete = true;  // Delete
     if (Key(27) && L.editing) CloseEditor(L, s);
-    // Up/Down move the selection through the table's current order.
+    // Up/Down move the selection through the table's current order (with a
+    // keyboard focus shown they move the focus, and a row's selection follows it).
+    if (!ClaimKeys("ledger.rows", {ImGuiKey_UpArrow, ImGuiKey_DownArrow})) return;
     int step = KeyRepeat(40) ? 1 : KeyRepeat(38) ? -1 : 0;
     if (step) {
         const auto& rows = L.view.Order();
@@ -207,7 +208,7 @@ void DrawLedgerScreen(UiState& ui) {
         L.editor_width = std::clamp(L.editor_width, std::min(fh * 14, avail * 0.5f), avail * 0.6f);
         editor_w = L.editor_width;
     }
-    ImGui::BeginChild("##table", ImVec2(L.editing ? avail - editor_w - splitter_w : 0, 0));
+    ImGui::BeginChild("##table", ImVec2(L.editing ? avail - editor_w - splitter_w : 0, 0), ImGuiChildFlags_NavFlattened);
     if (L.view.total() == 0) {
         ImGui::Spacing();
         ImGui::TextWrapped("台账还是空的。点“新增”（Alt+N）逐条登记，或“导入…”（Ctrl+O）读入已有的 Excel/CSV 台账，"
@@ -223,7 +224,7 @@ void DrawLedgerScreen(UiState& ui) {
         if (ImGui::IsItemActive()) L.editor_width -= ImGui::GetIO().MouseDelta.x;
         Tooltip("拖动可调整编辑区宽度");
         ImGui::SameLine(0, 0);
-        ImGui::BeginChild("##editor", ImVec2(0, 0), ImGuiChildFlags_Borders);
+        ImGui::BeginChild("##editor", ImVec2(0, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
         DrawLedgerEditor(L, s);
         ImGui::EndChild();
     }

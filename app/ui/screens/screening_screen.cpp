@@ -18,11 +18,11 @@ void DrawScreeningScreen(UiState& ui) {
             DrawHouseholdsBar(H);
             // The list takes more room until a household is open.
             const float list_w = ImGui::GetContentRegionAvail().x * (H.selected ? 0.5f : 0.62f);
-            ImGui::BeginChild("##list", ImVec2(list_w, 0));
+            ImGui::BeginChild("##list", ImVec2(list_w, 0), ImGuiChildFlags_NavFlattened);
             DrawHouseholdsTable(H);
             ImGui::EndChild();
             ImGui::SameLine();
-            ImGui::BeginChild("##screen", ImVec2(0, 0), true);
+            ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
             DrawHouseholdScreening(ui, H.selected);
             ImGui::EndChild();
             ImGui::EndTabItem();

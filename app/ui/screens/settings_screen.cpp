@@ -51,7 +51,7 @@ void DrawSettingsScreen(UiState& ui, const PlatformStatus& status) {
         const bool open = ImGui::BeginTabItem(tabs[i].label);
         if (!open) MarkItem(tabs[i].mark);  // only an unselected tab's rect is its own
         if (!open) continue;
-        ImGui::BeginChild("##settings_page");
+        ImGui::BeginChild("##settings_page", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
         switch (i) {
             case 0: DrawUnitPanel(ui); break;
             case 1: DrawCampaignPanel(ui); break;

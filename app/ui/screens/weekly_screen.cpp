@@ -57,6 +57,7 @@ void ReplaceConfirm(UiState& ui, WeeklyUi& W, int week) {
     ImGui::TextWrapped("第 %d 周报告已经生成。重新生成会用台账的当前内容替换它。", week);
     MarkItem("weekly.replace.dialog");
     bool yes = ImGui::Button("重新生成 (Enter)");
+    ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
     ImGui::SameLine();
     bool no = ImGui::Button("取消 (Esc)");
     if (yes || DialogConfirmed()) {

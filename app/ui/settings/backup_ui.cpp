@@ -89,6 +89,7 @@ void DrawRestoreDialog(UiState& ui) {
         ImGui::Spacing();
         const bool go = ImGui::Button("确认恢复 (Enter)");
         MarkItem("restore.confirm");
+        ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
         ImGui::SameLine();
         const bool cancel = ImGui::Button("取消 (Esc)");
         if (go || DialogConfirmed()) {

@@ -77,6 +77,7 @@ void DrawRectificationReport(UiState& ui) {
         if (BeginModalDialog("重新生成整改报告", 26, 9)) {
             ImGui::TextWrapped("按台账的当前内容重新生成，会替换已经修改过的草稿。");
             bool yes = ImGui::Button("重新生成 (Enter)");
+            ImGui::SetItemDefaultFocus();  // Enter with a keyboard focus shown
             ImGui::SameLine();
             bool no = ImGui::Button("取消 (Esc)");
             if (yes || DialogConfirmed()) {
