@@ -3,9 +3,8 @@
 #include "domain/campaign.h"
 #include "domain/demo_data.h"
 #include "domain/rectification_report.h"
-#include "domain/household_import.h"
 #include "domain/ledger_draft.h"
-#include "domain/village_import.h"
+#include "domain/opened_file.h"
 #include "domain/backup.h"
 #include "storage/database.h"
 #include "formats/table_file.h"
@@ -210,8 +209,7 @@ void ReloadAllScreens(UiState& ui) {
     LedgerUi& L = *ui.ledger;
     L.editing = false;
     L.selected = 0;
-    L.loaded = false;
-    L.store.ForgetUndo();
+    L.model.Reload();
     ui.households->loaded = false;
     ui.households->selected = 0;
     ui.screening->loaded = false;
@@ -268,7 +266,7 @@ void FlushPendingEdits(UiState& ui) {
         Problem p = L.draft;
         if (NormalizeAndValidate(p, L.campaign).empty()) {
             L.editing = false;
-            RefreshRows(L, {L.store.Add(p, MakeContext(ui.settings, "edit"))});
+            L.model.Add(p, MakeContext(ui.settings, "edit"));
         }
     } else {
         FlushDraft(L, ui.settings);
@@ -320,7 +318,8 @@ bool ReceiveOneFile(UiState& ui) {
         else ShowMessage(*ui.ledger, text, true);
         return false;
     }
-    if (LooksLikeSqlite(file.bytes)) {  // a backup, not a table
+    const FileKind kind = KindOfFile(file.bytes);
+    if (kind == FileKind::kBackup) {
         ReceiveBackupFile(ui, std::move(file));
         return false;
     }
@@ -333,7 +332,7 @@ bool ReceiveOneFile(UiState& ui) {
     platform::Mark("htk-import-read-start");
     // A household list in CSV (a district's registry can be 800,000 rows) is
     // read a row at a time by its import, never as a whole sheet.
-    if (IsTextTable(file.bytes) && ReceiveHouseholdCsv(*ui.households, file.name, file.bytes, &error)) {
+    if (kind == FileKind::kTextTable && ReceiveHouseholdCsv(*ui.households, file.name, file.bytes, &error)) {
         ui.section = Section::kScreening;
         return false;
     }
@@ -350,15 +349,19 @@ bool ReceiveOneFile(UiState& ui) {
         }
         return false;
     }
-    if (IsHouseholdWorkbook(book)) {
-        ReceiveHouseholdWorkbook(*ui.households, file.name, std::move(book));
-        ui.section = Section::kScreening;
-    } else if (IsVillageWorkbook(book)) {
-        ReceiveVillageWorkbook(ui, file.name, book);
-        ui.section = Section::kScreening;
-    } else {
-        ReceiveLedgerWorkbook(*ui.ledger, ui.settings, file.name, book);
-        ui.section = Section::kLedger;
+    switch (KindOfTable(book)) {
+        case TableKind::kHouseholds:
+            ReceiveHouseholdWorkbook(*ui.households, file.name, std::move(book));
+            ui.section = Section::kScreening;
+            break;
+        case TableKind::kVillages:
+            ReceiveVillageWorkbook(ui, file.name, book);
+            ui.section = Section::kScreening;
+            break;
+        case TableKind::kLedger:
+            ReceiveLedgerWorkbook(*ui.ledger, ui.settings, file.name, book);
+            ui.section = Section::kLedger;
+            break;
     }
     return false;
 }

@@ -3,6 +3,7 @@
 #include "domain/ledger_store.h"
 #include "domain/weekly_report.h"
 #include "domain/household_import.h"
+#include "domain/opened_file.h"
 #include "domain/household_store.h"
 #include "domain/household_view.h"
 #include "domain/problem_rules.h"
@@ -321,4 +322,23 @@ TEST(VillageImport, AListOfVillagesByTownship) {
     VillageImportPlan again = PlanVillageImport(*t.db, book, "villages.xlsx");
     EXPECT_TRUE(again.adds.empty());
     EXPECT_EQ(again.already_listed, 7);
+}
+
+// Which screen a file goes to is decided by its content (opened_file.h), whatever its name says.
+TEST(OpenedFile, KindByContentNotByName) {
+    ReadFixture("households.xlsx");  // writes the fixtures
+    auto bytes = [](const std::string& name) {
+        std::ifstream f(Fixtures() + "/" + name, std::ios::binary);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        return ss.str();
+    };
+    EXPECT_EQ(KindOfFile(std::string("SQLite format 3\0", 16) + std::string(4096, '\0')), FileKind::kBackup);
+    EXPECT_EQ(KindOfFile("户编号,户主姓名\r\n4110230010001,张某某\r\n"), FileKind::kTextTable);
+    EXPECT_EQ(KindOfFile(bytes("households.xlsx")), FileKind::kWorkbook);
+    EXPECT_EQ(KindOfFile(bytes("gbk.csv")), FileKind::kTextTable);
+    EXPECT_EQ(KindOfTable(ReadFixture("households.xlsx")), TableKind::kHouseholds);
+    EXPECT_EQ(KindOfTable(ReadFixture("villages.xlsx")), TableKind::kVillages);
+    EXPECT_EQ(KindOfTable(ReadFixture("hand_made.xlsx")), TableKind::kLedger);
+    EXPECT_EQ(KindOfTable(Workbook{}), TableKind::kLedger);  // the ledger's import says what is missing
 }

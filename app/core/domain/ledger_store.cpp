@@ -209,10 +209,7 @@ std::vector<int64_t> LedgerStore::Update(const Problem& after, const ChangeConte
     if (!Load(after.id, &before)) return {};
     Step step;
     Problem target = after;
-    // Marking a problem done records the day, unless one was given.
-    if (target.status() == ProblemStatus::kDone && before.status() != ProblemStatus::kDone &&
-        target[ProblemField::kDoneDate].empty())
-        target[ProblemField::kDoneDate] = Today(ctx);
+    FillDoneDate(before, target, Today(ctx));
     Transaction tx(db_);
     for (int i = 0; i < kProblemFieldCount; ++i) {
         if (before.v[size_t(i)] == target.v[size_t(i)]) continue;

@@ -83,6 +83,12 @@ Problem NewProblem() {
     return p;
 }
 
+void FillDoneDate(const Problem& before, Problem& after, const std::string& today_iso) {
+    if (after.status() == ProblemStatus::kDone && before.status() != ProblemStatus::kDone &&
+        after[ProblemField::kDoneDate].empty())
+        after[ProblemField::kDoneDate] = today_iso;
+}
+
 Warning WarningFor(const Problem& p, const Date& today) {
     if (p.status() == ProblemStatus::kDone) return Warning::kNone;
     Date due = p.deadline();

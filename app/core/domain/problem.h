@@ -71,6 +71,12 @@ struct Problem {
 
 Problem NewProblem();  // empty, status open
 
+// The 完成日期 rule, kept here only: a problem that becomes 已完成 without a
+// 完成日期 gets `today_iso` (the day it was marked); any other change leaves
+// the date as given. The store applies it to every update; the editor as the
+// status is chosen, so the date shows before it is stored.
+void FillDoneDate(const Problem& before, Problem& after, const std::string& today_iso);
+
 // Red: past 完成时限 and not done. Yellow: not done and due within kYellowDays.
 Warning WarningFor(const Problem& p, const Date& today);
 const char* WarningLabel(Warning w);  // "", "临期", "超期"

@@ -119,6 +119,15 @@ std::map<int64_t, ScreeningEntry> ScreeningStore::Load(const ScreeningTarget& t)
     return out;
 }
 
+int64_t ScreeningStore::SetWithFinding(const ScreeningTarget& target, ScreeningEntry entry, const Problem& finding,
+                                       LedgerModel& ledger, const ChangeContext& ctx, const std::string& now) {
+    Transaction tx(db_);
+    entry.problem_id = ledger.Add(finding, ctx);
+    Set(target, entry, now);
+    HTK_CHECK(tx.Commit());
+    return entry.problem_id;
+}
+
 void ScreeningStore::Set(const ScreeningTarget& t, const ScreeningEntry& e, const std::string& now) {
     // A household's rows carry no place (the household has it); a village's do.
     const std::string township = t.household_id ? "" : t.township, village = t.household_id ? "" : t.village;

@@ -9,6 +9,7 @@
 
 #include "campaign.h"
 #include "household.h"
+#include "ledger_model.h"
 #include "problem.h"
 
 #include <cstdint>
@@ -79,6 +80,11 @@ public:
     std::map<int64_t, ScreeningEntry> Load(const ScreeningTarget& target) const;  // by point id
     // Records one point's result (kUnchecked removes it). One transaction.
     void Set(const ScreeningTarget& target, const ScreeningEntry& entry, const std::string& now);
+    // Records a 有问题 result with the ledger problem it starts, both in one
+    // transaction (the problem's Add is its own undo step); returns the
+    // problem's id, which `entry` then links.
+    int64_t SetWithFinding(const ScreeningTarget& target, ScreeningEntry entry, const Problem& finding,
+                           LedgerModel& ledger, const ChangeContext& ctx, const std::string& now);
     // Per village with households, in 乡镇/村 order.
     std::vector<VillageProgress> Progress(int household_points) const;
 

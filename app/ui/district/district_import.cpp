@@ -96,10 +96,14 @@ void Apply(UiState& ui) {
     for (const ReceivedFile& f : D.incoming)
         if (Importable(f)) files.push_back(&f);
     platform::Mark("htk-district-merge-start");
-    MergeSummary m = MergeReceivedFiles(files, L.campaign, *ui.db, L.store, L.view.rows(), MakeContext(ui.settings, "import"));
+    MergeSummary m;
+    L.model.Write([&](LedgerStore& store) {
+        m = MergeReceivedFiles(files, L.campaign, *ui.db, store, L.view.rows(), MakeContext(ui.settings, "import"));
+        return m.touched;
+    });
     platform::Mark("htk-district-merge-end");
     D.incoming.clear();
-    RefreshRows(L, m.touched, false);
+    AfterWrite(L, false);
     D.summary = std::make_unique<MergeSummary>(std::move(m));
 }
 

@@ -56,16 +56,17 @@ void Commit(UiState& ui, ScreeningUi& S, const CheckPoint& point, ScreeningEntry
     e.point_id = point.id;
     e.checked_on = FormatIso(platform::Today());
     e.screener = ui.settings.contact_name;
-    if (e.result == ScreenResult::kProblem && e.problem_id == 0) {
-        if (const Area* area = AreaOfPoint(L.campaign, point.id)) {
-            Problem p = ProblemFromScreening(L.campaign, *area, point, h, S.target, e, platform::Today());
-            p[ProblemField::kReportingUnit] = ui.settings.unit_name;
-            e.problem_id = L.store.Add(p, MakeContext(ui.settings, "screening"));
-            RefreshRows(L, {e.problem_id});
-            S.last_problem = e.problem_id;
-        }
+    const Area* area = AreaOfPoint(L.campaign, point.id);
+    if (e.result == ScreenResult::kProblem && e.problem_id == 0 && area) {
+        Problem p = ProblemFromScreening(L.campaign, *area, point, h, S.target, e, platform::Today());
+        p[ProblemField::kReportingUnit] = ui.settings.unit_name;
+        e.problem_id = S.store.SetWithFinding(S.target, e, p, L.model, MakeContext(ui.settings, "screening"),
+                                              platform::NowText());
+        AfterWrite(L);
+        S.last_problem = e.problem_id;
+    } else {
+        S.store.Set(S.target, e, platform::NowText());
     }
-    S.store.Set(S.target, e, platform::NowText());
     if (e.result == ScreenResult::kUnchecked) S.entries.erase(point.id);
     else S.entries[point.id] = e;
     S.progress_dirty = true;

@@ -3,11 +3,11 @@
 
 #include "ledger_ui.h"
 
+#include "domain/ledger_csv.h"
 #include "domain/ledger_draft.h"
 #include "domain/ledger_xlsx.h"
 #include "domain/problem_rules.h"
 #include "domain/settings.h"
-#include "formats/csv.h"
 #include "formats/table_file.h"
 #include "platform.h"
 
@@ -16,7 +16,11 @@
 namespace htk::ui {
 
 LedgerUi::LedgerUi(Database& database, int64_t campaign_id)
-    : db(database), campaign(LoadCampaign(database, campaign_id)), store(database, campaign_id) {}
+    : db(database),
+      campaign(LoadCampaign(database, campaign_id)),
+      model(database, campaign_id),
+      view(model.view()),
+      store(model.store()) {}
 
 ChangeContext MakeContext(const Settings& s, const char* source) {
     return ChangeContext{platform::NowText(), s.contact_name.empty() ? s.unit_name : s.contact_name, source};
@@ -27,9 +31,8 @@ void ShowMessage(LedgerUi& L, std::string text, bool error) {
 }
 
 void EnsureLedgerLoaded(LedgerUi& L) {
-    if (L.loaded) return;
-    L.view.Reset(L.store.LoadAll());
-    L.loaded = true;
+    if (L.model.loaded()) return;
+    L.model.Load();
     // A problem being typed when the page was last closed comes back as it was.
     if (std::optional<Problem> draft = LoadLedgerDraft(L.db)) {
         ClearLedgerDraft(L.db);  // in memory from here; kept again if the page closes before it is stored
@@ -50,17 +53,7 @@ void EnsureLedgerLoaded(LedgerUi& L) {
     }
 }
 
-void RefreshRows(LedgerUi& L, const std::vector<int64_t>& ids, bool reload_draft) {
-    // A big import or its undo: one query beats thousands of single-row reads.
-    if (ids.size() > 200) {
-        L.view.Reset(L.store.LoadAll());
-    } else {
-        for (int64_t id : ids) {
-            Problem p;
-            if (L.store.Load(id, &p)) L.view.Upsert(p);  // a deleted row leaves the view
-            else L.view.Remove(id);
-        }
-    }
+void AfterWrite(LedgerUi& L, bool reload_draft) {
     if (L.editing && L.draft.id && !L.view.Find(L.draft.id)) L.editing = false;  // undone away
     if (reload_draft && L.editing && L.draft.id) {
         if (const Problem* p = L.view.Find(L.draft.id)) {
@@ -82,7 +75,10 @@ void FlushDraft(LedgerUi& L, const Settings& s) {
         for (const FieldError& e : errors) bad |= int(e.field) == f;
         if (!bad) after.v[size_t(f)] = L.draft.v[size_t(f)] = check.v[size_t(f)];
     }
-    if (after.v != stored->v) RefreshRows(L, L.store.Update(after, MakeContext(s, "edit")), false);
+    if (after.v != stored->v) {
+        L.model.Update(after, MakeContext(s, "edit"));
+        AfterWrite(L, false);
+    }
 }
 
 bool NewDraftTypedIn(const LedgerUi& L) { return L.editing && L.draft.id == 0 && L.draft.v != L.draft_start.v; }
@@ -158,8 +154,8 @@ void DuplicateSelected(LedgerUi& L, const Settings& s) {
     copy.uuid.clear();
     copy[ProblemField::kStatus] = StatusCode(ProblemStatus::kOpen);
     copy[ProblemField::kDoneDate].clear();
-    int64_t id = L.store.Add(copy, MakeContext(s, "edit"));
-    RefreshRows(L, {id});
+    int64_t id = L.model.Add(copy, MakeContext(s, "edit"));
+    AfterWrite(L);
     SelectProblem(L, s, id);
     L.scroll_to_selected = true;
     L.focus_editor = true;
@@ -169,14 +165,16 @@ void DuplicateSelected(LedgerUi& L, const Settings& s) {
 void UndoLedger(LedgerUi& L, const Settings& s) {
     if (!L.store.CanUndo()) return;
     std::string label = L.store.UndoLabel();
-    RefreshRows(L, L.store.Undo(MakeContext(s, "undo")));
+    L.model.Undo(MakeContext(s, "undo"));
+    AfterWrite(L);
     ShowMessage(L, "已撤销：" + label);
 }
 
 void RedoLedger(LedgerUi& L, const Settings& s) {
     if (!L.store.CanRedo()) return;
     std::string label = L.store.RedoLabel();
-    RefreshRows(L, L.store.Redo(MakeContext(s, "redo")));
+    L.model.Redo(MakeContext(s, "redo"));
+    AfterWrite(L);
     ShowMessage(L, "已重做：" + label);
 }
 
@@ -221,23 +219,9 @@ void ExportXlsx(LedgerUi& L, const Settings& s) {
 
 void ExportCsv(LedgerUi& L, const Settings& s) {
     platform::Mark("htk-export-csv-start");
-    LedgerSheet sheet = CurrentSheet(L, s);
-    CsvWriter csv(CsvWriteOptions{L.csv_gb18030});
-    const std::vector<ProblemField> fields = LedgerColumns(sheet.extended);
-    std::vector<std::string_view> cells = {"序号"};
-    for (ProblemField f : fields) cells.push_back(FieldInfo(f).label);
-    cells.push_back(kUuidHeader);
-    csv.Row(cells);
-    int seq = 0;
-    for (const Problem* p : sheet.rows) {
-        const std::string n = std::to_string(++seq);
-        cells.assign(1, n);
-        for (ProblemField f : fields)
-            cells.push_back(f == ProblemField::kStatus ? std::string_view(StatusLabel(p->status())) : (*p)[f]);
-        cells.push_back(p->uuid);
-        csv.Row(cells);
-    }
-    std::string bytes = csv.Finish();
+    const LedgerSheet sheet = CurrentSheet(L, s);
+    const std::string bytes = LedgerCsv(sheet, L.csv_gb18030);
+    const size_t seq = sheet.rows.size();
     platform::Mark("htk-export-csv-end");
     std::string name = LedgerFileName(s.unit_name, platform::Today(), ".csv");
     platform::DownloadFile(name, bytes, L.csv_gb18030 ? "text/csv;charset=gb18030" : "text/csv;charset=utf-8");
@@ -250,7 +234,7 @@ void ReceiveLedgerWorkbook(LedgerUi& L, const Settings& s, const std::string& fi
     if (L.pending_import) return;
     // The view holds every live row once it is loaded: the planner uses it.
     L.pending_import = std::make_unique<ImportPlan>(
-        PlanLedgerImport(book, file_name, L.campaign, L.store, s.unit_name, L.loaded ? &L.view.rows() : nullptr));
+        PlanLedgerImport(book, file_name, L.campaign, L.store, s.unit_name, L.model.loaded() ? &L.view.rows() : nullptr));
     platform::Mark("htk-import-plan-end");
 }
 

@@ -67,11 +67,14 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
                                  " 条，更新 " + std::to_string(plan.updates.size()) + " 条" +
                                  (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入") +
                                  "（可用 Ctrl+Z 撤销）";
-        std::vector<int64_t> ids = ApplyLedgerImport(std::move(plan), L.store, MakeContext(s, "import"));
-        // The plan's rows go before the view reads the ledger again: a large
-        // import would otherwise hold both copies at once.
-        L.pending_import.reset();
-        RefreshRows(L, ids);
+        L.model.Write([&](LedgerStore& store) {
+            std::vector<int64_t> ids = ApplyLedgerImport(std::move(plan), store, MakeContext(s, "import"));
+            // The plan's rows go before the view reads the ledger again: a
+            // large import would otherwise hold both copies at once.
+            L.pending_import.reset();
+            return ids;
+        });
+        AfterWrite(L);
         platform::Mark("htk-import-apply-end");
         ShowMessage(L, done);
         ImGui::CloseCurrentPopup();
@@ -96,7 +99,8 @@ void DeleteConfirm(LedgerUi& L, const Settings& s) {
     ImGui::SameLine();
     bool no = ImGui::Button("取消 (Esc)");
     if (p && (yes || DialogConfirmed())) {
-        RefreshRows(L, L.store.Delete({p->id}, MakeContext(s, "edit")));
+        L.model.Delete({p->id}, MakeContext(s, "edit"));
+        AfterWrite(L);
         L.editing = false;
         L.selected = 0;
         ShowMessage(L, "已删除（Ctrl+Z 可撤销）");

@@ -43,7 +43,8 @@ void Commit(LedgerUi& L, const Settings& s, ProblemField field) {
     Problem after = *stored;
     after[field] = L.draft[field] = check[field];
     if (field == ProblemField::kStatus) after[ProblemField::kDoneDate] = check[ProblemField::kDoneDate];
-    RefreshRows(L, L.store.Update(after, MakeContext(s, "edit")), false);
+    L.model.Update(after, MakeContext(s, "edit"));
+    AfterWrite(L, false);
     // The store may fill 完成日期 when a problem is marked done.
     if (const Problem* now = L.view.Find(L.draft.id)) L.draft[ProblemField::kDoneDate] = (*now)[ProblemField::kDoneDate];
 }
@@ -155,9 +156,9 @@ void StatusField(LedgerUi& L, const Settings& s) {
         }
         first = false;
         if (ImGui::RadioButton(StatusLabel(st), L.draft.status() == st)) {
+            const Problem before = L.draft;
             L.draft[ProblemField::kStatus] = StatusCode(st);
-            if (st == ProblemStatus::kDone && L.draft[ProblemField::kDoneDate].empty())
-                L.draft[ProblemField::kDoneDate] = FormatIso(platform::Today());
+            FillDoneDate(before, L.draft, FormatIso(platform::Today()));
             Commit(L, s, ProblemField::kStatus);
         }
         std::string id = std::string("editor.status.") + StatusCode(st);
@@ -172,9 +173,8 @@ bool SaveNewProblem(LedgerUi& L, const Settings& s) {
     L.draft_errors = NormalizeAndValidate(p, L.campaign);
     L.show_all_errors = true;
     if (!L.draft_errors.empty()) return false;
-    int64_t id = L.store.Add(p, MakeContext(s, "edit"));
+    int64_t id = L.model.Add(p, MakeContext(s, "edit"));
     L.editing = false;  // the draft is stored; nothing to flush
-    RefreshRows(L, {id});
     SelectProblem(L, s, id);
     L.scroll_to_selected = true;
     ShowMessage(L, "已新增问题");

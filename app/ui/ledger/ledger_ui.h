@@ -8,8 +8,7 @@
 
 #include "domain/campaign.h"
 #include "domain/ledger_import.h"
-#include "domain/ledger_store.h"
-#include "domain/ledger_view.h"
+#include "domain/ledger_model.h"
 #include "domain/problem_rules.h"
 #include "platform.h"
 #include "timed_message.h"
@@ -31,9 +30,11 @@ struct LedgerUi {
 
     Database& db;
     Campaign campaign;
-    LedgerStore store;
-    LedgerView view;
-    bool loaded = false;
+    // Every write goes through the model, which keeps the view current; the
+    // screens read the store and drive the view's filter and sort.
+    LedgerModel model;
+    LedgerView& view;
+    const LedgerStore& store;
 
     const Settings* settings = nullptr;  // the app's, set every frame
 
@@ -115,9 +116,10 @@ void RedoLedger(LedgerUi& L, const Settings& settings);
 // A file read as a ledger: its import plan waits for confirmation.
 void ReceiveLedgerWorkbook(LedgerUi& L, const Settings& settings, const std::string& file_name, const Workbook& book);
 void ReceivePaste(LedgerUi& L, const Settings& settings, const std::string& text);
-// Re-reads changed rows from the store into the view; with reload_draft the
-// editor's draft follows too (after undo, redo or an import).
-void RefreshRows(LedgerUi& L, const std::vector<int64_t>& ids, bool reload_draft = true);
+// After a write through L.model (which keeps the view current): the editor
+// closes if its problem is gone; with reload_draft the draft follows the
+// stored row (after undo, redo or an import).
+void AfterWrite(LedgerUi& L, bool reload_draft = true);
 void ShowMessage(LedgerUi& L, std::string text, bool error = false);
 
 }  // namespace htk::ui
