@@ -3,6 +3,7 @@
 // stays valid until the next call.
 
 #include "core_timings.h"
+#include "js_exports.h"
 #include "fonts.h"
 #include "platform.h"
 #include "storage/query_json.h"

@@ -5,6 +5,7 @@
 // an idle page costs an office PC almost nothing.
 
 #include "draw_data_hash.h"
+#include "js_exports.h"
 #include "fonts.h"
 #include "input_queue.h"
 #include "js_imports.h"

@@ -3,6 +3,7 @@
 // reader should load what the writer saved.
 
 #include "js_imports.h"
+#include "js_exports.h"
 #include "persistence.h"
 #include "storage/schema.h"
 #include "web_app.h"

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, launch, pngStats, rect, startServer, waitReady } from './helpers.mjs';
+import { OFFLINE_URL, ROOT, click, launch, pngStats, rect, startServer, waitReady } from './helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -47,5 +47,28 @@ test('without WebGL the page explains what to do, in Chinese', async () => {
     assert.match(text, /数据仍在本机浏览器中/);
     await b.page.screenshot({ path: join(ROOT, 'build/e2e-nowebgl.png') });
     assert.notEqual(await b.page.evaluate(() => document.body.dataset.ready), '1');
+  } finally { await b.close(); }
+});
+
+// The context's attributes are named once (shell/contract.js): the served page's
+// start.js asks for the context with them before the app starts (and the app
+// is handed that context), the offline page's app asks itself. Both must end
+// up with exactly the contract's attributes.
+test('both pages draw with the WebGL attributes shell/contract.js names', async () => {
+  const b = await launch();
+  try {
+    for (const url of [server.url, OFFLINE_URL]) {
+      await b.page.goto(url);
+      await waitReady(b.page);
+      const { want, got } = await b.page.evaluate(() => {
+        const canvas = document.getElementById('canvas');
+        const gl = canvas.getContext(window.app.status().webgl === 'WebGL 2' ? 'webgl2' : 'webgl');
+        return { want: HTK_CONTRACT.WEBGL, got: gl && gl.getContextAttributes() };
+      });
+      assert.ok(got, url + ': the canvas has the context the app draws with');
+      for (const k of ['alpha', 'depth', 'stencil', 'antialias', 'premultipliedAlpha', 'preserveDrawingBuffer',
+                       'powerPreference', 'failIfMajorPerformanceCaveat'])
+        assert.equal(got[k], want[k], `${url}: ${k}`);
+    }
   } finally { await b.close(); }
 });

@@ -1,4 +1,5 @@
 #include "input_queue.h"
+#include "js_exports.h"
 
 #include "js_imports.h"
 #include "keys.h"

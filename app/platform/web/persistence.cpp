@@ -1,4 +1,5 @@
 #include "persistence.h"
+#include "js_exports.h"
 
 #include "frame_loop.h"
 #include "js_imports.h"

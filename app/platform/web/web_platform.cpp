@@ -3,6 +3,7 @@
 // through htk_file_begin/htk_file_data/htk_file_end, and the local clock.
 
 #include "frame_loop.h"
+#include "js_exports.h"
 #include "input_queue.h"
 #include "js_imports.h"
 #include "platform.h"
