@@ -63,6 +63,7 @@ EMSCRIPTEN_KEEPALIVE void htk_writer_release_begin(void) {
     if (!app.db || Role() != WriterRole::kWriter) return;
     htk::ui::FlushPendingEdits(app.ui);
     SetRole(WriterRole::kReleasing);
+    SyncWriterStatus(app);  // reported at once, not at the next frame (a busy or hidden tab draws late)
     g_release_retried = false;
     FlushSaves(*app.db);
     KeepDrawing();
@@ -90,6 +91,7 @@ EMSCRIPTEN_KEEPALIVE void htk_writer_release_end(int handed) {
     using namespace htk::web;
     WebApp& app = App();
     SetRole(handed ? WriterRole::kReader : WriterRole::kWriter);
+    SyncWriterStatus(app);  // what window.app and the next frame report from now on
     app.ui.reload_all = true;  // open dialogs and drafts belonged to the writer
     KeepDrawing();
 }

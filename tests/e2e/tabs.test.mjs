@@ -136,11 +136,30 @@ test('a writer whose saves fail does not hand over; it does once they succeed', 
     const B = await openTab(b.context, server.url);
     assert.equal(await readOnly(B), true);
 
+    // A busy or background tab may draw no frame for a while after it
+    // refuses: what it reports must not wait for one. From the start of the
+    // hand-over A draws no new frame (the one already asked for still comes,
+    // while it tries to save) until the assertions are made.
+    await A.evaluate(() => {
+      const begin = Module._htk_writer_release_begin;
+      window.heldFrames = [];
+      window.realRaf = window.requestAnimationFrame;
+      Module._htk_writer_release_begin = () => {
+        begin();
+        window.requestAnimationFrame = (f) => window.heldFrames.push(f);
+      };
+    });
+    await A.bringToFront();  // A draws while it tries to save for the hand-over
     await click(B, 'readonly.take_over');
     const refused = await B.waitForFunction(() => window.app.rect('readonly.refused')?.text);
     assert.match(await refused.jsonValue(), /未能保存/);
     assert.equal(await readOnly(B), true);
+    assert.ok(await A.evaluate(() => window.heldFrames.length > 0), 'A has drawn no frame since the hand-over began');
     assert.equal(await readOnly(A), false, 'A still writes: its edit exists nowhere else');
+    await A.evaluate(() => {
+      window.requestAnimationFrame = window.realRaf;
+      for (const f of window.heldFrames.splice(0)) window.requestAnimationFrame(f);
+    });
     assert.equal(await setting(A, 'unit_name'), '辛镇');
 
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });  // space again
