@@ -5,9 +5,11 @@
 #include "timed_message.h"
 
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstring>
 #include <unordered_set>
 
@@ -77,6 +79,29 @@ bool ClampedTextWrapped(const std::string& text, float width, int max_lines) {
     }
     ImGui::Dummy(ImVec2(width, float(std::max(line, 1)) * line_h));
     return cut;
+}
+
+bool WrappedTextField(const char* label, std::string* text, float width, float min_lines, float max_lines, int* lines) {
+    // The height comes from the line count of the frame before (kept in the
+    // window's storage): the count is known once the field has laid it out.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImHashStr("wrapped lines", 0, ImGui::GetID(label));
+    const float line_h = ImGui::GetTextLineHeight();
+    const float pad = ImGui::GetStyle().FramePadding.y * 2;
+    const float shown = std::clamp(storage->GetFloat(key, min_lines), min_lines, max_lines);
+    const bool changed = ImGui::InputTextMultiline(label, text, ImVec2(width, line_h * shown + pad),
+                                                   ImGuiInputTextFlags_WordWrap);
+    // The field is a child window whose content is its text, one line high per line.
+    const ImVector<ImGuiWindow*>& children = ImGui::GetCurrentWindow()->DC.ChildWindows;
+    if (!children.empty() && children.back()->ChildId == ImGui::GetItemID()) {
+        const ImGuiWindow* field = children.back();
+        const float count = std::round((field->DC.CursorMaxPos.y - field->DC.CursorStartPos.y - pad) / line_h);
+        if (count >= 1) {
+            storage->SetFloat(key, count);
+            if (lines) *lines = int(count);
+        }
+    }
+    return changed;
 }
 
 void WrappedTooltip(const std::string& text, float wrap_fonts) {

@@ -15,6 +15,14 @@ void ColoredTextWrapped(ImU32 color, const char* text);
 // ending in “…” when the text goes on (a table cell of a fixed height).
 // True when it was cut.
 bool ClampedTextWrapped(const std::string& text, float width, int max_lines);
+// A multi-line field for prose: lines wrap at its width as the user types
+// (ImGuiInputTextFlags_WordWrap; display only, no newline is added to the
+// text) and its height follows the wrapped lines, from `min_lines` up to
+// `max_lines` (it scrolls beyond). `width` as ImGui's (-1: all the width
+// left). Returns what InputTextMultiline returns; `*lines`, when given, gets
+// how many lines the text took as drawn this frame.
+bool WrappedTextField(const char* label, std::string* text, float width, float min_lines, float max_lines,
+                      int* lines = nullptr);
 // When the last item is hovered: `text` in a tooltip wrapped at `wrap_fonts` font heights.
 void WrappedTooltip(const std::string& text, float wrap_fonts = 30);
 // A hover tooltip on the last item.

@@ -69,18 +69,25 @@ void Mark(ProblemField f, const std::string& value) {
     MarkItem(id.c_str(), value.c_str());
 }
 
-// A text field; commits when left after an edit.
-void TextField(LedgerUi& L, const Settings& s, ProblemField f, const char* hint, float lines = 1) {
+// A text field; commits when left after an edit. With `lines` > 1, a
+// multi-line field of prose that wraps, `lines` high and growing with its
+// text up to `max_lines`.
+void TextField(LedgerUi& L, const Settings& s, ProblemField f, const char* hint, float lines = 1, float max_lines = 0) {
     Label(L, f);
     std::string& value = L.draft[f];
     std::string id = std::string("##") + FieldInfo(f).column;
     ImGui::SetNextItemWidth(-1);
+    int shown_lines = 0;
     if (lines > 1) {
-        ImGui::InputTextMultiline(id.c_str(), &value, ImVec2(-1, ImGui::GetTextLineHeight() * lines + 8));
+        WrappedTextField(id.c_str(), &value, -1, lines, std::max(lines, max_lines), &shown_lines);
     } else {
         ImGui::InputTextWithHint(id.c_str(), hint, &value);
     }
     Mark(f, value);
+    if (shown_lines > 0) {  // for the tests: how many lines the text wraps to
+        const std::string lines_id = std::string("editor.") + FieldInfo(f).column + ".lines";
+        MarkItem(lines_id.c_str(), std::to_string(shown_lines).c_str());
+    }
     if (DeactivatedAfterEdit()) Commit(L, s, f);
     ErrorLine(L, f);
 }
@@ -207,10 +214,10 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
         if (L.draft.status() == ProblemStatus::kDone) DeadlineField(L, s, ProblemField::kDoneDate);
         DeadlineField(L, s, ProblemField::kDeadline);
     }
-    TextField(L, s, ProblemField::kDescription, "", 3);
+    TextField(L, s, ProblemField::kDescription, "", 3, 8);
     ChoiceField(L, s, ProblemField::kArea, areas);
     ChoiceField(L, s, ProblemField::kNature, L.campaign.natures);
-    TextField(L, s, ProblemField::kMeasures, "", 3);
+    TextField(L, s, ProblemField::kMeasures, "", 3, 8);
     const std::string weak = WeakMeasureReason(L.draft[ProblemField::kMeasures]);
     if (!weak.empty() && !ErrorFor(L, ProblemField::kMeasures)) {
         ColoredTextWrapped(kColorYellow, weak.c_str());
@@ -236,9 +243,9 @@ void DrawLedgerEditor(LedgerUi& L, const Settings& s) {
 
     if (ImGui::CollapsingHeader("更多信息（责任领导、原因分析、进度、效果等）")) {
         TextField(L, s, ProblemField::kRespLeader, "");
-        TextField(L, s, ProblemField::kCause, "", 2);
-        TextField(L, s, ProblemField::kProgress, "", 2);
-        TextField(L, s, ProblemField::kEffect, "", 2);
+        TextField(L, s, ProblemField::kCause, "", 2, 6);
+        TextField(L, s, ProblemField::kProgress, "", 2, 6);
+        TextField(L, s, ProblemField::kEffect, "", 2, 6);
         DeadlineField(L, s, ProblemField::kFoundDate);
         TextField(L, s, ProblemField::kTownship, "");
         TextField(L, s, ProblemField::kVillage, "");

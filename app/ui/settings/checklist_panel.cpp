@@ -25,7 +25,7 @@ static void PointFields(SettingsUi& S, float fh) {
     ImGui::SetNextItemWidth(fh * 8);
     ImGui::InputTextWithHint("##short", "简称", &S.point_short);
     MarkItem("checklist.edit.short", S.point_short.c_str());
-    ImGui::InputTextMultiline("##text", &S.point_text, ImVec2(-1, fh * 3.2f));
+    WrappedTextField("##text", &S.point_text, -1, 3, 6);
     MarkItem("checklist.edit.text", S.point_text.c_str());
 }
 

@@ -34,7 +34,8 @@ void DrawTownshipsPanel(UiState& ui) {
     if (S.townships_dirty) ReadTownships(ui, S);
     const float fh = ImGui::GetFontSize();
     ImGui::TextUnformatted("添加乡镇");
-    ImGui::InputTextMultiline("##townships_text", &S.townships_text, ImVec2(std::min(fh * 24, ImGui::GetContentRegionAvail().x), fh * 5));
+    ImGui::InputTextMultiline("##townships_text", &S.townships_text, ImVec2(std::min(fh * 24, ImGui::GetContentRegionAvail().x), fh * 5),
+                              ImGuiInputTextFlags_WordWrap);
     MarkItem("townships.text", S.townships_text.c_str());
     ColoredTextWrapped(kColorMuted, "每行一个，或用顿号、逗号隔开；可以从 Excel 复制一列粘贴进来。已有的名称会跳过。"
                                     "导入村名单时，表中的乡镇也会加进来。");

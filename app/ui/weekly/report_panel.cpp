@@ -95,7 +95,7 @@ void DrawRectificationReport(UiState& ui) {
         ColoredTextWrapped(kColorMuted, "还没有草稿。");
         return;
     }
-    ImGui::InputTextMultiline("##report", &W.report, ImVec2(-1, -1));
+    ImGui::InputTextMultiline("##report", &W.report, ImVec2(-1, -1), ImGuiInputTextFlags_WordWrap);
     MarkItem("report.text", W.report.c_str());
     // Kept as typed: written when the box is left (and by the page-hide flush).
     if (DeactivatedAfterEdit()) SaveReportDraft(*ui.db, L.campaign.id, W.report);

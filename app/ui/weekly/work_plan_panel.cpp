@@ -49,7 +49,7 @@ void DrawWorkPlan(UiState& ui) {
                            Field{"时间安排", "plan.schedule", &W.plan.schedule, 3}}) {
         ImGui::TextUnformatted(f.label);
         ImGui::PushID(f.mark);
-        ImGui::InputTextMultiline("##t", f.text, ImVec2(-1, fh * (f.lines + 0.6f)));
+        WrappedTextField("##t", f.text, -1, f.lines, f.lines * 2);
         MarkItem(f.mark, f.text->c_str());
         if (DeactivatedAfterEdit()) save();
         ImGui::PopID();
