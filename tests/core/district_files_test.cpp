@@ -3,6 +3,9 @@
 // files removed, moved and undone with the ledger always agreeing with them;
 // identities derived from content, the same in two fresh databases; status
 // words the field uses.
+#include "district/bulletin.h"
+#include "district/district_workbooks.h"
+#include "domain/ledger_xlsx.h"
 #include "district/received_files.h"
 #include "district/reporting.h"
 #include "district/spot_check.h"
@@ -15,7 +18,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <map>
+#include <sstream>
+#include <unistd.h>
+#include <tuple>
+#include <unordered_map>
 #include <set>
 
 namespace htk {
@@ -358,6 +368,116 @@ TEST(FieldWording, StatusSynonymsAndTheDoneColumn) {
     EXPECT_NE(kept[0].message.find("完成时限"), std::string::npos) << kept[0].message;
     ASSERT_EQ(ListReceivedFiles(*o.db, o.campaign_id).size(), 1u);
     EXPECT_EQ(ListReceivedFiles(*o.db, o.campaign_id)[0].counts.rejected, 2);
+}
+
+// 通报: who is praised and who is named, on a table of cases. Each unit is
+// "name problems done red adverse".
+struct BulletinCase {
+    const char* what;
+    std::vector<std::tuple<const char*, int, int, int, int>> units;
+    std::vector<std::string> praised, overdue, adverse, many_open, slow;
+};
+
+TEST(Bulletin, PraiseAndCriticismFollowTheRules) {
+    const std::vector<BulletinCase> cases = {
+        {"the best three, none named",
+         {{"甲", 10, 10, 0, 0}, {"乙", 10, 9, 0, 0}, {"丙", 10, 9, 0, 0}, {"丁", 10, 7, 0, 0}},
+         {"甲", "乙", "丙"}, {}, {}, {"丁"}, {"丁"}},
+        {"overdue problems are never praised, whatever the rate",
+         {{"甲", 2000, 1990, 10, 0}, {"乙", 10, 9, 0, 0}, {"丙", 10, 6, 0, 0}},
+         {"乙"}, {"甲"}, {}, {"甲"}, {"丙"}},
+        {"a spot-check finding is never praised",
+         {{"甲", 10, 10, 0, 1}, {"乙", 10, 10, 0, 0}},
+         {"乙"}, {}, {"甲"}, {}, {}},
+        {"many open and slow: named, not praised",
+         {{"甲", 40, 10, 0, 0}, {"乙", 10, 9, 0, 0}, {"丙", 10, 8, 0, 0}, {"丁", 4, 4, 0, 0}},
+         {"丁", "乙", "丙"}, {}, {}, {"甲"}, {"甲"}},
+        {"nobody qualifies", {{"甲", 10, 5, 1, 0}, {"乙", 10, 5, 0, 1}}, {}, {"甲"}, {"乙"}, {}, {}},
+    };
+    test::TestDb t;
+    for (const BulletinCase& c : cases) {
+        SCOPED_TRACE(c.what);
+        std::vector<UnitStats> stats;
+        UnitStats total;
+        total.unit = "全区合计";
+        for (const auto& [name, problems, done, red, adverse] : c.units) {
+            UnitStats s;
+            s.unit = name, s.problems = problems, s.done = done, s.open = problems - done, s.red = red;
+            s.adverse = adverse, s.checked = s.sampled = adverse;
+            s.findings[1] = adverse;
+            s.completion = double(done) / problems;
+            total.problems += problems, total.done += done, total.open += s.open, total.red += red;
+            total.adverse += adverse, total.checked += adverse, total.sampled += adverse;
+            stats.push_back(s);
+        }
+        total.completion = double(total.done) / total.problems;
+        RankUnits(stats);
+        SpotCheck check;
+        check.items.push_back(SpotCheckItem{});
+        const Bulletin b = BuildBulletin(t.campaign, stats, total, ReportingTable{}, &check, Date{2022, 6, 20});
+        EXPECT_EQ(b.praised, c.praised);
+        EXPECT_EQ(b.overdue, c.overdue);
+        EXPECT_EQ(b.adverse, c.adverse);
+        EXPECT_EQ(b.many_open, c.many_open);
+        EXPECT_EQ(b.slow, c.slow);
+        // Never both praised and named.
+        for (const std::string& u : b.praised)
+            for (const auto* list : {&b.many_open, &b.slow, &b.overdue, &b.adverse, &b.late, &b.missing})
+                EXPECT_EQ(std::count(list->begin(), list->end(), u), 0) << u;
+        // The rules are in the text.
+        EXPECT_NE(BulletinText(b).find("须无超期未完成问题、无抽查发现问题，且未在本通报中被点名"), std::string::npos);
+    }
+}
+
+// The 抽查清单 for the field: 所属乡镇 on every row, room for what is written by
+// hand; 完成率 and 发现率 are numbers formatted as percentages (read back by openpyxl).
+TEST(FieldPrintouts, SpotCheckListAndRates) {
+    Office o;
+    ReceivedFile f = o.Read("区人社局.csv", Csv("区人社局", kRows));
+    o.Merge({&f});
+    std::vector<Problem> rows = o.store.LoadAll();
+    std::unordered_map<int64_t, const Problem*> by_id;
+    SpotCheck check;
+    check.description = "测试";
+    for (const Problem& p : rows) {
+        by_id[p.id] = &p;
+        SpotCheckItem item;
+        item.seq = int(check.items.size()) + 1, item.problem_id = p.id;
+        item.finding = check.items.empty() ? "整改不到位" : "属实";
+        check.items.push_back(item);
+    }
+    UnitStats total;
+    std::vector<UnitStats> stats = BuildUnitStats(rows, o.units, Date{2022, 6, 20}, &check, &total);
+    RankUnits(stats);
+    const DistrictFileInfo info{"区办", Date{2022, 6, 20}, "2022-06-20 10:00:00"};
+    const std::string dir = std::string(HTK_TEST_OUT) + "/printouts-" + std::to_string(getpid());
+    ASSERT_EQ(std::system(("mkdir -p '" + dir + "'").c_str()), 0);
+    auto write = [&](const LedgerWorkbook& book, const char* name) {
+        std::string bytes, error;
+        EXPECT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+        std::ofstream(dir + "/" + name, std::ios::binary) << bytes;
+    };
+    write(SpotCheckWorkbook(check, by_id, stats, o.campaign, info, false), "list.xlsx");
+    write(SpotCheckWorkbook(check, by_id, stats, o.campaign, info, true), "results.xlsx");
+    write(DistrictRollupWorkbook(o.campaign, stats, total, rows, info), "rollup.xlsx");
+    const std::string out = dir + "/out.txt";
+    const std::string cmd =
+        "/usr/bin/python3 -c \"import openpyxl,sys\n"
+        "d=sys.argv[1]\n"
+        "s=openpyxl.load_workbook(d+'/list.xlsx').worksheets[0]\n"
+        "print(all(s.cell(r,3).value for r in range(3,s.max_row+1)), s.max_row-2)\n"
+        "print(s.column_dimensions['M'].width>=24, all((s.row_dimensions[r].height or 0)>=42 for r in range(3,s.max_row+1)))\n"
+        "r=openpyxl.load_workbook(d+'/results.xlsx')['各单位发现率']\n"
+        "c=r.cell(3,r.max_column); print(type(c.value).__name__, round(c.value,4), c.number_format)\n"
+        "u=openpyxl.load_workbook(d+'/rollup.xlsx')['汇总']\n"
+        "c=u.cell(3,9); print(type(c.value).__name__, c.number_format)\n"
+        "\" '" + dir + "' > '" + out + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    std::ifstream in(out);
+    std::stringstream got;
+    got << in.rdbuf();
+    EXPECT_EQ(got.str(), "True 3\nTrue True\nfloat 0.333 0.0%\nfloat 0.0%\n");
+    std::system(("rm -rf '" + dir + "'").c_str());
 }
 
 }  // namespace
