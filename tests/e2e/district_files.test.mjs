@@ -135,7 +135,9 @@ async function sample(p) {
   await click(p, 'district.tab.sample');
   await click(p, 'district.sample.new');
   await p.waitForFunction(() => window.app.rect('district.sample.dialog'));
-  await click(p, 'district.sample.amount');
+  // The percentage field is narrow, its −/+ buttons beside it: click near its left edge.
+  const amount = await rect(p, 'district.sample.amount');
+  await p.mouse.click(amount.x + 8, amount.y + amount.h / 2);
   await waitTextFocus(p);
   await p.keyboard.press('Control+A');
   await p.keyboard.insertText('50');
@@ -183,7 +185,8 @@ test('received files: refused rows listed; a file moved and removed, 报送情�
   const csv = await fileRow(page, CSV);
   assert.equal(csv.text, `${CSV}|区人社局|第2周|3|0|1`);
   await click(page, 'district.files.' + csv.i);
-  await page.waitForFunction(() => window.app.rect('district.files.error.0'));
+  await page.waitForFunction(() => window.app.rect('district.files.error.0'), null, { timeout: 5000 })
+    .catch(async (e) => { await page.screenshot({ path: join(ROOT, 'build', 'debug-files.png') }); throw e; });
   assert.match((await rect(page, 'district.files.error.0')).text, /^7:.*完成时限/);
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-district-files-list.png') });
   // Units: 陈曹乡 0, 灵井镇 1, 椹涧乡 2, then the departments (区人社局 is the 7th: 9).

@@ -126,6 +126,13 @@ void LedgerStore::RecordHistory(int64_t id, const char* field, const std::string
 }
 
 int64_t LedgerStore::Insert(Problem& p, const ChangeContext& ctx) {
+    if (IsContentUuid(p.uuid)) {
+        // A content identity taken already (the same content in another
+        // campaign with the same code): this row gets a random one.
+        Stmt& taken = db_.Cached("SELECT 1 FROM problem WHERE uuid = ?1");
+        taken.Bind(1, p.uuid);
+        if (taken.Step()) p.uuid.clear();
+    }
     if (p.uuid.empty()) p.uuid = NewUuid();
     std::string sql = "INSERT INTO problem(uuid, campaign_id, created_at, updated_at, " + FieldColumns() +
                       ") VALUES(?1, ?2, ?3, ?3";

@@ -125,7 +125,7 @@ void DrawReportingTab(UiState& ui) {
         ImGui::EndTable();
     }
     D.files_open = !D.files.empty() &&
-                   ImGui::CollapsingHeader(("已收到的文件（" + std::to_string(D.files.size()) + " 个）").c_str());
+                   ImGui::CollapsingHeader(("已收到的文件（" + std::to_string(D.files.size()) + " 个）###received_files").c_str());
     MarkItem("district.files.header");
     if (D.files_open) DrawReceivedFiles(ui);
 }
@@ -158,6 +158,14 @@ void DrawReceivedFiles(UiState& ui) {
                 D.files_focus_errors = D.files_focus ? ListFileErrors(*ui.db, f.id) : std::vector<ImportRowError>{};
             }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("点击查看未导入的行");
+            if (i < 40) {
+                char mark[48];
+                std::snprintf(mark, sizeof mark, "district.files.%zu", i);
+                std::string v = f.file_name + "|" + f.unit + "|" + WeekLabel(f.week_no) + "|" +
+                                std::to_string(f.counts.added) + "|" + std::to_string(f.counts.updated) + "|" +
+                                std::to_string(f.counts.rejected);
+                MarkItem(mark, v.c_str());
+            }
             ImGui::TableSetColumnIndex(1);
             ImGui::TextUnformatted(f.unit.c_str());
             ImGui::TableSetColumnIndex(2);
@@ -188,11 +196,6 @@ void DrawReceivedFiles(UiState& ui) {
             if (ImGui::SmallButton("移除")) remove = f.id;
             if (i < 40) {
                 char mark[48];
-                std::snprintf(mark, sizeof mark, "district.files.%zu", i);
-                std::string v = f.file_name + "|" + f.unit + "|" + WeekLabel(f.week_no) + "|" +
-                                std::to_string(f.counts.added) + "|" + std::to_string(f.counts.updated) + "|" +
-                                std::to_string(f.counts.rejected);
-                MarkItem(mark, v.c_str());
                 std::snprintf(mark, sizeof mark, "district.files.remove.%zu", i);
                 MarkItem(mark);
             }
