@@ -219,3 +219,35 @@ test('received files: refused rows listed; a file moved and removed, 报送情�
   assert.match((await rect(page, 'district.overview')).text, /^已收到 3 个文件，3\/15 个单位报送；全区问题 6 个/);
   await waitSaved(page);
 });
+
+test('an alias added in 设置: a file signed with it lands on that unit', async () => {
+  await click(page, 'nav.settings');  // 乡镇与单位 is still the tab shown
+  const unit = await rect(page, 'aliases.unit');
+  if (unit.y + unit.h > 700) {  // below the fold: scroll the page to it
+    await page.mouse.move(600, 400);
+    await page.mouse.wheel(0, unit.y - 300);
+  }
+  await click(page, 'aliases.unit');
+  await click(page, 'aliases.pick.灵井镇');
+  await click(page, 'aliases.text');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('建安区西片工作站');
+  await click(page, 'aliases.add');
+  await page.waitForFunction(() => window.app.rect('aliases.message')?.text === '已添加：建安区西片工作站 → 灵井镇');
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-district-files-aliases.png') });
+  const path = join(work, '台账.csv');
+  const py = spawnSync('/usr/bin/python3', ['-c', String.raw`
+import csv, sys
+with open(sys.argv[1], 'w', encoding='utf-8-sig', newline='') as f:
+    w = csv.writer(f)
+    w.writerow(['单位（盖章）：建安区西片工作站'])
+    w.writerow(['序号', '问题类型', '问题性质', '问题表述', '整改措施', '完成时限', '责任单位'])
+    w.writerow([1, '教育扶贫', '个性问题', '孙某子女教育资助未发放', '核实后一周内足额发放资助资金', '2022-06-27', '区教体局'])
+`, path]);
+  assert.equal(py.status, 0, String(py.stderr));
+  await dropFile(page, path, '台账.csv');
+  await page.waitForFunction(() => window.app.rect('district.import.dialog')?.text === '收到 1 个文件，可导入 1 个，共 1 条问题');
+  assert.equal((await rect(page, 'district.import.unit.0')).text, '灵井镇');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !window.app.rect('district.import.dialog'));
+});

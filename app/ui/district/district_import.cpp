@@ -178,10 +178,10 @@ void DrawDistrictImportDialog(UiState& ui) {
     if (need_unit) head += "；" + std::to_string(need_unit) + " 个文件请选择填报单位";
     ImGui::TextUnformatted(head.c_str());
     MarkItem("district.import.dialog", head.c_str());
-    ColoredTextWrapped(kColorMuted, "单位按文件中的“单位（盖章）：”行、本工具导出文件的信息、文件名或“填报单位”列，"
-                                    "对照已登记的单位及其别名（设置 → 乡镇与单位）确定，不会新建单位；红色的请选择。"
-                                    "同一文件再次导入时沿用上次的单位和周次。周次取自文件名、表名或表上的日期。"
-                                    "可在下表中修改，还可以继续拖入文件。");
+    ColoredTextWrapped(kColorMuted, "单位按盖章行、导出文件的信息、文件名或“填报单位”列对照已登记的单位及其别名确定，"
+                                    "不会新建单位；红色的请选择。");
+    ColoredTextWrapped(kColorMuted, "同一文件再次导入时沿用上次的单位和周次。周次取自文件名、表名或表上的日期。"
+                                    "均可在下表中修改，还可以继续拖入文件。");
     const float fh = ImGui::GetFontSize();
     const float footer = ImGui::GetFrameHeightWithSpacing() * 1.6f;
     const bool errors_shown = D.focus_file >= 0 && size_t(D.focus_file) < D.incoming.size() &&

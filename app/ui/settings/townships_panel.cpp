@@ -39,9 +39,9 @@ static void DrawAliases(UiState& ui, SettingsUi& S) {
     const float fh = ImGui::GetFontSize();
     const std::vector<std::string> units = ExpectedUnits(S.townships, c.departments);
     ImGui::TextUnformatted("单位别名");
-    ColoredTextWrapped(kColorMuted, "区办汇入各单位报送的文件时，盖章行、文件名或“填报单位”列中的名称按单位名称和别名归入单位"
-                                    "（如“建安区人力资源和社会保障局”即区人社局，“陈曹乡人民政府”即陈曹乡），不会新建单位。"
-                                    "常见的全称、简称已内置（鼠标移到单位上查看），其他写法可在这里添加。");
+    ColoredTextWrapped(kColorMuted, "区办汇入各单位的文件时，盖章行、文件名或“填报单位”列中的名称按单位名称和别名归入单位，不会新建单位。");
+    ColoredTextWrapped(kColorMuted, "常见全称、简称已内置（如“建安区人力资源和社会保障局”即区人社局，“陈曹乡人民政府”即陈曹乡；"
+                                    "鼠标移到下拉框中的单位上可查看），其他写法在这里添加。");
     if (S.alias_unit.empty() && !units.empty()) S.alias_unit = units.front();
     ImGui::SetNextItemWidth(fh * 9);
     if (ImGui::BeginCombo("##alias_unit", S.alias_unit.c_str(), ImGuiComboFlags_HeightLarge)) {
