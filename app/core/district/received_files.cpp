@@ -530,8 +530,7 @@ std::string MoveReceivedFile(Database& db, LedgerStore& store, const Campaign& c
                 }
                 continue;
             }
-            const std::string key = NormalizeKey(p[ProblemField::kVillage]) + '\x1f' +
-                                    NormalizeKey(p[ProblemField::kDescription]);
+            const std::string key = ProblemContentKey(p[ProblemField::kVillage], p[ProblemField::kDescription]);
             const std::string uuid = ProblemContentUuid(campaign, unit, p[ProblemField::kVillage],
                                                         p[ProblemField::kDescription], equal_rows[key]++);
             int64_t target = store.FindByUuid(uuid);

@@ -257,8 +257,7 @@ private:
     void Take(Problem p, std::string uuid, const std::vector<bool>& has_field, int sheet_row, ImportPlan* plan) {
         if (district_merge_ && !IsUuid(uuid)) {
             const std::string key = p[ProblemField::kReportingUnit] + '\x1f' +
-                                    NormalizeKey(p[ProblemField::kVillage]) + '\x1f' +
-                                    DescriptionKey(p[ProblemField::kDescription]);
+                                    ProblemContentKey(p[ProblemField::kVillage], p[ProblemField::kDescription]);
             uuid = ProblemContentUuid(campaign_, p[ProblemField::kReportingUnit], p[ProblemField::kVillage],
                                       p[ProblemField::kDescription], equal_rows_[key]++);
         }
@@ -361,12 +360,15 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
     return plan;
 }
 
+std::string ProblemContentKey(const std::string& village, const std::string& description) {
+    return NormalizeKey(village) + '\x1f' + DescriptionKey(description);
+}
+
 std::string ProblemContentUuid(const Campaign& campaign, const std::string& unit, const std::string& village,
                                const std::string& description, int counter) {
     // The campaign by its code (the same everywhere), not its row id.
     const std::string key = "problem\x1f" + campaign.code + '\x1f' + NormalizeKey(unit) + '\x1f' +
-                            NormalizeKey(village) + '\x1f' + DescriptionKey(description) + '\x1f' +
-                            std::to_string(counter);
+                            ProblemContentKey(village, description) + '\x1f' + std::to_string(counter);
     return ContentUuid(key);
 }
 

@@ -61,6 +61,8 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
 // the same on every computer.
 std::string ProblemContentUuid(const Campaign& campaign, const std::string& unit, const std::string& village,
                                const std::string& description, int counter);
+// What makes two rows of one unit “the same” for that counter.
+std::string ProblemContentKey(const std::string& village, const std::string& description);
 
 // Rows pasted from Excel/WPS (tab-separated text): with a header row if the
 // first line has one, otherwise in the official column order.

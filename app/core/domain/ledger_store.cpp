@@ -406,12 +406,14 @@ std::vector<int64_t> LedgerStore::Replay(std::vector<Step>& from, std::vector<St
     from.pop_back();
     std::vector<int64_t> touched;
     Transaction tx(db_);
+    auto replay = [&](const Change& c) {
+        Apply(c, forward, ctx);
+        if (c.kind != Change::kFile) touched.push_back(c.id);  // a file's id is no problem's
+    };
     if (forward) {
-        for (const Change& c : step.changes)
-            if (Apply(c, true, ctx), c.kind != Change::kFile) touched.push_back(c.id);
+        for (const Change& c : step.changes) replay(c);
     } else {
-        for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it)
-            if (Apply(*it, false, ctx), it->kind != Change::kFile) touched.push_back(it->id);
+        for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it) replay(*it);
     }
     HTK_CHECK(tx.Commit());
     to.push_back(std::move(step));
