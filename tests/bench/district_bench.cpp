@@ -85,7 +85,8 @@ static int Make(int argc, char** argv) {
         const size_t eq = arg.find('=');
         const std::string unit = arg.substr(0, eq), path = arg.substr(eq + 1);
         files.push_back(ReadReceivedFile(path.substr(path.rfind('/') + 1), ReadFile(path), "2022-06-15 12:00:00",
-                                         "2022-06-15 13:00:00", campaign, {unit}, store));
+                                         "2022-06-15 13:00:00", campaign,
+                                         MakeUnitDirectory({unit}, campaign.district, {}), store));
         files.back().unit = unit;
         if (!files.back().error.empty()) {
             std::fprintf(stderr, "%s: %s\n", path.c_str(), files.back().error.c_str());

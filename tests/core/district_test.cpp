@@ -7,6 +7,7 @@
 #include "district/received_files.h"
 #include "district/reporting.h"
 #include "district/spot_check.h"
+#include "district/unit_names.h"
 #include "district/unit_stats.h"
 #include "district_fixture_rows.h"
 #include "domain/campaign_setup.h"
@@ -103,11 +104,16 @@ struct District : test::TestDb {
         AddTownships(*db, campaign_id, towns);
         units = ExpectedUnits(ListTownships(*db, campaign_id), campaign.departments);
     }
+    // The units, their aliases and the files received so far, as the dialog reads them.
+    UnitDirectory Directory() { return LoadUnitDirectory(*db, campaign_id, units, campaign.district); }
+    ReceivedFile ReadBytes(const std::string& name, const std::string& bytes) {
+        return ReadReceivedFile(name, bytes, "", "2022-06-20 09:00:00", campaign, Directory(), store);
+    }
     std::vector<ReceivedFile> Read(const std::string& dir) {
         std::vector<ReceivedFile> out;
         for (const std::string& path : FilesIn(dir))
             out.push_back(ReadReceivedFile(BaseName(path), Slurp(path), ModifiedTime(path), "2022-06-20 09:00:00",
-                                           campaign, units, store));
+                                           campaign, Directory(), store));
         return out;
     }
     MergeSummary Merge(const std::vector<ReceivedFile>& files) {
@@ -163,7 +169,8 @@ TEST(District, ReadsAndAttributesEighteenFiles) {
     }
     EXPECT_EQ(by_unit["区住建局"]->unit_from, "文件名");
     EXPECT_EQ(by_unit["区住建局"]->week_from, "文件名");  // 第二周
-    EXPECT_EQ(by_unit["区卫健委"]->unit_from, "填报单位列");
+    // “卫健委台账”: 卫健委 is a short form of 区卫健委 (its 填报单位 column agrees).
+    EXPECT_EQ(by_unit["区卫健委"]->unit_from, "文件名");
     EXPECT_EQ(by_unit["区教体局"]->unit_from, "单位（盖章）行");
     EXPECT_EQ(by_unit["区人社局"]->unit_from, "文件名");
     EXPECT_EQ(by_unit["区民政局"]->unit_from, "单位（盖章）行");
@@ -188,20 +195,21 @@ TEST(District, MatchUnitReadsWhatPeopleWrite) {
     EXPECT_FALSE(LooksLikeUnitName("乡"));
 }
 
-// A township not listed in 设置 is still read from a file named "<单位>_…".
-TEST(District, UnlistedUnitFromTheFileName) {
+// A unit not listed in 设置 is never made from a file's name: the name is
+// shown and a unit must be chosen.
+TEST(District, UnlistedUnitIsNotMadeFromTheFileName) {
     District d;
     const std::string bytes = OneRowWithoutUnit(d.campaign);
-    ReceivedFile f = ReadReceivedFile("艾庄回族乡_整改台账_20220615.xlsx", bytes, "", "2022-06-20 09:00:00",
-                                      d.campaign, d.units, d.store);
-    EXPECT_EQ(f.unit, "艾庄回族乡");
-    EXPECT_EQ(f.unit_from, "文件名");
+    ReceivedFile f = d.ReadBytes("艾庄回族乡_整改台账_20220615.xlsx", bytes);
+    EXPECT_EQ(f.unit, "");
+    EXPECT_EQ(f.unit_typed, "艾庄回族乡");
+    EXPECT_NE(f.unit_note.find("不是已登记的单位"), std::string::npos) << f.unit_note;
 }
 
 TEST(District, UnknownUnitIsLeftToTheUser) {
     District d;
     const std::string bytes = OneRowWithoutUnit(d.campaign);
-    ReceivedFile f = ReadReceivedFile("台账.xlsx", bytes, "", "2022-06-20 09:00:00", d.campaign, d.units, d.store);
+    ReceivedFile f = d.ReadBytes("台账.xlsx", bytes);
     EXPECT_EQ(f.error, "");
     EXPECT_EQ(f.unit, "");
     EXPECT_EQ(f.rows, 1);

@@ -299,7 +299,8 @@ TEST(Print, DistrictWorkbooks) {
         std::vector<std::string> list_texts = {book.tables[0].title};
         for (const auto& row : book.tables[0].rows)
             for (const std::string& cell : row) list_texts.push_back(cell);
-        pc.Add(results ? "spot_results.xlsx" : "spot_list.xlsx", book, list_texts, {}, results ? 5 : 4);
+        // The list leaves room to write on site (taller rows, wide 情况说明); both fill 所属乡镇 on every row.
+        pc.Add(results ? "spot_results.xlsx" : "spot_list.xlsx", book, list_texts, {}, results ? 6 : 6);
     }
     pc.Check();
 }

@@ -98,7 +98,8 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
     P.push_back("一、报送情况");
     if (!reporting.weeks.empty()) {
         const size_t w = LatestDueWeek(reporting, today);
-        std::vector<std::string> late, missing;
+        std::vector<std::string>& late = b.late;
+        std::vector<std::string>& missing = b.missing;
         for (size_t u = 0; u < reporting.units.size(); ++u) {
             if (reporting.cells[u][w].state == ReportState::kLate) late.push_back(reporting.units[u]);
             if (reporting.cells[u][w].state == ReportState::kMissing) missing.push_back(reporting.units[u]);
@@ -114,9 +115,18 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
     P.push_back("全区共排查发现问题 " + N(total.problems) + " 个，已完成整改 " + N(total.done) + " 个，整改中 " +
                 N(total.in_progress) + " 个，完成率 " + Percent(total.completion) + "；超期未完成 " + N(total.red) +
                 " 个，临近完成时限 " + N(total.yellow) + " 个。");
+    auto named = [&](const std::string& unit) {
+        for (const auto* list : {&b.many_open, &b.slow, &b.overdue, &b.adverse, &b.late, &b.missing})
+            if (std::find(list->begin(), list->end(), unit) != list->end()) return true;
+        return false;
+    };
     std::vector<std::string> best;
     for (const UnitStats* s : ranked)
-        if (s->problems && best.size() < 3) best.push_back(s->unit + "（" + Percent(s->completion) + "）");
+        if (s->problems && s->red == 0 && s->adverse == 0 && !named(s->unit) &&
+            best.size() < 3) {
+            b.praised.push_back(s->unit);
+            best.push_back(s->unit + "（" + Percent(s->completion) + "）");
+        }
     if (!best.empty()) P.push_back("整改完成率较高的单位：" + JoinList(best) + "。");
     // "<lead>A（detail）、B（detail）。" for the units of `names`, in `order`.
     auto name_units = [&](const char* lead, const std::vector<std::string>& names,
@@ -169,6 +179,7 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
     P.push_back(std::string(all_named.empty() ? "（一）" : "（二）") +
                 "各单位要坚持边排查边整改、边整改边落实，按照完成时限推进整改，每周按时报送整改台账，"
                 "确保问题清仓见底、整改到位。");
+    P.push_back(RulesText());
     P.push_back(campaign.office.empty() ? std::string("区办") : campaign.office);
     P.push_back(FormatChinese(today));
 
@@ -176,6 +187,13 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
     for (std::string& p : P) p = Tighten(p);
     b.ranking = UnitStatsTable(stats, &total);
     return b;
+}
+
+std::string RulesText() {
+    return "（说明：未完成问题较多，指未完成问题不少于 3 个且达到有问题单位平均数的 1.5 倍（至多 5 个单位）；进度较慢，"
+           "指完成率低于全区 10 个百分点以上；超期，指过了完成时限仍未完成；抽查发现问题，指抽查结果为整改不到位、漏报、"
+           "瞒报或弄虚作假；迟报、未报按最近一个已到截止日的周次计。整改完成率较高的单位按排名取前 3 个，须无超期未完成"
+           "问题、无抽查发现问题，且未在本通报中被点名。）";
 }
 
 std::string BulletinText(const Bulletin& b) {

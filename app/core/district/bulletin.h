@@ -8,7 +8,11 @@
 //              and at least 3 (at most five units, most open first);
 //   进度较慢   completion rate 10 points or more below the district's;
 //   超期       any problem past its 完成时限 and not done;
-//   抽查发现   any finding other than 属实.
+//   抽查发现   any finding other than 属实;
+//   迟报/未报  the latest week due.
+// Praised (整改完成率较高, at most three, by rank): a unit with problems, no
+// overdue problem, no adverse finding, and named in none of the lists above — no unit is both praised
+// and criticised. The rules are written in the 通报 itself (RulesText).
 #pragma once
 
 #include "reporting.h"
@@ -26,12 +30,17 @@ struct Bulletin {
     std::string title;
     std::vector<std::string> paragraphs;  // the text, a paragraph each (headings too); no spaces around numbers
     std::vector<std::string> many_open, slow, overdue, adverse;  // units named, in the order named
+    std::vector<std::string> late, missing;                      // in the latest week due
+    std::vector<std::string> praised;
     std::vector<std::vector<std::string>> ranking;  // 排名 table, header first
 };
 
 // `stats` ranked (RankUnits); `check` the spot check reported on, or null.
 Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& stats, const UnitStats& total,
                        const ReportingTable& reporting, const SpotCheck* check, const Date& today);
+
+// The naming rules, as the 通报 states them.
+std::string RulesText();
 
 // The whole text, paragraphs separated by blank lines (for the clipboard).
 std::string BulletinText(const Bulletin& b);

@@ -104,12 +104,21 @@ LedgerWorkbook SpotCheckWorkbook(const SpotCheck& check, const std::unordered_ma
         auto it = by_id.find(item.problem_id);
         if (it == by_id.end()) continue;  // deleted since the sample was drawn
         const Problem& p = *it->second;
-        list.rows.push_back({std::to_string(item.seq), p[ProblemField::kReportingUnit], p[ProblemField::kTownship],
+        // 所属乡镇 for every row: the township's own, else the unit that reported it.
+        const std::string& township = p[ProblemField::kTownship].empty() ? p[ProblemField::kReportingUnit]
+                                                                          : p[ProblemField::kTownship];
+        list.rows.push_back({std::to_string(item.seq), p[ProblemField::kReportingUnit], township,
                              p[ProblemField::kVillage], p[ProblemField::kArea], p[ProblemField::kNature],
                              p[ProblemField::kDescription], p[ProblemField::kMeasures], p[ProblemField::kDeadline],
                              p[ProblemField::kRespUnits], StatusLabel(p.status()),
                              with_results ? item.finding : std::string(), with_results ? item.note : std::string(),
                              with_results && item.checked_on.valid() ? FormatIso(item.checked_on) : std::string()});
+    }
+    if (!with_results) {
+        // Room to write on site: 抽查结果, 情况说明 and 抽查日期, and every row.
+        list.min_widths.assign(14, 0);
+        list.min_widths[11] = 10, list.min_widths[12] = 24, list.min_widths[13] = 11;
+        list.min_row_points = 42;
     }
     book.tables.push_back(std::move(list));
     if (with_results) {

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -140,8 +141,8 @@ std::string MatchUnit(const std::string& typed, const std::vector<std::string>& 
 }
 
 ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes, const std::string& modified,
-                              const std::string& now, const Campaign& campaign,
-                              const std::vector<std::string>& known_units, const LedgerStore& store) {
+                              const std::string& now, const Campaign& campaign, const UnitDirectory& dir,
+                              const LedgerStore& store) {
     ReceivedFile f;
     f.file_name = name;
     f.content_hash = HashHex(bytes);
@@ -153,7 +154,7 @@ ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes,
     // Read as an import with nothing to match (counts and row errors only):
     // matching happens when the files are merged, in order.
     static const std::vector<Problem> kNone;
-    ImportPlan plan = PlanLedgerImport(f.book, name, campaign, store, "", &kNone);
+    ImportPlan plan = PlanLedgerImport(f.book, name, campaign, store, "", &kNone, false, true);
     if (!plan.fatal.empty()) {
         f.error = plan.fatal;
         return f;
@@ -161,32 +162,45 @@ ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes,
     f.rows = int(plan.taken());
     f.errors = std::move(plan.errors);
 
-    // The unit.
+    // The unit: what our own metadata, the seal line, the file name and the
+    // 填报单位 column name, each matched to a unit (never copied into a new one).
     auto prop = f.book.custom_properties.find("htk_unit");
     const bool ours = prop != f.book.custom_properties.end() && !prop->second.empty();
-    if (!plan.unit.empty()) {
-        const std::string known = MatchUnit(plan.unit, known_units);
-        f.unit = known.empty() ? Trim(plan.unit) : known;
-        f.unit_from = ours ? "文件信息" : "单位（盖章）行";
+    const std::string seal_text = Trim(plan.unit);
+    const std::string seal_unit = ResolveUnit(dir, seal_text);
+    const std::string base = name.substr(0, name.rfind('.'));
+    const std::string first = Trim(base.substr(0, base.find('_')));
+    std::string name_unit = ResolveUnit(dir, first);
+    if (name_unit.empty()) name_unit = ResolveUnit(dir, base);
+    std::string column_text, column_unit;
+    if (!plan.adds.empty()) {
+        const std::string& c = plan.adds.front()[ProblemField::kReportingUnit];
+        bool same = !c.empty();
+        for (const Problem& p : plan.adds) same = same && p[ProblemField::kReportingUnit] == c;
+        if (same) column_text = c, column_unit = ResolveUnit(dir, c);
     }
+    if (!seal_unit.empty()) f.unit = seal_unit, f.unit_from = ours ? "文件信息" : "单位（盖章）行";
+    else if (!name_unit.empty()) f.unit = name_unit, f.unit_from = "文件名";
+    else if (!column_unit.empty()) f.unit = column_unit, f.unit_from = "填报单位列";
+    if (!seal_unit.empty() && !name_unit.empty() && seal_unit != name_unit)
+        f.unit_note = "文件名指向“" + name_unit + "”，盖章行是“" + seal_text + "”（" + seal_unit + "），请确认";
+    else if (!seal_unit.empty() && !column_unit.empty() && seal_unit != column_unit)
+        f.unit_note = "填报单位列是“" + column_text + "”，盖章行是“" + seal_text + "”，请确认";
+    else if (!seal_text.empty() && seal_unit.empty() && !f.unit.empty())
+        f.unit_note = "盖章行是“" + seal_text + "”，不是已登记的单位；按" + f.unit_from + "归入" + f.unit + "，请确认";
     if (f.unit.empty()) {
-        std::string base = name.substr(0, name.rfind('.'));
-        const std::string first = Trim(base.substr(0, base.find('_')));
-        f.unit = MatchUnit(first, known_units);
-        if (f.unit.empty()) f.unit = MatchUnit(base, known_units);
-        // A unit not (yet) listed in 设置, named as files are: "<单位>_…".
-        if (f.unit.empty() && LooksLikeUnitName(first)) f.unit = first;
-        if (!f.unit.empty()) f.unit_from = "文件名";
+        // A name that matches no unit: shown, and the unit must be chosen.
+        if (!seal_text.empty()) f.unit_typed = seal_text;
+        else if (!column_text.empty()) f.unit_typed = column_text;
+        else if (LooksLikeUnitName(first)) f.unit_typed = first;
+        if (!f.unit_typed.empty()) f.unit_note = "“" + f.unit_typed + "”不是已登记的单位，请选择";
     }
-    if (f.unit.empty() && !plan.adds.empty()) {
-        const std::string& first = plan.adds.front()[ProblemField::kReportingUnit];
-        bool same = !first.empty();
-        for (const Problem& p : plan.adds) same = same && p[ProblemField::kReportingUnit] == first;
-        if (same) {
-            const std::string known = MatchUnit(first, known_units);
-            f.unit = known.empty() ? first : known;
-            f.unit_from = "填报单位列";
-        }
+    // The same bytes received before go where they went then.
+    auto remembered = dir.remembered.find(f.content_hash);
+    const bool again = remembered != dir.remembered.end() && !remembered->second.unit.empty();
+    if (again) {
+        f.unit = remembered->second.unit, f.unit_from = "上次的选择";
+        f.unit_note.clear();
     }
 
     // The date and the version time.
@@ -224,12 +238,14 @@ ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes,
         f.week_no = std::max(1, k);
         f.week_from = date_from;
     }
+    if (again && remembered->second.week_no > 0)
+        f.week_no = remembered->second.week_no, f.week_from = "上次的选择";
     return f;
 }
 
 namespace {
 
-// Which file last set a problem, and how new that version is.
+// The newest version of a problem seen in a received file still counted.
 struct Source {
     std::string version_time, file_name, unit;
     bool from_file = false;
@@ -238,41 +254,57 @@ struct Source {
 std::unordered_map<int64_t, Source> LoadSources(Database& db, int64_t campaign_id) {
     std::unordered_map<int64_t, Source> out;
     Stmt s = db.Prepare(
-        "SELECT ps.problem_id, ps.version_time, f.file_name, f.unit FROM problem_source ps "
-        "JOIN received_file f ON f.id = ps.file_id WHERE f.campaign_id = ?1");
+        "SELECT fp.problem_id, f.version_time, f.file_name, f.unit FROM file_problem fp "
+        "JOIN received_file f ON f.id = fp.file_id WHERE f.campaign_id = ?1 AND f.removed = 0");
     s.Bind(1, campaign_id);
-    while (s.Step()) out[s.Int(0)] = Source{s.Text(1), s.Text(2), s.Text(3), true};
+    while (s.Step()) {
+        Source src{s.Text(1), s.Text(2), s.Text(3), true};
+        auto [it, fresh] = out.emplace(s.Int(0), src);
+        if (!fresh && std::tie(it->second.version_time, it->second.file_name) < std::tie(src.version_time, src.file_name))
+            it->second = std::move(src);
+    }
     return out;
 }
 
 // The file's record: the one made when the same bytes came from the same
-// unit for the same week, else a new one.
-int64_t RecordFile(Database& db, int64_t campaign_id, const ReceivedFile& f, const std::string& now,
-                   bool* received_before) {
+// unit for the same week (brought back if it was removed), else a new one.
+// Either way its being counted is part of the import's undo step.
+int64_t RecordFile(Database& db, LedgerStore& store, int64_t campaign_id, const ReceivedFile& f,
+                   const std::string& now, bool* received_before) {
     Stmt find = db.Prepare(
-        "SELECT id FROM received_file WHERE campaign_id = ?1 AND content_hash = ?2 AND unit = ?3 AND week_no = ?4");
+        "SELECT id, removed FROM received_file WHERE campaign_id = ?1 AND content_hash = ?2 AND unit = ?3 AND "
+        "week_no = ?4");
     find.Bind(1, campaign_id).Bind(2, f.content_hash).Bind(3, f.unit).Bind(4, int64_t(f.week_no));
+    int64_t id = 0;
     if (find.Step()) {
-        *received_before = true;
-        return find.Int(0);
+        id = find.Int(0);
+        *received_before = find.Int(1) == 0;
+    } else {
+        *received_before = false;
+        Stmt ins = db.Prepare(
+            "INSERT INTO received_file(campaign_id, unit, week_no, file_name, content_hash, version_time, "
+            "report_date, received_at, row_count, rejected, removed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1)");
+        ins.Bind(1, campaign_id).Bind(2, f.unit).Bind(3, int64_t(f.week_no)).Bind(4, f.file_name);
+        ins.Bind(5, f.content_hash).Bind(6, f.version_time);
+        ins.Bind(7, f.report_date.valid() ? FormatIso(f.report_date) : std::string());
+        ins.Bind(8, now).Bind(9, int64_t(f.rows)).Bind(10, int64_t(f.errors.size()));
+        HTK_CHECK(ins.Run());
+        id = db.last_insert_rowid();
+        int seq = 0;
+        for (const ImportRowError& e : f.errors) {
+            Stmt& err = db.Cached("INSERT INTO received_file_error(file_id, seq, row, message) VALUES(?1, ?2, ?3, ?4)");
+            err.Bind(1, id).Bind(2, int64_t(seq++)).Bind(3, int64_t(e.row)).Bind(4, e.message);
+            HTK_CHECK(err.Run());
+        }
     }
-    *received_before = false;
-    Stmt ins = db.Prepare(
-        "INSERT INTO received_file(campaign_id, unit, week_no, file_name, content_hash, version_time, report_date, "
-        "received_at, row_count, rejected) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    ins.Bind(1, campaign_id).Bind(2, f.unit).Bind(3, int64_t(f.week_no)).Bind(4, f.file_name);
-    ins.Bind(5, f.content_hash).Bind(6, f.version_time);
-    ins.Bind(7, f.report_date.valid() ? FormatIso(f.report_date) : std::string());
-    ins.Bind(8, now).Bind(9, int64_t(f.rows)).Bind(10, int64_t(f.errors.size()));
-    HTK_CHECK(ins.Run());
-    return db.last_insert_rowid();
+    store.BeginStep("导入“" + f.file_name + "”");
+    store.StepSetFile(id, FileField::kRemoved, "0");
+    return id;
 }
 
-void SetSource(Database& db, int64_t problem_id, int64_t file_id, const std::string& version_time) {
-    Stmt& s = db.Cached(
-        "INSERT INTO problem_source(problem_id, file_id, version_time) VALUES(?1, ?2, ?3) "
-        "ON CONFLICT(problem_id) DO UPDATE SET file_id = excluded.file_id, version_time = excluded.version_time");
-    s.Bind(1, problem_id).Bind(2, file_id).Bind(3, version_time);
+void Link(Database& db, int64_t problem_id, int64_t file_id) {
+    Stmt& s = db.Cached("INSERT OR IGNORE INTO file_problem(file_id, problem_id) VALUES(?1, ?2)");
+    s.Bind(1, file_id).Bind(2, problem_id);
     HTK_CHECK(s.Run());
 }
 
@@ -301,16 +333,17 @@ MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, c
     for (const ReceivedFile* f : order) {
         MergedFile out;
         out.file_name = f->file_name, out.unit = f->unit, out.week_no = f->week_no;
-        const int64_t file_id = RecordFile(db, campaign.id, *f, ctx.now, &out.received_before);
+        const int64_t file_id = RecordFile(db, store, campaign.id, *f, ctx.now, &out.received_before);
+        bool pushed = false;
+        store.EndStep(&pushed);
+        steps += pushed;
         ChangeContext fctx = ctx;
         fctx.actor = f->unit + "（" + f->file_name + "）";
         fctx.source = "import";
 
-        ImportPlan plan = PlanLedgerImport(f->book, f->file_name, campaign, store, f->unit, &working, true);
+        ImportPlan plan = PlanLedgerImport(f->book, f->file_name, campaign, store, f->unit, &working, true, true);
         out.counts.rejected = int(plan.errors.size());
         out.counts.unchanged = plan.unchanged;
-        for (Problem& p : plan.adds)
-            if (p.uuid.empty()) p.uuid = NewUuid();
 
         // Each update is a newer version (taken) or an older one (kept in history).
         std::vector<Problem> taken;
@@ -323,26 +356,30 @@ MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, c
             Source src;
             if (auto it = sources.find(u.id); it != sources.end()) src = it->second;
             else src.version_time = stored->updated_at;  // entered or imported here
-            const bool newer = std::tie(f->version_time, f->file_name) > std::tie(src.version_time, src.file_name);
+            // A deleted problem the file lists comes back, whatever its version.
+            const bool newer = stored->deleted ||
+                               std::tie(f->version_time, f->file_name) > std::tie(src.version_time, src.file_name);
             if (newer) {
-                if (src.from_file && src.unit != f->unit) ++out.counts.conflicts;
+                if (stored->deleted) ++out.counts.added;
+                else if (src.from_file && src.unit != f->unit) ++out.counts.conflicts;
                 else ++out.counts.updated;
                 taken.push_back(std::move(u));
             } else if (store.RecordLosingVersion(*stored, u, fctx) > 0) {
                 ++out.counts.conflicts;
+                Link(db, u.id, file_id);
             } else {
                 ++out.counts.unchanged;
+                Link(db, u.id, file_id);
             }
         }
         // Rows listed as they are: this file's version is at least as new.
         for (int64_t id : plan.unchanged_ids) {
+            Link(db, id, file_id);
             auto it = sources.find(id);
-            if (it == sources.end() || f->version_time > it->second.version_time) {
-                SetSource(db, id, file_id, f->version_time);
+            if (it == sources.end() || f->version_time > it->second.version_time)
                 sources[id] = Source{f->version_time, f->file_name, f->unit, true};
-            }
         }
-        out.counts.added = int(plan.adds.size());
+        out.counts.added += int(plan.adds.size());
         if (!plan.adds.empty() || !taken.empty()) {
             std::vector<Problem> adds = plan.adds;  // ApplyBatch takes its copy; ours gets the ids
             std::vector<int64_t> ids = store.ApplyBatch(std::move(adds), taken, fctx, "导入“" + f->file_name + "”");
@@ -352,7 +389,7 @@ MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, c
                 Problem p = i < plan.adds.size() ? std::move(plan.adds[i]) : std::move(taken[i - plan.adds.size()]);
                 p.id = ids[i];
                 p.deleted = false;
-                SetSource(db, p.id, file_id, f->version_time);
+                Link(db, p.id, file_id);
                 sources[p.id] = Source{f->version_time, f->file_name, f->unit, true};
                 if (auto it = at.find(p.id); it != at.end()) {
                     working[it->second] = std::move(p);
@@ -382,7 +419,8 @@ std::vector<ReceivedFileInfo> ListReceivedFiles(Database& db, int64_t campaign_i
     std::vector<ReceivedFileInfo> out;
     Stmt s = db.Prepare(
         "SELECT id, unit, week_no, file_name, version_time, received_at, report_date, row_count, added, updated, "
-        "unchanged, conflicts, rejected FROM received_file WHERE campaign_id = ?1 ORDER BY received_at DESC, id DESC");
+        "unchanged, conflicts, rejected, content_hash FROM received_file WHERE campaign_id = ?1 AND removed = 0 "
+        "ORDER BY received_at DESC, id DESC");
     s.Bind(1, campaign_id);
     while (s.Step()) {
         ReceivedFileInfo r;
@@ -391,8 +429,174 @@ std::vector<ReceivedFileInfo> ListReceivedFiles(Database& db, int64_t campaign_i
         r.row_count = int(s.Int(7));
         r.counts.added = int(s.Int(8)), r.counts.updated = int(s.Int(9)), r.counts.unchanged = int(s.Int(10));
         r.counts.conflicts = int(s.Int(11)), r.counts.rejected = int(s.Int(12));
+        r.content_hash = s.Text(13);
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+std::vector<ImportRowError> ListFileErrors(Database& db, int64_t file_id) {
+    std::vector<ImportRowError> out;
+    Stmt s = db.Prepare("SELECT row, message FROM received_file_error WHERE file_id = ?1 ORDER BY seq");
+    s.Bind(1, file_id);
+    while (s.Step()) out.push_back(ImportRowError{int(s.Int(0)), s.Text(1)});
+    return out;
+}
+
+namespace {
+
+struct FileRecord {
+    int64_t id = 0;
+    std::string unit, file_name, content_hash;
+    int week_no = 0;
+    bool removed = false;
+};
+
+bool LoadFile(Database& db, int64_t id, FileRecord* out) {
+    Stmt s = db.Prepare("SELECT unit, file_name, content_hash, week_no, removed FROM received_file WHERE id = ?1");
+    s.Bind(1, id);
+    if (!s.Step()) return false;
+    *out = FileRecord{id, s.Text(0), s.Text(1), s.Text(2), int(s.Int(3)), s.Int(4) != 0};
+    return true;
+}
+
+// The problems a file lists (not deleted), oldest first.
+std::vector<int64_t> LinkedProblems(Database& db, int64_t file_id) {
+    std::vector<int64_t> out;
+    Stmt s = db.Prepare(
+        "SELECT p.id FROM file_problem fp JOIN problem p ON p.id = fp.problem_id WHERE fp.file_id = ?1 AND "
+        "p.deleted = 0 ORDER BY p.id");
+    s.Bind(1, file_id);
+    while (s.Step()) out.push_back(s.Int(0));
+    return out;
+}
+
+// Whether a counted file other than `file_id` lists the problem.
+bool ListedElsewhere(Database& db, int64_t problem_id, int64_t file_id) {
+    Stmt& s = db.Cached(
+        "SELECT 1 FROM file_problem fp JOIN received_file f ON f.id = fp.file_id WHERE fp.problem_id = ?1 AND "
+        "fp.file_id <> ?2 AND f.removed = 0 LIMIT 1");
+    s.Bind(1, problem_id).Bind(2, file_id);
+    return s.Step();
+}
+
+}  // namespace
+
+std::vector<int64_t> RemoveReceivedFile(Database& db, LedgerStore& store, int64_t file_id, const ChangeContext& ctx) {
+    FileRecord f;
+    HTK_CHECK(LoadFile(db, file_id, &f));
+    if (f.removed) return {};
+    store.BeginStep("移除文件“" + f.file_name + "”");
+    store.StepSetFile(file_id, FileField::kRemoved, "1");
+    for (int64_t id : LinkedProblems(db, file_id))
+        if (!ListedElsewhere(db, id, file_id)) store.StepSetDeleted(id, true, ctx);
+    return store.EndStep();
+}
+
+std::string MoveReceivedFile(Database& db, LedgerStore& store, const Campaign& campaign, int64_t file_id,
+                             const std::string& unit, int week_no, const ChangeContext& ctx,
+                             std::vector<int64_t>* touched) {
+    FileRecord f;
+    HTK_CHECK(LoadFile(db, file_id, &f));
+    if (f.removed) return "该文件已移除";
+    if (unit.empty()) return "请选择单位";
+    if (week_no <= 0) return "请选择周次";
+    if (unit == f.unit && week_no == f.week_no) return "";
+    {
+        Stmt same = db.Prepare(
+            "SELECT removed FROM received_file WHERE campaign_id = ?1 AND content_hash = ?2 AND unit = ?3 AND "
+            "week_no = ?4 AND id <> ?5");
+        same.Bind(1, campaign.id).Bind(2, f.content_hash).Bind(3, unit).Bind(4, int64_t(week_no)).Bind(5, file_id);
+        if (same.Step())
+            return unit + WeekLabel(week_no) + "已经收到过同一个文件" +
+                   (same.Int(0) ? "（已移除；可在整改台账中撤销移除）" : "");
+    }
+    ChangeContext mctx = ctx;
+    mctx.actor = "区办（改为" + unit + "）";
+    store.BeginStep("把“" + f.file_name + "”改为" + unit + WeekLabel(week_no));
+    if (unit != f.unit) {
+        std::unordered_map<std::string, int> equal_rows;
+        std::set<int64_t> taken;
+        for (int64_t id : LinkedProblems(db, file_id)) {
+            Problem p;
+            HTK_CHECK(store.Load(id, &p));
+            const bool elsewhere = ListedElsewhere(db, id, file_id);
+            if (!IsContentUuid(p.uuid)) {
+                // Our own export's row: its identity stays; its unit follows the file.
+                if (!elsewhere) {
+                    Problem after = p;
+                    after[ProblemField::kReportingUnit] = unit;
+                    store.StepUpdate(after, mctx);
+                }
+                continue;
+            }
+            const std::string key = ProblemContentKey(p[ProblemField::kVillage], p[ProblemField::kDescription]);
+            const std::string uuid = ProblemContentUuid(campaign, unit, p[ProblemField::kVillage],
+                                                        p[ProblemField::kDescription], equal_rows[key]++);
+            int64_t target = store.FindByUuid(uuid);
+            if (!target) {
+                const int64_t same = store.FindSameDescription(unit, p[ProblemField::kDescription]);
+                if (same && !taken.count(same)) target = same;
+            }
+            if (target && target != id) {
+                // The new unit has it already: the file lists that one.
+                taken.insert(target);
+                Problem t;
+                HTK_CHECK(store.Load(target, &t));
+                if (t.deleted) store.StepSetDeleted(target, false, mctx);
+                store.StepLink(file_id, target, true);
+                store.StepLink(file_id, id, false);
+                if (!elsewhere) store.StepSetDeleted(id, true, mctx);
+            } else if (!elsewhere) {
+                Problem after = p;
+                after[ProblemField::kReportingUnit] = unit;
+                store.StepUpdate(after, mctx);
+                store.StepSetUuid(id, uuid);
+            } else {
+                // Another file of the old unit still lists it: the new unit gets its own.
+                Problem copy = p;
+                copy.uuid = uuid;
+                copy[ProblemField::kReportingUnit] = unit;
+                const int64_t added = store.StepAdd(std::move(copy), mctx);
+                store.StepLink(file_id, added, true);
+                store.StepLink(file_id, id, false);
+            }
+        }
+        store.StepSetFile(file_id, FileField::kUnit, unit);
+    }
+    store.StepSetFile(file_id, FileField::kWeek, std::to_string(week_no));
+    std::vector<int64_t> ids = store.EndStep();
+    if (touched) *touched = std::move(ids);
+    return "";
+}
+
+std::vector<std::string> CheckReceivedFiles(Database& db, int64_t campaign_id) {
+    std::vector<std::string> out;
+    Stmt files = db.Prepare(
+        "SELECT f.id, f.file_name, f.unit, f.row_count, "
+        "(SELECT count(*) FROM file_problem fp JOIN problem p ON p.id = fp.problem_id "
+        " WHERE fp.file_id = f.id AND p.deleted = 0), "
+        "(SELECT count(*) FROM file_problem fp JOIN problem p ON p.id = fp.problem_id "
+        " WHERE fp.file_id = f.id AND (p.deleted = 1 OR p.reporting_unit <> f.unit)) "
+        "FROM received_file f WHERE f.campaign_id = ?1 AND f.removed = 0 ORDER BY f.id");
+    files.Bind(1, campaign_id);
+    while (files.Step()) {
+        const std::string name = files.Text(1) + "（" + files.Text(2) + "）";
+        if (files.Int(3) != files.Int(4))
+            out.push_back(name + "：文件有 " + std::to_string(files.Int(3)) + " 条，台账中列有 " +
+                          std::to_string(files.Int(4)) + " 条");
+        if (files.Int(5) != 0)
+            out.push_back(name + "：" + std::to_string(files.Int(5)) + " 条已删除或属于其他单位");
+    }
+    Stmt orphans = db.Prepare(
+        "SELECT p.id, p.reporting_unit, p.description FROM problem p WHERE p.campaign_id = ?1 AND p.deleted = 0 "
+        "AND EXISTS (SELECT 1 FROM file_problem fp WHERE fp.problem_id = p.id) "
+        "AND NOT EXISTS (SELECT 1 FROM file_problem fp JOIN received_file f ON f.id = fp.file_id "
+        "                WHERE fp.problem_id = p.id AND f.removed = 0)");
+    orphans.Bind(1, campaign_id);
+    while (orphans.Step())
+        out.push_back("问题 " + std::to_string(orphans.Int(0)) + "（" + orphans.Text(1) + "：" + orphans.Text(2) +
+                      "）不在任何已收文件中");
     return out;
 }
 

@@ -4,9 +4,16 @@
 //
 // A file is read like any ledger import (header anywhere in the first rows,
 // column synonyms, dates in every form, a row-level error report). Its unit
-// comes from our own metadata, the “单位（盖章）：” line, the file name, or one
-// 填报单位 shared by every row — or the user chooses it. Its week comes from
-// "第k周" in the file or sheet name, else from the date it carries.
+// is the unit (unit_names.h: names and aliases) that our own metadata, the
+// “单位（盖章）：” line, the file name, or one 填报单位 shared by every row name
+// — or the user chooses it; a name matching no unit never makes a new one.
+// The same bytes go where they went before. Its week comes from "第k周" in
+// the file or sheet name, else from the date it carries.
+//
+// Every received file is linked to every problem it lists (file_problem). A
+// file can be removed (its problems go too, unless another file still counted
+// lists them) or moved to another unit and week; each is one undo step of the
+// ledger, and so is an import together with its file records.
 //
 // Merging keeps, for each problem, the version with the newest version time
 // (when the file was exported, else the date on the sheet, else the file's
@@ -15,6 +22,7 @@
 // nothing.
 #pragma once
 
+#include "district/unit_names.h"
 #include "domain/ledger_import.h"
 #include "formats/sheet.h"
 #include "rules/dates.h"
@@ -43,7 +51,9 @@ struct ReceivedFile {
     std::string file_name;
     std::string content_hash;  // XXH64 of the bytes, hex
     std::string unit;          // "" until the user chooses
-    std::string unit_from;     // how the unit was found, for the dialog (文件信息 / 单位（盖章）行 / 文件名 / 填报单位列)
+    std::string unit_from;     // how the unit was found, for the dialog (文件信息 / 单位（盖章）行 / 文件名 / 填报单位列 / 上次的选择)
+    std::string unit_typed;    // the name the file gives when it matches no unit
+    std::string unit_note;     // what the dialog must say: a name matching no unit, sources that disagree
     int week_no = 0;           // 1…n or kFinalWeek
     std::string week_from;     // how the week was found (文件名 / 表名 / 报送日期 / 导入日期)
     Date report_date;          // the date the file carries, or its own date
@@ -54,12 +64,13 @@ struct ReceivedFile {
     std::string error;         // why nothing can be read (the file is listed, not merged)
 };
 
-// Reads a received file. `known_units` are the units expected to report;
+// Reads a received file. `dir` holds the units expected to report, their
+// aliases and the choices remembered for files received before;
 // `modified` is the file's own time ("YYYY-MM-DD HH:MM:SS", "" if unknown) and
 // `now` the time of receipt, used when the file carries no date.
 ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes, const std::string& modified,
-                              const std::string& now, const Campaign& campaign,
-                              const std::vector<std::string>& known_units, const LedgerStore& store);
+                              const std::string& now, const Campaign& campaign, const UnitDirectory& dir,
+                              const LedgerStore& store);
 
 // The name in `known_units` that `typed` means: the same after width and
 // spaces, or one containing the other ("椹涧乡人民政府" is 椹涧乡); "" when none.
@@ -106,11 +117,29 @@ struct ReceivedFileInfo {
     int64_t id = 0;
     std::string unit;
     int week_no = 0;
-    std::string file_name, version_time, received_at;
+    std::string file_name, version_time, received_at, content_hash;
     Date report_date;
     int row_count = 0;
     MergeCounts counts;
 };
-std::vector<ReceivedFileInfo> ListReceivedFiles(Database& db, int64_t campaign_id);  // newest first
+std::vector<ReceivedFileInfo> ListReceivedFiles(Database& db, int64_t campaign_id);  // counted ones, newest first
+// The rows a received file could not give, with their reasons.
+std::vector<ImportRowError> ListFileErrors(Database& db, int64_t file_id);
+
+// Stops counting a received file, and deletes the problems no other counted
+// file lists; one undo step. Returns the touched problem ids.
+std::vector<int64_t> RemoveReceivedFile(Database& db, LedgerStore& store, int64_t file_id, const ChangeContext& ctx);
+// Gives a received file to another unit and/or week; its problems follow
+// (a problem the new unit already has is linked instead, one another file
+// still lists is copied). One undo step. "" or why not (in Chinese).
+std::string MoveReceivedFile(Database& db, LedgerStore& store, const Campaign& campaign, int64_t file_id,
+                             const std::string& unit, int week_no, const ChangeContext& ctx,
+                             std::vector<int64_t>* touched);
+
+// What must hold between the received files and the ledger: each counted file
+// lists as many problems as it gave, all of them not deleted and of its unit,
+// and every problem that came from files is listed by a counted file. Returns
+// each discrepancy in words (empty when all holds); for tests.
+std::vector<std::string> CheckReceivedFiles(Database& db, int64_t campaign_id);
 
 }  // namespace htk

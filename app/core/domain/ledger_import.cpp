@@ -11,6 +11,7 @@
 #include "sheet_header.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -124,11 +125,24 @@ std::string CellValue(const Cell& c, bool is_date) {
     return UnneutralizeFormula(c.text);
 }
 
+std::string DescriptionKey(const std::string& description) {
+    std::string k = NormalizeKey(description);
+    for (bool more = true; more;) {
+        more = false;
+        for (const char* stop : {"。", ".", "；", ";"}) {
+            const size_t n = std::strlen(stop);
+            if (k.size() >= n && k.compare(k.size() - n, n, stop) == 0) k.resize(k.size() - n), more = true;
+        }
+    }
+    return k;
+}
+
 class Planner {
 public:
     Planner(const Campaign& campaign, const LedgerStore& store, const std::vector<Problem>* current,
-            bool unit_overrides_file = false)
-        : campaign_(campaign), store_(store), current_(current), unit_overrides_file_(unit_overrides_file) {}
+            bool unit_overrides_file = false, bool district_merge = false)
+        : campaign_(campaign), store_(store), current_(current), unit_overrides_file_(unit_overrides_file),
+          district_merge_(district_merge) {}
 
     void Plan(const Sheet& sheet, const HeaderMatch& header, const std::string& unit, ImportPlan* plan) {
         std::vector<bool> has_field(kProblemFieldCount, false);
@@ -200,14 +214,19 @@ private:
                 for (size_t i = 0; i < rows.size(); ++i) by_uuid_.emplace(rows[i]->uuid, i);
             }
             auto it = by_uuid_.find(uuid);
-            if (it != by_uuid_.end()) return rows[it->second];
+            if (it != by_uuid_.end() && matched_.insert(rows[it->second]->id).second) return rows[it->second];
         }
         auto& index = IndexFor(p[ProblemField::kReportingUnit]);
         auto it = index.find(NormalizeKey(p[ProblemField::kDescription]));
-        if (it == index.end() || it->second.empty()) return nullptr;
-        size_t at = it->second.front();
-        it->second.erase(it->second.begin());  // two equal rows in a file update two rows
-        return rows[at];
+        if (it == index.end()) return nullptr;
+        // Two equal rows in a file update two rows; a row already matched by
+        // its identity is not matched again.
+        while (!it->second.empty()) {
+            const size_t at = it->second.front();
+            it->second.erase(it->second.begin());
+            if (matched_.insert(rows[at]->id).second) return rows[at];
+        }
+        return nullptr;
     }
 
     std::unordered_map<std::string, std::vector<size_t>>& IndexFor(const std::string& unit) {
@@ -235,8 +254,13 @@ private:
         return rows_;
     }
 
-    void Take(Problem p, const std::string& uuid, const std::vector<bool>& has_field, int sheet_row,
-              ImportPlan* plan) {
+    void Take(Problem p, std::string uuid, const std::vector<bool>& has_field, int sheet_row, ImportPlan* plan) {
+        if (district_merge_ && !IsUuid(uuid)) {
+            const std::string key = p[ProblemField::kReportingUnit] + '\x1f' +
+                                    ProblemContentKey(p[ProblemField::kVillage], p[ProblemField::kDescription]);
+            uuid = ProblemContentUuid(campaign_, p[ProblemField::kReportingUnit], p[ProblemField::kVillage],
+                                      p[ProblemField::kDescription], equal_rows_[key]++);
+        }
         const Problem* stored = Match(uuid, p);
         Problem row = p;
         if (stored) {
@@ -252,6 +276,16 @@ private:
             row.uuid = uuid;  // a row from another installation keeps its identity
         }
         std::vector<FieldError> errors = NormalizeAndValidate(row, campaign_);
+        if (district_merge_) {
+            // Only what the 备注 asks for refuses a row.
+            std::vector<FieldError> kept;
+            for (FieldError& e : errors) {
+                if (e.field == ProblemField::kStatus) row[ProblemField::kStatus] = StatusCode(ProblemStatus::kOpen);
+                else if (e.field == ProblemField::kFoundDate || e.field == ProblemField::kDoneDate) row[e.field].clear();
+                else kept.push_back(std::move(e));
+            }
+            errors = std::move(kept);
+        }
         if (!errors.empty()) {
             plan->errors.push_back(ImportRowError{sheet_row, JoinErrors(errors)});
             return;
@@ -278,7 +312,10 @@ private:
     std::vector<const Problem*> rows_;
     bool loaded_ = false;
     std::set<std::string> seen_uuids_;
+    std::set<int64_t> matched_;                    // stored rows a row of this file matched
+    std::unordered_map<std::string, int> equal_rows_;  // content key → rows of this file so far
     bool unit_overrides_file_ = false;
+    bool district_merge_ = false;
 };
 
 }  // namespace
@@ -305,7 +342,7 @@ static std::string WorkbookUnit(const Workbook& book, const Sheet& sheet, const 
 
 ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
                             const LedgerStore& store, const std::string& fallback_unit,
-                            const std::vector<Problem>* current, bool unit_overrides_file) {
+                            const std::vector<Problem>* current, bool unit_overrides_file, bool district_merge) {
     ImportPlan plan;
     plan.file_name = file_name;
     HeaderMatch header;
@@ -314,13 +351,25 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
         plan.header_row = header.row + 1;
         plan.unit = WorkbookUnit(book, *s, header);
         const bool fallback = unit_overrides_file || plan.unit.empty();
-        Planner planner(campaign, store, current, unit_overrides_file);
+        Planner planner(campaign, store, current, unit_overrides_file, district_merge);
         planner.Plan(*s, header, fallback ? fallback_unit : plan.unit, &plan);
         return plan;
     }
     plan.fatal = "没有找到整改台账的表头行（前 " + std::to_string(kHeaderSearchRows) +
                  " 行中应有“问题表述”以及“问题类型”“完成时限”“责任单位”等列名）";
     return plan;
+}
+
+std::string ProblemContentKey(const std::string& village, const std::string& description) {
+    return NormalizeKey(village) + '\x1f' + DescriptionKey(description);
+}
+
+std::string ProblemContentUuid(const Campaign& campaign, const std::string& unit, const std::string& village,
+                               const std::string& description, int counter) {
+    // The campaign by its code (the same everywhere), not its row id.
+    const std::string key = "problem\x1f" + campaign.code + '\x1f' + NormalizeKey(unit) + '\x1f' +
+                            ProblemContentKey(village, description) + '\x1f' + std::to_string(counter);
+    return ContentUuid(key);
 }
 
 ImportPlan PlanPastedRows(const std::string& text, const Campaign& campaign, const LedgerStore& store,

@@ -44,9 +44,25 @@ struct ImportPlan {
 // ledger screen holds them): then they are not read again. With
 // `unit_overrides_file` the rows are `fallback_unit`'s whatever the file says
 // (the district office has attributed the file).
+//
+// With `district_merge` (区级汇总 reading a unit's file) a row without our
+// 唯一编号 gets its identity from its content (ProblemContentUuid; the k-th
+// equal row of a file gets counter k) and is matched by it first, and a row
+// is refused only for what the ledger's 备注 requires: an unknown 整改状态
+// reads as 待整改, an unreadable 发现日期/完成日期 is left empty.
 ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
                             const LedgerStore& store, const std::string& fallback_unit,
-                            const std::vector<Problem>* current = nullptr, bool unit_overrides_file = false);
+                            const std::vector<Problem>* current = nullptr, bool unit_overrides_file = false,
+                            bool district_merge = false);
+
+// The identity of a problem read from a file without 唯一编号: derived from
+// the campaign, the unit, 所属村 and the 问题表述 (width, spaces, case and a
+// final full stop ignored), and `counter` for the k-th equal row of one file;
+// the same on every computer.
+std::string ProblemContentUuid(const Campaign& campaign, const std::string& unit, const std::string& village,
+                               const std::string& description, int counter);
+// What makes two rows of one unit “the same” for that counter.
+std::string ProblemContentKey(const std::string& village, const std::string& description);
 
 // Rows pasted from Excel/WPS (tab-separated text): with a header row if the
 // first line has one, otherwise in the official column order.

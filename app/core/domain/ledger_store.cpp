@@ -42,6 +42,7 @@ std::string Today(const ChangeContext& ctx) { return ctx.now.substr(0, 10); }
 }  // namespace
 
 LedgerStore::LedgerStore(Database& db, int64_t campaign_id) : db_(db), campaign_id_(campaign_id) {}
+LedgerStore::~LedgerStore() = default;
 
 std::vector<Problem> LedgerStore::LoadAll(bool with_deleted) const {
     std::vector<Problem> out;
@@ -125,6 +126,13 @@ void LedgerStore::RecordHistory(int64_t id, const char* field, const std::string
 }
 
 int64_t LedgerStore::Insert(Problem& p, const ChangeContext& ctx) {
+    if (IsContentUuid(p.uuid)) {
+        // A content identity taken already (the same content in another
+        // campaign with the same code): this row gets a random one.
+        Stmt& taken = db_.Cached("SELECT 1 FROM problem WHERE uuid = ?1");
+        taken.Bind(1, p.uuid);
+        if (taken.Step()) p.uuid.clear();
+    }
     if (p.uuid.empty()) p.uuid = NewUuid();
     std::string sql = "INSERT INTO problem(uuid, campaign_id, created_at, updated_at, " + FieldColumns() +
                       ") VALUES(?1, ?2, ?3, ?3";
@@ -265,8 +273,120 @@ std::vector<int64_t> LedgerStore::ApplyBatch(std::vector<Problem> adds, const st
     return touched;
 }
 
+namespace {
+const char* FileColumn(int field) {
+    switch (FileField(field)) {
+        case FileField::kRemoved: return "removed";
+        case FileField::kUnit: return "unit";
+        case FileField::kWeek: return "week_no";
+    }
+    return "removed";
+}
+}  // namespace
+
+void LedgerStore::SetFileField(int64_t file_id, int field, const std::string& value) {
+    // The column comes from our own table; the value is bound.
+    Stmt& u = db_.Cached(std::string("UPDATE received_file SET ") + FileColumn(field) + " = ?1 WHERE id = ?2");
+    if (FileField(field) == FileField::kUnit) u.Bind(1, value);
+    else u.Bind(1, int64_t(std::stoll(value)));
+    u.Bind(2, file_id);
+    HTK_CHECK(u.Run());
+}
+
+void LedgerStore::SetLink(int64_t file_id, int64_t problem_id, bool linked) {
+    Stmt& s = db_.Cached(linked ? "INSERT OR IGNORE INTO file_problem(file_id, problem_id) VALUES(?1, ?2)"
+                                : "DELETE FROM file_problem WHERE file_id = ?1 AND problem_id = ?2");
+    s.Bind(1, file_id).Bind(2, problem_id);
+    HTK_CHECK(s.Run());
+}
+
+void LedgerStore::SetUuid(int64_t id, const std::string& uuid) {
+    Stmt& u = db_.Cached("UPDATE problem SET uuid = ?1 WHERE id = ?2");
+    u.Bind(1, uuid).Bind(2, id);
+    HTK_CHECK(u.Run());
+}
+
+void LedgerStore::BeginStep(std::string label) {
+    HTK_CHECK(!step_tx_);
+    step_tx_ = std::make_unique<Transaction>(db_);
+    building_ = Step{std::move(label), {}};
+}
+
+int64_t LedgerStore::StepAdd(Problem p, const ChangeContext& ctx) {
+    HTK_CHECK(step_tx_);
+    const int64_t id = Insert(p, ctx);
+    building_.changes.push_back(Change{Change::kCreate, id, 0, {}, {}});
+    return id;
+}
+
+void LedgerStore::StepUpdate(const Problem& after, const ChangeContext& ctx) {
+    HTK_CHECK(step_tx_);
+    Problem before;
+    HTK_CHECK(Load(after.id, &before));
+    for (int i = 0; i < kProblemFieldCount; ++i) {
+        if (before.v[size_t(i)] == after.v[size_t(i)]) continue;
+        SetField(after.id, i, before.v[size_t(i)], after.v[size_t(i)], ctx);
+        building_.changes.push_back(Change{Change::kEdit, after.id, i, before.v[size_t(i)], after.v[size_t(i)]});
+    }
+}
+
+void LedgerStore::StepSetDeleted(int64_t id, bool deleted, const ChangeContext& ctx) {
+    HTK_CHECK(step_tx_);
+    SetDeleted(id, deleted, ctx);
+    building_.changes.push_back(Change{deleted ? Change::kDelete : Change::kCreate, id, 0, {}, {}});
+}
+
+void LedgerStore::StepSetUuid(int64_t id, const std::string& uuid) {
+    HTK_CHECK(step_tx_);
+    Problem before;
+    HTK_CHECK(Load(id, &before));
+    if (before.uuid == uuid) return;
+    SetUuid(id, uuid);
+    building_.changes.push_back(Change{Change::kUuid, id, 0, before.uuid, uuid});
+}
+
+void LedgerStore::StepSetFile(int64_t file_id, FileField field, const std::string& value) {
+    HTK_CHECK(step_tx_);
+    Stmt q = db_.Prepare(std::string("SELECT ") + FileColumn(int(field)) + " FROM received_file WHERE id = ?1");
+    q.Bind(1, file_id);
+    HTK_CHECK(q.Step());
+    const std::string old = q.Text(0);
+    if (old == value) return;
+    SetFileField(file_id, int(field), value);
+    building_.changes.push_back(Change{Change::kFile, file_id, int(field), old, value});
+}
+
+void LedgerStore::StepLink(int64_t file_id, int64_t problem_id, bool linked) {
+    HTK_CHECK(step_tx_);
+    Stmt& q = db_.Cached("SELECT 1 FROM file_problem WHERE file_id = ?1 AND problem_id = ?2");
+    q.Bind(1, file_id).Bind(2, problem_id);
+    if (q.Step() == linked) return;
+    SetLink(file_id, problem_id, linked);
+    Change c{Change::kLink, problem_id, linked ? 1 : 0, {}, {}};
+    c.other = file_id;
+    building_.changes.push_back(c);
+}
+
+std::vector<int64_t> LedgerStore::EndStep(bool* pushed) {
+    HTK_CHECK(step_tx_);
+    HTK_CHECK(step_tx_->Commit());
+    step_tx_.reset();
+    std::vector<int64_t> touched;
+    for (const Change& c : building_.changes)
+        if (c.kind != Change::kFile) touched.push_back(c.id);
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    if (pushed) *pushed = !building_.changes.empty();
+    Push(std::move(building_));
+    building_ = Step{};
+    return touched;
+}
+
 void LedgerStore::Apply(const Change& c, bool forward, const ChangeContext& ctx) {
     switch (c.kind) {
+        case Change::kFile: SetFileField(c.id, c.field, forward ? c.new_value : c.old_value); break;
+        case Change::kLink: SetLink(c.other, c.id, (c.field == 1) == forward); break;
+        case Change::kUuid: SetUuid(c.id, forward ? c.new_value : c.old_value); break;
         case Change::kEdit:
             if (forward) SetField(c.id, c.field, c.old_value, c.new_value, ctx);
             else SetField(c.id, c.field, c.new_value, c.old_value, ctx);
@@ -283,11 +403,14 @@ std::vector<int64_t> LedgerStore::Replay(std::vector<Step>& from, std::vector<St
     from.pop_back();
     std::vector<int64_t> touched;
     Transaction tx(db_);
+    auto replay = [&](const Change& c) {
+        Apply(c, forward, ctx);
+        if (c.kind != Change::kFile) touched.push_back(c.id);  // a file's id is no problem's
+    };
     if (forward) {
-        for (const Change& c : step.changes) Apply(c, true, ctx), touched.push_back(c.id);
+        for (const Change& c : step.changes) replay(c);
     } else {
-        for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it)
-            Apply(*it, false, ctx), touched.push_back(it->id);
+        for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it) replay(*it);
     }
     HTK_CHECK(tx.Commit());
     to.push_back(std::move(step));

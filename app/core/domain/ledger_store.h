@@ -8,12 +8,18 @@
 #include "problem.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace htk {
 
 class Database;
+class Transaction;
+
+// What a received file's record (区级汇总, table received_file) holds that
+// undo and redo change together with the rows it brought.
+enum class FileField { kRemoved, kUnit, kWeek };
 
 // One line of a problem's history.
 struct HistoryEntry {
@@ -31,6 +37,7 @@ struct ChangeContext {
 class LedgerStore {
 public:
     LedgerStore(Database& db, int64_t campaign_id);
+    ~LedgerStore();
 
     std::vector<Problem> LoadAll(bool with_deleted = false) const;  // oldest first
     std::vector<Problem> LoadDeleted() const;
@@ -59,6 +66,21 @@ public:
     // number of entries written.
     int RecordLosingVersion(const Problem& stored, const Problem& incoming, const ChangeContext& ctx);
 
+    // A step put together by the caller (the district's received files: an
+    // import's record, a file removed or moved to another unit). BeginStep
+    // opens a transaction; each call below writes at once; EndStep commits
+    // and pushes one undo step (none when nothing changed). Never nested.
+    void BeginStep(std::string label);
+    int64_t StepAdd(Problem p, const ChangeContext& ctx);
+    void StepUpdate(const Problem& after, const ChangeContext& ctx);  // the fields that differ
+    void StepSetDeleted(int64_t id, bool deleted, const ChangeContext& ctx);
+    void StepSetUuid(int64_t id, const std::string& uuid);
+    void StepSetFile(int64_t file_id, FileField field, const std::string& value);
+    void StepLink(int64_t file_id, int64_t problem_id, bool linked);
+    bool InStep() const { return step_tx_ != nullptr; }
+    // Returns the touched problem ids; `pushed`: whether a step was pushed.
+    std::vector<int64_t> EndStep(bool* pushed = nullptr);
+
     // Makes the last `n` undo steps one, under `label` (a batch of files).
     void MergeLastSteps(size_t n, const std::string& label);
 
@@ -77,10 +99,14 @@ public:
 
 private:
     struct Change {
-        enum Kind { kEdit, kCreate, kDelete } kind;
+        // kFile: `id` is a received file, `field` a FileField; kLink: `id` a
+        // problem, `other` a file, `field` 1 when the step links them, 0 when
+        // it unlinks them; kUuid: the problem's identity.
+        enum Kind { kEdit, kCreate, kDelete, kFile, kLink, kUuid } kind;
         int64_t id;
         int field;  // for kEdit
         std::string old_value, new_value;
+        int64_t other = 0;
     };
     struct Step {
         std::string label;
@@ -92,6 +118,9 @@ private:
     void SetField(int64_t id, int field, const std::string& old_value, const std::string& value,
                   const ChangeContext& ctx);
     void SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx);
+    void SetFileField(int64_t file_id, int field, const std::string& value);
+    void SetLink(int64_t file_id, int64_t problem_id, bool linked);
+    void SetUuid(int64_t id, const std::string& uuid);
     void RecordHistory(int64_t id, const char* field, const std::string* old_value, const std::string* new_value,
                        const ChangeContext& ctx);
     void Push(Step step);
@@ -101,6 +130,8 @@ private:
     Database& db_;
     int64_t campaign_id_;
     std::vector<Step> undo_, redo_;
+    std::unique_ptr<Transaction> step_tx_;  // BeginStep … EndStep
+    Step building_;
 };
 
 }  // namespace htk

@@ -63,6 +63,7 @@ const std::string& CellText(const Problem& p, int field, std::string& scratch) {
 struct Formats {
     lxw_format *title, *doc_title, *unit, *date_line, *header, *cell, *center, *date, *note;
     lxw_format *prose, *prose_heading, *prose_closing;
+    lxw_format* percent;
 };
 
 // Fonts every Chinese office PC has (Windows: SimSun, SimHei, FangSong; WPS
@@ -108,6 +109,11 @@ Formats MakeFormats(lxw_workbook* wb) {
     format_set_text_wrap(f.center);
     format_set_align(f.center, LXW_ALIGN_CENTER);
     format_set_align(f.center, LXW_ALIGN_VERTICAL_CENTER);
+    f.percent = Font(wb, "宋体", kCellPt);
+    format_set_border(f.percent, LXW_BORDER_THIN);
+    format_set_align(f.percent, LXW_ALIGN_CENTER);
+    format_set_align(f.percent, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_num_format(f.percent, "0.0%");
     f.date = Font(wb, "宋体", kCellPt);
     format_set_border(f.date, LXW_BORDER_THIN);
     format_set_align(f.date, LXW_ALIGN_CENTER);
@@ -274,6 +280,17 @@ bool IsWholeNumber(const std::string& s) {
     return true;
 }
 
+// "83.3%" (digits, at most one point, then %): its value as a fraction, or -1.
+double PercentValue(const std::string& s) {
+    if (s.size() < 2 || s.size() > 12 || s.back() != '%') return -1;
+    int points = 0;
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+        if (s[i] == '.') ++points;
+        else if (s[i] < '0' || s[i] > '9') return -1;
+    if (points > 1 || s[0] == '.' || s[s.size() - 2] == '.') return -1;
+    return std::stod(s.substr(0, s.size() - 1)) / 100;
+}
+
 // Paragraph headings of a report (“一、问题排查情况”): 黑体, kept with what follows.
 bool IsHeading(const std::string& s) {
     static const char* const kNumerals[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
@@ -347,7 +364,20 @@ TableLayout LayOutTable(const TableSheet& t, size_t columns, bool landscape) {
             widths[c] = std::max(widths[c], std::min(40.0, w));
         }
     const int min_scale = 75;
-    FitColumns(widths, PrintedUnits(PrintableColumnsPx(landscape, min_scale) - double(columns) * PrintedColumnPx(0)), 10);
+    const double fit = PrintedUnits(PrintableColumnsPx(landscape, min_scale) - double(columns) * PrintedColumnPx(0));
+    if (t.min_widths.empty()) {
+        FitColumns(widths, fit, 10);
+    } else {
+        // Columns kept for handwriting keep their room; the others share the rest.
+        double reserved = 0;
+        std::vector<double> others;
+        for (size_t c = 0; c < columns; ++c)
+            if (c < t.min_widths.size() && t.min_widths[c] > 0) reserved += widths[c] = std::max(widths[c], t.min_widths[c]);
+            else others.push_back(widths[c]);
+        FitColumns(others, fit - reserved, 10);
+        for (size_t c = 0, o = 0; c < columns; ++c)
+            if (!(c < t.min_widths.size() && t.min_widths[c] > 0)) widths[c] = others[o++];
+    }
     const size_t widest = size_t(std::max_element(widths.begin(), widths.end()) - widths.begin());
     const double room = PrintedUnits(PrintableColumnsPx(landscape, 100) - TotalPx(widths));
     const double need = WidthFor(t.title, kTitlePt) - MergedWidth(widths, 0, columns - 1);
@@ -361,7 +391,8 @@ TableLayout LayOutTable(const TableSheet& t, size_t columns, bool landscape) {
         // Wrapped cells need their height: Excel does not fit rows it opens.
         int lines = 1;
         for (size_t c = 0; c < r.size(); ++c) lines = std::max(lines, LinesFor(r[c], widths[c], kCellPt));
-        l.heights.push_back(std::max(20.0, RowPoints(lines, kCellPt)));
+        l.heights.push_back(std::max(l.heights.size() > 1 ? std::max(20.0, t.min_row_points) : 20.0,
+                                     RowPoints(lines, kCellPt)));
     }
     l.breaks = PageBreaks(l.heights, std::vector<bool>(l.heights.size(), false), 2, 1, l.page.body_points);
     return l;
@@ -395,6 +426,8 @@ void WriteTable(lxw_workbook* wb, const Formats& f, const TableSheet& t) {
             const std::string& text = c < t.rows[r].size() ? t.rows[r][c] : std::string();
             lxw_format* fmt = r == 0 ? f.header : f.cell;
             if (r > 0 && IsWholeNumber(text)) worksheet_write_number(ws, row, lxw_col_t(c), std::stod(text), f.center);
+            else if (const double v = r > 0 ? PercentValue(text) : -1; v >= 0)
+                worksheet_write_number(ws, row, lxw_col_t(c), v, f.percent);
             else worksheet_write_string(ws, row, lxw_col_t(c), text.c_str(), fmt);
         }
     }

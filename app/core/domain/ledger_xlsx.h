@@ -45,7 +45,13 @@ struct TableSheet {
     // wide_text: the last rows are the sender and the date, right-aligned and
     // printed on the page of the paragraph before them.
     int closing_rows = 0;
+    // Room for what is written by hand (an on-site list): a column at least
+    // this wide (units; 0 = as its cells), every row at least this high (points).
+    std::vector<double> min_widths;
+    double min_row_points = 0;
 };
+// In a TableSheet, a cell written like "83.3%" is a number formatted as a
+// percentage; "12" a number.
 
 struct LedgerWorkbook {
     std::vector<LedgerSheet> sheets;

@@ -65,6 +65,10 @@ bool ParseStatusText(const std::string& text, ProblemStatus* out) {
         {"已销号", ProblemStatus::kDone},      {"销号", ProblemStatus::kDone},
         {"整改完成", ProblemStatus::kDone},    {"已整改完成", ProblemStatus::kDone},
         {"done", ProblemStatus::kDone},        {"是", ProblemStatus::kDone},
+        {"已整改到位", ProblemStatus::kDone},  {"整改到位", ProblemStatus::kDone},
+        {"已完成整改", ProblemStatus::kDone},  {"整改完毕", ProblemStatus::kDone},
+        {"已办结", ProblemStatus::kDone},      {"正在推进", ProblemStatus::kInProgress},
+        {"进行中", ProblemStatus::kInProgress}, {"未整改到位", ProblemStatus::kOpen},
         {"否", ProblemStatus::kOpen},
     };
     for (const auto& w : kWords)

@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <random>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace htk {
 
 std::string NewUuid() {
@@ -17,6 +20,19 @@ std::string NewUuid() {
                   unsigned(a & 0xFFFF), unsigned(b >> 48), (unsigned long long)(b & 0xFFFFFFFFFFFFull));
     return buf;
 }
+
+std::string ContentUuid(const std::string& key) {
+    const XXH128_hash_t h = XXH3_128bits(key.data(), key.size());
+    uint64_t a = h.high64, b = h.low64;
+    a = (a & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000008000ull;  // version 8
+    b = (b & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;  // RFC 4122 variant
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", unsigned(a >> 32), unsigned(a >> 16 & 0xFFFF),
+                  unsigned(a & 0xFFFF), unsigned(b >> 48), (unsigned long long)(b & 0xFFFFFFFFFFFFull));
+    return buf;
+}
+
+bool IsContentUuid(const std::string& s) { return IsUuid(s) && s[14] == '8'; }
 
 bool IsUuid(const std::string& s) {
     if (s.size() != 36) return false;

@@ -260,6 +260,36 @@ static const char* const kMigrations[] = {
     );
     CREATE INDEX household_member_by_household ON household_member(household_id);
     )sql",
+    // 9: 区级汇总 the office can correct: a received file can be removed (kept,
+    //    marked, so that undo brings it back) or moved to another unit/week;
+    //    every file is linked to every problem it lists (a problem goes with
+    //    its file unless another file lists it too; replaces problem_source,
+    //    which kept only the last file); the rows each file could not give,
+    //    with their reasons; and the other names units sign with (别名).
+    R"sql(
+    ALTER TABLE received_file ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE file_problem (
+        file_id    INTEGER NOT NULL REFERENCES received_file(id) ON DELETE CASCADE,
+        problem_id INTEGER NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
+        PRIMARY KEY (file_id, problem_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX file_problem_by_problem ON file_problem(problem_id);
+    INSERT INTO file_problem(file_id, problem_id) SELECT file_id, problem_id FROM problem_source;
+    DROP TABLE problem_source;
+    CREATE TABLE received_file_error (
+        file_id INTEGER NOT NULL REFERENCES received_file(id) ON DELETE CASCADE,
+        seq     INTEGER NOT NULL,
+        row     INTEGER NOT NULL,  -- the sheet's row number
+        message TEXT NOT NULL,
+        PRIMARY KEY (file_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE unit_alias (
+        campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        alias       TEXT NOT NULL,  -- as typed
+        unit        TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, alias)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }

@@ -27,7 +27,7 @@ void ReceiveDistrictFile(UiState& ui, platform::OpenedFile&& file) {
     RefreshDistrict(ui);
     platform::Mark("htk-district-read-start");
     ReceivedFile f = ReadReceivedFile(file.name, file.bytes, file.modified, platform::NowText(), ui.ledger->campaign,
-                                      D.units, ui.ledger->store);
+                                      D.dir, ui.ledger->store);
     platform::Mark("htk-district-read-end");
     std::string().swap(file.bytes);
     if (!f.error.empty() && IsHouseholdWorkbook(f.book)) {  // not a ledger: where it belongs
@@ -54,20 +54,24 @@ void UnitCombo(DistrictUi& D, ReceivedFile& f, int i) {
     char id[32];
     std::snprintf(id, sizeof id, "##unit%d", i);
     const bool missing = f.unit.empty();
-    if (missing) ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
-    if (ImGui::BeginCombo(id, missing ? "请选择单位" : f.unit.c_str(), ImGuiComboFlags_HeightLarge)) {
-        if (missing) ImGui::PopStyleColor();
+    const std::string shown = missing ? (f.unit_typed.empty() ? "请选择单位" : f.unit_typed + "？") : f.unit;
+    if (missing) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(254, 226, 226, 255));
+    }
+    if (ImGui::BeginCombo(id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (missing) ImGui::PopStyleColor(2);
         for (const std::string& u : D.units) {
-            if (ImGui::Selectable(u.c_str(), u == f.unit)) f.unit = u, f.unit_from = "手动选择";
+            if (ImGui::Selectable(u.c_str(), u == f.unit)) f.unit = u, f.unit_from = "手动选择", f.unit_note.clear();
             MarkItem(("district.import.pick." + u).c_str(), u.c_str());
         }
         ImGui::EndCombo();
     } else if (missing) {
-        ImGui::PopStyleColor();
+        ImGui::PopStyleColor(2);
     }
     char mark[40];
     std::snprintf(mark, sizeof mark, "district.import.unit.%d", i);
-    MarkItem(mark, f.unit.c_str());
+    MarkItem(mark, (f.unit.empty() ? "缺少:" + f.unit_typed : f.unit).c_str());
 }
 
 void WeekCombo(DistrictUi& D, ReceivedFile& f, int i) {
@@ -115,7 +119,8 @@ void SummaryDialog(DistrictUi& D) {
     ImGui::TextWrapped("%s", head.c_str());
     MarkItem("district.summary", head.c_str());
     ColoredTextWrapped(kColorMuted, "同一问题在不同文件中内容不同时，以较新的版本为准，两个版本都记入该问题的修改记录。"
-                                    "整批导入可在整改台账中用 Ctrl+Z 撤销。");
+                                    "整批导入可在整改台账中用 Ctrl+Z 撤销（连同收文记录）；单个文件可在“报送情况”下的"
+                                    "“已收到的文件”中移除或改为其他单位、周次。");
     const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f;
     if (ImGui::BeginTable("##merged", 8, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
                           ImVec2(0, ImGui::GetContentRegionAvail().y - footer))) {
@@ -177,8 +182,10 @@ void DrawDistrictImportDialog(UiState& ui) {
     if (need_unit) head += "；" + std::to_string(need_unit) + " 个文件请选择填报单位";
     ImGui::TextUnformatted(head.c_str());
     MarkItem("district.import.dialog", head.c_str());
-    ColoredTextWrapped(kColorMuted, "单位取自文件中的“单位（盖章）：”行、本工具导出文件的信息、文件名或“填报单位”列；"
-                                    "周次取自文件名、表名或表上的日期。可在下表中修改。还可以继续拖入文件。");
+    ColoredTextWrapped(kColorMuted, "单位按盖章行、导出文件的信息、文件名或“填报单位”列对照已登记的单位及其别名确定，"
+                                    "不会新建单位；红色的请选择。");
+    ColoredTextWrapped(kColorMuted, "同一文件再次导入时沿用上次的单位和周次。周次取自文件名、表名或表上的日期。"
+                                    "均可在下表中修改，还可以继续拖入文件。");
     const float fh = ImGui::GetFontSize();
     const float footer = ImGui::GetFrameHeightWithSpacing() * 1.6f;
     const bool errors_shown = D.focus_file >= 0 && size_t(D.focus_file) < D.incoming.size() &&
@@ -209,6 +216,12 @@ void DrawDistrictImportDialog(UiState& ui) {
                 ColoredTextWrapped(kColorRed, ("无法读取：" + f.error).c_str());
             } else if (ImGui::Selectable(f.file_name.c_str(), D.focus_file == int(i))) {
                 D.focus_file = int(i);
+            }
+            if (f.error.empty() && !f.unit_note.empty()) {
+                ColoredTextWrapped(f.unit.empty() ? kColorRed : kColorYellow, f.unit_note.c_str());
+                char note[40];
+                std::snprintf(note, sizeof note, "district.import.note.%zu", i);
+                MarkItem(note, f.unit_note.c_str());
             }
             if (f.error.empty()) {
                 ImGui::TableSetColumnIndex(1);

@@ -5,6 +5,7 @@
 #include "district_ui.h"
 
 #include "app_ui.h"
+#include "dialogs.h"
 #include "domain/campaign_setup.h"
 #include "storage/database.h"
 #include "ledger/ledger_ui.h"
@@ -33,6 +34,7 @@ void RefreshDistrict(UiState& ui) {
     const uint64_t commits = ui.db->commit_count();
     if (commits == D.built_commits && L.view.version() == D.built_version && !D.check_chosen) return;
     D.units = ExpectedUnits(ListTownships(*ui.db, L.campaign.id), L.campaign.departments);
+    D.dir = LoadUnitDirectory(*ui.db, L.campaign.id, D.units, L.campaign.district);
     D.files = ListReceivedFiles(*ui.db, L.campaign.id);
     D.check_list = D.checks.List();
     const int64_t id = D.check_id ? D.check_id : D.check_list.empty() ? 0 : D.check_list.front().id;
@@ -58,7 +60,9 @@ void DrawReportingTab(UiState& ui) {
     ColoredTextWrapped(kColorMuted, "每周报送的整改台账按周次统计；截止日为该周最后一天，“终期”为总结验收阶段报送的最终台账。"
                                     "表中数字为该次报送的问题数。");
     const int columns = 1 + int(t.weeks.size());
-    const float files_h = D.files.empty() ? 0 : D.files_open ? fh * 9 : ImGui::GetFrameHeightWithSpacing() + 4;
+    float files_h = D.files.empty() ? 0 : D.files_open ? fh * 9 : ImGui::GetFrameHeightWithSpacing() + 4;
+    if (D.files_open && D.move_file) files_h += fh * 3;
+    if (D.files_open && D.files_focus) files_h += D.files_focus_errors.empty() ? fh * 1.5f : fh * 9;
     if (ImGui::BeginTable("##reporting", columns,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                               ImGuiTableFlags_SizingFixedFit,
@@ -121,33 +125,165 @@ void DrawReportingTab(UiState& ui) {
         ImGui::EndTable();
     }
     D.files_open = !D.files.empty() &&
-                   ImGui::CollapsingHeader(("已收到的文件（" + std::to_string(D.files.size()) + " 个）").c_str());
-    if (D.files_open) {
-        if (ImGui::BeginTable("##files", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
-                              ImVec2(0, fh * 7))) {
-            ImGui::TableSetupColumn("文件", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn("单位", 0, fh * 7);
-            ImGui::TableSetupColumn("周次", 0, fh * 3.5f);
-            ImGui::TableSetupColumn("日期", 0, fh * 5.5f);
-            ImGui::TableSetupColumn("问题", 0, fh * 3);
-            ImGui::TableSetupColumn("导入时间", 0, fh * 9);
-            ImGui::TableHeadersRow();
-            for (const ReceivedFileInfo& f : D.files) {
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
-                ImGui::TextUnformatted(f.file_name.c_str());
-                ImGui::TableSetColumnIndex(1);
-                ImGui::TextUnformatted(f.unit.c_str());
-                ImGui::TableSetColumnIndex(2);
-                ImGui::TextUnformatted(WeekLabel(f.week_no).c_str());
-                ImGui::TableSetColumnIndex(3);
-                ImGui::TextUnformatted(f.report_date.valid() ? FormatIso(f.report_date).c_str() : "");
-                ImGui::TableSetColumnIndex(4);
-                ImGui::Text("%d", f.row_count);
-                ImGui::TableSetColumnIndex(5);
-                ImGui::TextUnformatted(f.received_at.c_str());
+                   ImGui::CollapsingHeader(("已收到的文件（" + std::to_string(D.files.size()) + " 个）###received_files").c_str());
+    MarkItem("district.files.header");
+    if (D.files_open) DrawReceivedFiles(ui);
+}
+
+void DrawReceivedFiles(UiState& ui) {
+    DistrictUi& D = *ui.district;
+    LedgerUi& L = *ui.ledger;
+    const float fh = ImGui::GetFontSize();
+    int64_t remove = 0;
+    if (ImGui::BeginTable("##files", 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+                          ImVec2(0, fh * 7))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("文件", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("单位", 0, fh * 7);
+        ImGui::TableSetupColumn("周次", 0, fh * 3.5f);
+        ImGui::TableSetupColumn("问题", 0, fh * 2.6f);
+        ImGui::TableSetupColumn("新增", 0, fh * 2.6f);
+        ImGui::TableSetupColumn("更新", 0, fh * 2.6f);
+        ImGui::TableSetupColumn("未导入", 0, fh * 3);
+        ImGui::TableSetupColumn("导入时间", 0, fh * 8.5f);
+        ImGui::TableSetupColumn("", 0, fh * 5.2f);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < D.files.size(); ++i) {
+            const ReceivedFileInfo& f = D.files[i];
+            ImGui::PushID(int(f.id));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            if (ImGui::Selectable(f.file_name.c_str(), D.files_focus == f.id)) {
+                D.files_focus = D.files_focus == f.id ? 0 : f.id;
+                D.files_focus_errors = D.files_focus ? ListFileErrors(*ui.db, f.id) : std::vector<ImportRowError>{};
             }
-            ImGui::EndTable();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("点击查看未导入的行");
+            if (i < 40) {
+                char mark[48];
+                std::snprintf(mark, sizeof mark, "district.files.%zu", i);
+                std::string v = f.file_name + "|" + f.unit + "|" + WeekLabel(f.week_no) + "|" +
+                                std::to_string(f.counts.added) + "|" + std::to_string(f.counts.updated) + "|" +
+                                std::to_string(f.counts.rejected);
+                MarkItem(mark, v.c_str());
+            }
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(f.unit.c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(WeekLabel(f.week_no).c_str());
+            ImGui::TableSetColumnIndex(3);
+            ImGui::Text("%d", f.row_count);
+            ImGui::TableSetColumnIndex(4);
+            ImGui::Text("%d", f.counts.added);
+            ImGui::TableSetColumnIndex(5);
+            ImGui::Text("%d", f.counts.updated);
+            ImGui::TableSetColumnIndex(6);
+            if (f.counts.rejected) ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+            ImGui::Text("%d", f.counts.rejected);
+            if (f.counts.rejected) ImGui::PopStyleColor();
+            ImGui::TableSetColumnIndex(7);
+            ImGui::TextUnformatted(f.received_at.c_str());
+            ImGui::TableSetColumnIndex(8);
+            if (ImGui::SmallButton("更改")) {
+                D.move_file = f.id, D.move_unit = f.unit, D.move_week = f.week_no, D.move_error.clear();
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("改为其他单位或周次");
+            if (i < 40) {
+                char change[48];
+                std::snprintf(change, sizeof change, "district.files.change.%zu", i);
+                MarkItem(change);
+            }
+            ImGui::SameLine();
+            if (ImGui::SmallButton("移除")) remove = f.id;
+            if (i < 40) {
+                char mark[48];
+                std::snprintf(mark, sizeof mark, "district.files.remove.%zu", i);
+                MarkItem(mark);
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (remove) {
+        EnsureLedgerLoaded(L);
+        FlushDraft(L, ui.settings);
+        std::string name;
+        for (const ReceivedFileInfo& f : D.files)
+            if (f.id == remove) name = f.file_name;
+        const std::vector<int64_t> ids = L.model.Write([&](LedgerStore& store) {
+            return RemoveReceivedFile(*ui.db, store, remove, MakeContext(ui.settings, "edit"));
+        });
+        AfterWrite(L, false);
+        ShowDistrictMessage(D, "已移除“" + name + "”，其中 " + std::to_string(ids.size()) +
+                                   " 条问题随之删除（其他文件也列有的保留）。可在整改台账中按 Ctrl+Z 撤销");
+        if (D.files_focus == remove) D.files_focus = 0;
+        if (D.move_file == remove) D.move_file = 0;
+    }
+    if (D.move_file) {
+        const ReceivedFileInfo* f = nullptr;
+        for (const ReceivedFileInfo& x : D.files)
+            if (x.id == D.move_file) f = &x;
+        if (!f) {
+            D.move_file = 0;
+        } else {
+            ImGui::Text("把“%s”改为：", f->file_name.c_str());
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(fh * 9);
+            if (ImGui::BeginCombo("##move_unit", D.move_unit.c_str(), ImGuiComboFlags_HeightLarge)) {
+                for (const std::string& u : D.units) {
+                    if (ImGui::Selectable(u.c_str(), u == D.move_unit)) D.move_unit = u;
+                    MarkItem(("district.move.pick." + u).c_str(), u.c_str());
+                }
+                ImGui::EndCombo();
+            }
+            MarkItem("district.move.unit", D.move_unit.c_str());
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(fh * 5);
+            if (ImGui::BeginCombo("##move_week", WeekLabel(D.move_week).c_str())) {
+                for (int w : D.reporting.weeks) {
+                    if (ImGui::Selectable(WeekLabel(w).c_str(), w == D.move_week)) D.move_week = w;
+                    MarkItem(("district.move.week." + WeekLabel(w)).c_str());
+                }
+                ImGui::EndCombo();
+            }
+            MarkItem("district.move.week", WeekLabel(D.move_week).c_str());
+            ImGui::SameLine();
+            if (ImGui::Button("确定")) {
+                EnsureLedgerLoaded(L);
+                FlushDraft(L, ui.settings);
+                std::vector<int64_t> ids;
+                const std::string name = f->file_name;
+                L.model.Write([&](LedgerStore& store) {
+                    D.move_error = MoveReceivedFile(*ui.db, store, L.campaign, D.move_file, D.move_unit, D.move_week,
+                                                    MakeContext(ui.settings, "edit"), &ids);
+                    return ids;
+                });
+                if (D.move_error.empty()) {
+                    AfterWrite(L, false);
+                    ShowDistrictMessage(D, "已把“" + name + "”改为" + D.move_unit + WeekLabel(D.move_week) +
+                                               "，可在整改台账中按 Ctrl+Z 撤销");
+                    D.move_file = 0;
+                }
+            }
+            MarkItem("district.move.ok");
+            ImGui::SameLine();
+            if (ImGui::Button("取消")) D.move_file = 0;
+            if (!D.move_error.empty()) {
+                ColoredTextWrapped(kColorRed, D.move_error.c_str());
+                MarkItem("district.move.error", D.move_error.c_str());
+            }
+        }
+    }
+    if (D.files_focus) {
+        const ReceivedFileInfo* f = nullptr;
+        for (const ReceivedFileInfo& x : D.files)
+            if (x.id == D.files_focus) f = &x;
+        if (!f) {
+            D.files_focus = 0;
+        } else if (D.files_focus_errors.empty()) {
+            ImGui::TextDisabled("“%s”的每一行都已导入。", f->file_name.c_str());
+        } else {
+            ImGui::Text("“%s”中未导入的 %zu 行：", f->file_name.c_str(), D.files_focus_errors.size());
+            RowErrorsTable(D.files_focus_errors, 0, "district.files.error");
         }
     }
 }

@@ -40,6 +40,15 @@ struct DistrictUi {
     std::vector<ReceivedFileInfo> files;
     bool files_open = false;  // the list of received files is expanded
     std::vector<std::string> units;  // expected: townships, then departments
+    UnitDirectory dir;               // their names, aliases, and choices remembered per file
+    // The list of received files: the one whose refused rows are shown, and
+    // the one being moved to another unit/week.
+    int64_t files_focus = 0;
+    std::vector<ImportRowError> files_focus_errors;
+    int64_t move_file = 0;
+    std::string move_unit;
+    int move_week = 0;
+    std::string move_error;
     ReportingTable reporting;
     std::vector<UnitStats> stats;
     UnitStats total;
@@ -77,6 +86,9 @@ void DrawDistrictImportDialog(UiState& ui);
 
 // Tabs of the section.
 void DrawReportingTab(UiState& ui);
+// 已收到的文件: each file's unit, week and rows; its refused rows; removed or
+// moved to another unit/week (each one undo step of the ledger).
+void DrawReceivedFiles(UiState& ui);
 void DrawMergedLedgerTab(UiState& ui);
 void DrawUnitStatsTab(UiState& ui);
 void DrawSpotCheckTab(UiState& ui);

@@ -44,6 +44,18 @@ void DrawDistrictScreen(UiState& ui) {
                   D.total.problems ? Percent(D.total.completion).c_str() : "—", D.total.red);
     ImGui::TextUnformatted(line);
     MarkItem("district.overview", line);
+    // The last import, file removed or moved (and any ledger edit) can be
+    // taken back here as in 整改台账 (Ctrl+Z there).
+    if (ui.ledger->store.CanUndo()) {
+        ImGui::SameLine(0, 16);
+        const std::string undo = "撤销：" + ui.ledger->store.UndoLabel();
+        if (ImGui::SmallButton(undo.c_str())) {
+            const std::string label = ui.ledger->store.UndoLabel();
+            UndoLedger(*ui.ledger, ui.settings);
+            ShowDistrictMessage(D, "已撤销：" + label);
+        }
+        MarkItem("district.undo", undo.c_str());
+    }
     DrawMessage(D.message, "district.message", true);
 
     if (ImGui::BeginTabBar("##district")) {

@@ -6,6 +6,8 @@
 // (UiState::switch_campaign), since they all read the same Campaign.
 #pragma once
 
+#include "district/unit_names.h"
+
 #include "domain/backup.h"
 #include "platform.h"
 
@@ -41,6 +43,9 @@ struct SettingsUi {
     std::vector<int> township_villages;  // villages listed per township
     std::string townships_text;
     std::string townships_message;
+    // 单位别名: the other names units sign their files with.
+    std::vector<UnitAlias> aliases;
+    std::string alias_unit, alias_text, alias_message;
 
     // 排查要点: the point being edited or the area getting a new one
     int64_t editing_point = 0;

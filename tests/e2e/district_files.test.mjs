@@ -1,0 +1,253 @@
+// 区级汇总 with files made by hand in other programs (python's csv and
+// openpyxl write them here): a department's CSV sealed with its full name and
+// named with its short one lands on the built-in department, a township's
+// sheet sealed “陈曹乡人民政府” on the township, a name matching no unit is
+// shown and must be chosen (no unit is ever made); the same file twice adds
+// nothing; status words the field uses are read; a second browser profile
+// importing the same files gets the same identities and the same seeded
+// sample; a received file is moved and removed (and the removal undone) with
+// 报送情况 following; refused rows stay listed per file.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { ROOT, click, dropFile, openApp, rect, waitSaved, waitTextFocus } from './helpers.mjs';
+
+const work = mkdtempSync(join(tmpdir(), 'htk-district-files-'));
+const TOWNSHIPS = ['陈曹乡', '灵井镇', '椹涧乡'];
+const VIEW = { width: 1366, height: 768 };
+const CSV = '区人社局_整改台账.csv', SHEET = '整改台账_第2周.xlsx', ODD = '某单位台账.csv';
+
+// The files, written by Python (not by this app).
+function makeFiles() {
+  const py = spawnSync('/usr/bin/python3', ['-c', String.raw`
+import csv, sys, openpyxl
+from openpyxl.styles import Alignment
+d = sys.argv[1]
+def write_csv(name, seal, rows):
+    with open(d + '/' + name, 'w', encoding='utf-8-sig', newline='') as f:
+        w = csv.writer(f)
+        w.writerow(['建安区2022年第一轮巩固拓展脱贫攻坚成果行业政策落实“回头看”整改台账'])
+        w.writerow(['单位（盖章）：' + seal, '', '', '', '2022年6月15日'])
+        w.writerow(['序号', '问题类型', '问题性质', '问题表述', '整改措施', '完成时限', '责任单位', '所属村', '整改状态'])
+        for r in rows: w.writerow(r)
+write_csv('区人社局_整改台账.csv', '建安区人力资源和社会保障局', [
+    [1, '就业扶贫', '个性问题', '王某家庭两名劳动力未实现稳定就业', '开发公益岗位并推荐到县内企业务工', '2022年6月25日', '区人社局', '陈庄村', '已整改到位'],
+    [2, '就业扶贫', '共性问题', '部分脱贫户未享受一次性交通补贴', '逐户核实并于月底前补发交通补贴', '2022-06-28', '区人社局', '王庄村', '推进中'],
+    [3, '就业扶贫', '个性问题', '李某务工信息未及时更新', '入户核实务工情况并更新系统信息', '2022/6/20', '区人社局', '陈庄村', '未整改'],
+    [4, '就业扶贫', '个性问题', '赵某公益岗位工资未按月发放', '核实工资台账并按月足额发放', '6月底', '区人社局', '李庄村', '整改中'],
+])
+write_csv('某单位台账.csv', '建安区某某服务中心', [
+    [1, '饮水安全', '个性问题', '椹涧乡某村水窖未清洗消毒', '本周内清洗消毒并检测水质', '2022-06-25', '区水利局', '东村', '正在整改'],
+])
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = '第2周'
+ws.merge_cells('A1:H1'); ws['A1'] = '建安区2022年第一轮“回头看”整改台账'
+ws['A1'].alignment = Alignment(horizontal='center')
+ws['A2'] = '单位（盖章）：陈曹乡人民政府'; ws['F2'] = '2022年6月15日'
+ws.append(['序号', '问题类型', '问题性质', '问题表述', '整改措施', '完成时限', '责任单位', '是否完成'])
+ws.append([1, '住房保障', '个性问题', '张某住房安全等级未鉴定', '联系住建部门完成房屋安全鉴定', '2022-06-24', '区住建局', '否'])
+ws.append([2, '健康保障', '个性问题', '刘某家庭医生签约未落实', '落实家庭医生签约服务并入户随访', '2022-06-26', '区卫健委', '是'])
+wb.save(d + '/整改台账_第2周.xlsx')
+`, work]);
+  assert.equal(py.status, 0, String(py.stderr));
+}
+
+async function asDistrict(page) {
+  await click(page, 'nav.settings');
+  await click(page, 'settings.role.district');
+  await page.waitForFunction(() => window.app.rect('settings.role.district')?.text === 'selected');
+  await click(page, 'settings.tab.townships');
+  await click(page, 'townships.text');
+  await waitTextFocus(page);
+  await page.keyboard.insertText(TOWNSHIPS.join('\n'));
+  await click(page, 'townships.add');
+  await page.waitForFunction(() => window.app.rect('townships.count')?.text === '乡镇（街道）：3 个');
+}
+
+// Drops the three files; the one naming no unit is given to 椹涧乡; imported.
+async function importAll(page, screenshot) {
+  for (const name of [CSV, SHEET, ODD]) await dropFile(page, join(work, name), name);
+  await page.waitForFunction(() => window.app.rect('district.import.dialog')?.text ===
+    '收到 3 个文件，可导入 2 个，共 5 条问题；1 个文件请选择填报单位');
+  assert.equal((await rect(page, 'district.import.unit.0')).text, '区人社局');
+  assert.equal((await rect(page, 'district.import.unit.1')).text, '陈曹乡');
+  assert.equal((await rect(page, 'district.import.unit.2')).text, '缺少:建安区某某服务中心');
+  assert.equal((await rect(page, 'district.import.note.2')).text, '“建安区某某服务中心”不是已登记的单位，请选择');
+  if (screenshot) await page.screenshot({ path: join(ROOT, 'build', 'e2e-district-files-import.png') });
+  await click(page, 'district.import.unit.2');
+  await click(page, 'district.import.pick.椹涧乡');
+  await page.waitForFunction(() => window.app.rect('district.import.dialog')?.text === '收到 3 个文件，可导入 3 个，共 6 条问题');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.app.rect('district.summary'));
+  assert.equal((await rect(page, 'district.summary')).text,
+    '已导入 3 个文件：新增 6 条，更新 0 条，未变 0 条，冲突 0 条，1 行无法导入');
+  await page.keyboard.press('Enter');
+  await waitSaved(page);
+}
+
+const problems = (page) => page.evaluate(() => window.app.query(
+  "SELECT reporting_unit AS u, description AS d, status AS s, uuid FROM problem WHERE deleted = 0 ORDER BY uuid"));
+
+let server, b, page;
+before(async () => {
+  makeFiles();
+  ({ server, b, page } = await openApp('2022-06-20', VIEW));
+  await asDistrict(page);
+});
+after(async () => { await b.close(); server.stop(); });
+
+test('hand-made files land on the units they name; no unit is made; status words are read', async () => {
+  await importAll(page, true);
+  const rows = await problems(page);
+  const per = {};
+  for (const r of rows) per[r.u] = (per[r.u] || 0) + 1;
+  assert.deepEqual(per, { 区人社局: 3, 陈曹乡: 2, 椹涧乡: 1 });
+  const status = Object.fromEntries(rows.map((r) => [r.d, r.s]));
+  assert.equal(status['王某家庭两名劳动力未实现稳定就业'], 'done');       // 已整改到位
+  assert.equal(status['部分脱贫户未享受一次性交通补贴'], 'in_progress'); // 推进中
+  assert.equal(status['李某务工信息未及时更新'], 'open');               // 未整改
+  assert.equal(status['张某住房安全等级未鉴定'], 'open');               // 是否完成: 否
+  assert.equal(status['刘某家庭医生签约未落实'], 'done');               // 是否完成: 是
+  // 12 departments and 3 townships: no unit was added.
+  assert.match((await rect(page, 'district.overview')).text, /^已收到 3 个文件，3\/15 个单位报送；全区问题 6 个/);
+});
+
+test('the same file again goes to the same unit and adds nothing', async () => {
+  const history = await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem_history')[0].n);
+  await dropFile(page, join(work, ODD), ODD);
+  await page.waitForFunction(() => window.app.rect('district.import.dialog')?.text === '收到 1 个文件，可导入 1 个，共 1 条问题');
+  assert.equal((await rect(page, 'district.import.unit.0')).text, '椹涧乡');  // chosen last time
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.app.rect('district.summary'));
+  assert.equal((await rect(page, 'district.summary')).text, '已导入 1 个文件：新增 0 条，更新 0 条，未变 1 条，冲突 0 条');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem')[0].n), 6);
+  assert.equal(await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM received_file')[0].n), 3);
+  assert.equal(await page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem_history')[0].n), history);
+});
+
+// Draws a sample of 50 % with the seed and returns the drawn problems' identities.
+async function sample(p) {
+  await click(p, 'nav.district');
+  await click(p, 'district.tab.sample');
+  await click(p, 'district.sample.new');
+  await p.waitForFunction(() => window.app.rect('district.sample.dialog'));
+  // The percentage field is narrow, its −/+ buttons beside it: click near its left edge.
+  const amount = await rect(p, 'district.sample.amount');
+  await p.mouse.click(amount.x + 8, amount.y + amount.h / 2);
+  await waitTextFocus(p);
+  await p.keyboard.press('Control+A');
+  await p.keyboard.insertText('50');
+  await click(p, 'district.sample.seed');
+  await waitTextFocus(p);
+  await p.keyboard.press('Control+A');
+  await p.keyboard.insertText('20220620');
+  await p.waitForFunction(() => window.app.rect('district.sample.preview')?.text === '将从 6 条问题中抽取 3 条');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => !window.app.rect('district.sample.dialog'));
+  return p.evaluate(() => window.app.query(
+    'SELECT p.uuid FROM spot_check_item i JOIN problem p ON p.id = i.problem_id ' +
+    'WHERE i.spot_check_id = (SELECT max(id) FROM spot_check) ORDER BY i.seq').map((r) => r.uuid));
+}
+
+test('another browser profile importing the same files gets the same identities and sample', async () => {
+  const mine = await problems(page);
+  const drawn = await sample(page);
+  assert.equal(drawn.length, 3);
+  const other = await openApp('2022-06-20', VIEW);
+  try {
+    await asDistrict(other.page);
+    await importAll(other.page, false);
+    assert.deepEqual((await problems(other.page)).map((r) => r.uuid), mine.map((r) => r.uuid));
+    assert.deepEqual(await sample(other.page), drawn);
+  } finally {
+    await other.b.close();
+    other.server.stop();
+  }
+});
+
+// The row of 已收到的文件 showing `name`.
+async function fileRow(p, name) {
+  for (let i = 0; i < 3; i++) {
+    const r = await p.evaluate((i) => window.app.rect('district.files.' + i), i);
+    if (r && r.text.startsWith(name + '|')) return { i, text: r.text };
+  }
+  throw new Error('no row for ' + name);
+}
+
+test('received files: refused rows listed; a file moved and removed, 报送情况 follows; undo', async () => {
+  await click(page, 'district.tab.reporting');
+  await click(page, 'district.files.header');
+  await page.waitForFunction(() => window.app.rect('district.files.2'));
+  const csv = await fileRow(page, CSV);
+  assert.equal(csv.text, `${CSV}|区人社局|第2周|3|0|1`);
+  await click(page, 'district.files.' + csv.i);
+  await page.waitForFunction(() => window.app.rect('district.files.error.0'), null, { timeout: 5000 })
+    .catch(async (e) => { await page.screenshot({ path: join(ROOT, 'build', 'debug-files.png') }); throw e; });
+  assert.match((await rect(page, 'district.files.error.0')).text, /^7:.*完成时限/);
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-district-files-list.png') });
+  // Units: 陈曹乡 0, 灵井镇 1, 椹涧乡 2, then the departments (区人社局 is the 7th: 9).
+  assert.equal((await rect(page, 'district.report.0.1')).text, '陈曹乡 已报 2');
+  assert.equal((await rect(page, 'district.report.9.1')).text, '区人社局 已报 3');
+
+  // 陈曹乡's sheet was really 灵井镇's.
+  const sheet = await fileRow(page, SHEET);
+  await click(page, 'district.files.change.' + sheet.i);
+  await click(page, 'district.move.unit');
+  await click(page, 'district.move.pick.灵井镇');
+  await click(page, 'district.move.ok');
+  await page.waitForFunction(() => window.app.rect('district.report.1.1')?.text === '灵井镇 已报 2');
+  assert.equal((await rect(page, 'district.report.0.1')).text, '陈曹乡 未报 0');
+  assert.deepEqual(await page.evaluate(() => window.app.query(
+    "SELECT reporting_unit AS u, count(*) AS n FROM problem WHERE deleted = 0 GROUP BY u ORDER BY u")),
+  [{ u: '区人社局', n: 3 }, { u: '椹涧乡', n: 1 }, { u: '灵井镇', n: 2 }]);
+
+  // The department's file removed: its problems go, 区人社局 has not reported.
+  const again = await fileRow(page, CSV);
+  await click(page, 'district.files.remove.' + again.i);
+  await page.waitForFunction(() => window.app.rect('district.report.9.1')?.text === '区人社局 未报 0');
+  assert.match((await rect(page, 'district.overview')).text, /^已收到 2 个文件，2\/15 个单位报送；全区问题 3 个/);
+  assert.equal(await page.evaluate(() => window.app.query(
+    "SELECT count(*) AS n FROM problem WHERE deleted = 0 AND reporting_unit = '区人社局'")[0].n), 0);
+  // Undone: back as it was.
+  assert.equal((await rect(page, 'district.undo')).text, `撤销：移除文件“${CSV}”`);
+  await click(page, 'district.undo');
+  await page.waitForFunction(() => window.app.rect('district.report.9.1')?.text === '区人社局 已报 3');
+  assert.match((await rect(page, 'district.overview')).text, /^已收到 3 个文件，3\/15 个单位报送；全区问题 6 个/);
+  await waitSaved(page);
+});
+
+test('an alias added in 设置: a file signed with it lands on that unit', async () => {
+  await click(page, 'nav.settings');  // 乡镇与单位 is still the tab shown
+  const unit = await rect(page, 'aliases.unit');
+  if (unit.y + unit.h > 700) {  // below the fold: scroll the page to it
+    await page.mouse.move(600, 400);
+    await page.mouse.wheel(0, unit.y - 300);
+  }
+  await click(page, 'aliases.unit');
+  await click(page, 'aliases.pick.灵井镇');
+  await click(page, 'aliases.text');
+  await waitTextFocus(page);
+  await page.keyboard.insertText('建安区西片工作站');
+  await click(page, 'aliases.add');
+  await page.waitForFunction(() => window.app.rect('aliases.message')?.text === '已添加：建安区西片工作站 → 灵井镇');
+  await page.screenshot({ path: join(ROOT, 'build', 'e2e-district-files-aliases.png') });
+  const path = join(work, '台账.csv');
+  const py = spawnSync('/usr/bin/python3', ['-c', String.raw`
+import csv, sys
+with open(sys.argv[1], 'w', encoding='utf-8-sig', newline='') as f:
+    w = csv.writer(f)
+    w.writerow(['单位（盖章）：建安区西片工作站'])
+    w.writerow(['序号', '问题类型', '问题性质', '问题表述', '整改措施', '完成时限', '责任单位'])
+    w.writerow([1, '教育扶贫', '个性问题', '孙某子女教育资助未发放', '核实后一周内足额发放资助资金', '2022-06-27', '区教体局'])
+`, path]);
+  assert.equal(py.status, 0, String(py.stderr));
+  await dropFile(page, path, '台账.csv');
+  await page.waitForFunction(() => window.app.rect('district.import.dialog')?.text === '收到 1 个文件，可导入 1 个，共 1 条问题');
+  assert.equal((await rect(page, 'district.import.unit.0')).text, '灵井镇');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !window.app.rect('district.import.dialog'));
+});
