@@ -37,6 +37,24 @@ async function choose(combo, option) {
   await page.waitForFunction(([c, o]) => window.app.rect(`editor.${c}`).text === o, [combo, option]);
 }
 
+// Alt+N, the fields in Tab order (the two choices by arrows), Ctrl+S: one more problem stored.
+async function addByKeys({ description, area, measures, deadline, units }) {
+  const before = await count('SELECT count(*) AS n FROM problem WHERE deleted = 0');
+  await page.keyboard.press('Alt+N');
+  await waitTextFocus(page);
+  await page.keyboard.insertText(description);
+  await choose('area', area);
+  await choose('nature', '个性问题');
+  for (const [field, text] of [['measures', measures], ['deadline', deadline], ['resp_units', units]]) {
+    await tabTo(page, `editor.${field}`);
+    await waitTextFocus(page);
+    await page.keyboard.insertText(text);
+  }
+  await page.keyboard.press('Control+S');
+  await page.waitForFunction((n) => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === n + 1,
+                             before);
+}
+
 // The focus is drawn: a dark red frame (the theme's NavCursor) around the widget.
 async function focusFrameDrawn(id) {
   const r = await rect(page, id);
@@ -68,18 +86,8 @@ test('the unit is named in 设置, reached with Ctrl+6 and Tab', async () => {
 test('a problem added, its choices made with arrows, saved with Ctrl+S, its status set with Space', async () => {
   await page.keyboard.press('Control+2');
   await page.waitForFunction(() => window.app.rect('ledger.new'));
-  await page.keyboard.press('Alt+N');
-  await waitTextFocus(page);
-  await page.keyboard.insertText('小宋村宋某某住房未进行安全鉴定');
-  await choose('area', '住房保障');
-  await choose('nature', '个性问题');
-  for (const [field, text] of [['measures', '6月10日前完成鉴定并悬挂标示牌'], ['deadline', '2022-06-10'], ['resp_units', '区住建局']]) {
-    await tabTo(page, `editor.${field}`);
-    await waitTextFocus(page);
-    await page.keyboard.insertText(text);
-  }
-  await page.keyboard.press('Control+S');
-  await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === 1);
+  await addByKeys({ description: '小宋村宋某某住房未进行安全鉴定', area: '住房保障', measures: '6月10日前完成鉴定并悬挂标示牌',
+                    deadline: '2022-06-10', units: '区住建局' });
   // The stored problem stays open; 整改状态 is first in its editor: back up to 整改中 and press Space.
   await page.waitForFunction(() => window.app.rect('editor.close'));
   await tabTo(page, 'editor.status.in_progress', { back: true });
@@ -91,18 +99,8 @@ test('a problem added, its choices made with arrows, saved with Ctrl+S, its stat
 
 test('the table by keyboard: Tab reaches it, ↓ moves the selection with the focus, Enter opens the editor', async () => {
   // A second problem, so that there is somewhere to move.
-  await page.keyboard.press('Alt+N');
-  await waitTextFocus(page);
-  await page.keyboard.insertText('脱贫户李某未签约家庭医生');
-  await choose('area', '健康保障');
-  await choose('nature', '个性问题');
-  for (const [field, text] of [['measures', '本周内完成签约'], ['deadline', '2022-06-08'], ['resp_units', '区卫健委']]) {
-    await tabTo(page, `editor.${field}`);
-    await waitTextFocus(page);
-    await page.keyboard.insertText(text);
-  }
-  await page.keyboard.press('Control+S');
-  await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === 2);
+  await addByKeys({ description: '脱贫户李某未签约家庭医生', area: '健康保障', measures: '本周内完成签约', deadline: '2022-06-08',
+                    units: '区卫健委' });
   await tabTo(page, 'ledger.search', { back: true });
   await page.keyboard.press('Escape');  // out of the search box, the focus stays on it
   await frames();
