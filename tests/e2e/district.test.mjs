@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { BUILD, ROOT, click, dropFile, openApp, rect, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, BUILD, becomeDistrict, click, dropFile, openApp, rect, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page;
 const work = mkdtempSync(join(tmpdir(), 'htk-district-'));
@@ -29,15 +29,7 @@ before(async () => {
   assert.equal(made.status, 0, String(made.stderr));
   assert.equal(readdirSync(files).length, 18);
   ({ server, b, page } = await openApp('2022-06-20'));
-  await click(page, 'nav.settings');
-  await click(page, 'settings.role.district');
-  await page.waitForFunction(() => window.app.rect('settings.role.district')?.text === 'selected');
-  await click(page, 'settings.tab.townships');
-  await click(page, 'townships.text');
-  await waitTextFocus(page);
-  await page.keyboard.insertText(TOWNSHIPS.join('\n'));
-  await click(page, 'townships.add');
-  await page.waitForFunction(() => window.app.rect('townships.count')?.text === '乡镇（街道）：12 个');
+  await becomeDistrict(page, TOWNSHIPS);
 });
 after(async () => { await b.close(); server.stop(); });
 

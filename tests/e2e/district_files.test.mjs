@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, dropFile, openApp, rect, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, becomeDistrict, click, dropFile, openApp, rect, waitSaved, waitTextFocus } from './helpers.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'htk-district-files-'));
 const TOWNSHIPS = ['陈曹乡', '灵井镇', '椹涧乡'];
@@ -56,15 +56,7 @@ wb.save(d + '/整改台账_第2周.xlsx')
 }
 
 async function asDistrict(page) {
-  await click(page, 'nav.settings');
-  await click(page, 'settings.role.district');
-  await page.waitForFunction(() => window.app.rect('settings.role.district')?.text === 'selected');
-  await click(page, 'settings.tab.townships');
-  await click(page, 'townships.text');
-  await waitTextFocus(page);
-  await page.keyboard.insertText(TOWNSHIPS.join('\n'));
-  await click(page, 'townships.add');
-  await page.waitForFunction(() => window.app.rect('townships.count')?.text === '乡镇（街道）：3 个');
+  await becomeDistrict(page, TOWNSHIPS);
 }
 
 // Drops the three files; the one naming no unit is given to 椹涧乡; imported.

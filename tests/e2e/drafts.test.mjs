@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { click, launch, rect, startServer, tabTo, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { click, launch, loadDemo, rect, startServer, tabTo, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page;
 const count = () => page.evaluate(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n);
@@ -15,10 +15,7 @@ before(async () => {
   page = b.page;
   await page.goto(server.url + '?today=2022-06-20');
   await waitReady(page);
-  await click(page, 'nav.home');
-  await click(page, 'demo.load');
-  await page.waitForFunction(() => window.app.rect('home.figures'));
-  await click(page, 'nav.ledger');
+  await loadDemo(page);
   await page.waitForFunction(() => window.app.rect('ledger.row.1'));
 });
 after(async () => { await b.close(); server.stop(); });

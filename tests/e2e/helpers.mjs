@@ -212,6 +212,28 @@ export async function openApp(today, viewport = { width: 1400, height: 900 }) {
   return { server, b, page: b.page };
 }
 
+// Makes this profile the 区办 (设置 → 角色) and lists `townships` in 设置 → 乡镇与单位.
+export async function becomeDistrict(page, townships) {
+  await click(page, 'nav.settings');
+  await click(page, 'settings.role.district');
+  await page.waitForFunction(() => window.app.rect('settings.role.district')?.text === 'selected');
+  await click(page, 'settings.tab.townships');
+  await click(page, 'townships.text');
+  await waitTextFocus(page);
+  await page.keyboard.insertText(townships.join('\n'));
+  await click(page, 'townships.add');
+  await page.waitForFunction((n) => window.app.rect('townships.count')?.text === `乡镇（街道）：${n} 个`,
+                             townships.length);
+}
+
+// Loads the demo data from 首页 and opens 整改台账.
+export async function loadDemo(page) {
+  await click(page, 'nav.home');
+  await click(page, 'demo.load');
+  await page.waitForFunction(() => window.app.rect('home.figures'));
+  await click(page, 'nav.ledger');
+}
+
 // Types the unit's name in 设置 and confirms it.
 export async function setUnitName(page, name) {
   await click(page, 'nav.settings');

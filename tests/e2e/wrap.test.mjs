@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { click, launch, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { click, launch, loadDemo, rect, startServer, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 // 70 characters, no newline: five or so lines in the editor at 1366×768.
 const LONG = '示例甲村张某某户住房为C级危房，2021年已纳入危房改造计划但至今未开工，' +
@@ -23,10 +23,7 @@ before(async () => {
   cdp = await b.context.newCDPSession(page);
   await page.goto(server.url + '?today=2022-06-20');
   await waitReady(page);
-  await click(page, 'nav.home');
-  await click(page, 'demo.load');
-  await page.waitForFunction(() => window.app.rect('home.figures'));
-  await click(page, 'nav.ledger');
+  await loadDemo(page);
   await click(page, 'ledger.row.1');
   await page.waitForFunction(() => window.app.rect('editor.description'));
 });
