@@ -285,15 +285,13 @@ void FlushPendingEdits(UiState& ui) {
 
 // Files chosen or dropped on any screen, one at a time: a household list
 // opens its preview on 入户排查, anything else the ledger's import preview —
-// or, for 区办, the district's import dialog, which takes files for up to
-// kDistrictReadBudget of a frame (frames come slowly while the page is busy).
-constexpr double kDistrictReadBudget = 0.080;  // seconds: throughput matters more than this frame
-
+// or, for 区办, the district's import dialog, which takes the next file while
+// the frame has spent less than kTaskBudget (a unit's file takes 10–60 ms).
 bool ReceiveOneFile(UiState& ui);
 
 void ReceiveFiles(UiState& ui) {
     const double start = platform::Seconds();
-    while (ReceiveOneFile(ui) && platform::Seconds() - start < kDistrictReadBudget) {
+    while (ReceiveOneFile(ui) && platform::Seconds() - start < kTaskBudget) {
     }
 }
 
@@ -306,7 +304,7 @@ bool ReceiveOneFile(UiState& ui) {
         ShowMessage(*ui.ledger, "本页只读，不能导入或恢复文件。请先点“在此页编辑”。", true);
         return false;
     }
-    if (ui.ledger->pending_import || ui.households->import_job || ui.households->pending_villages ||
+    if (TaskRunning(ui.tasks) || ui.ledger->pending_import || ui.households->import_job || ui.households->pending_villages ||
         ui.settings_ui->pending_restore || ui.waiting_files.empty())
         return false;
     platform::OpenedFile file = std::move(ui.waiting_files.front());
@@ -370,19 +368,22 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
     BeginMarksFrame();
     if (st.read_only && !ui.read_only) ImGui::ClearActiveID();  // a field being typed in writes no more
     ui.read_only = st.read_only;
-    if (ui.switch_campaign) {
+    // A task's data stays put until it ends (a reader tab's export while the
+    // writer saves: the read again comes a moment later).
+    if (ui.switch_campaign && !TaskRunning(ui.tasks)) {
         // Between frames: every screen's state belongs to the old campaign.
         FlushPendingEdits(ui);
         SetCurrentCampaign(*ui.db, ui.switch_campaign);
         ui.switch_campaign = 0;
         InitUi(ui, ui.db);
     }
-    if (ui.reload_all) {
+    if (ui.reload_all && !TaskRunning(ui.tasks)) {
         ui.reload_all = false;
         // A field still active would write its old text over the data read again.
         ImGui::ClearActiveID();
         InitUi(ui, ui.db);
     }
+    StepTasks(ui.tasks);
     ReceiveFiles(ui);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
@@ -423,6 +424,7 @@ void DrawApp(UiState& ui, const PlatformStatus& st) {
     ImGui::Separator();
     DrawStatusBar(ui, st);
     DrawRestoreDialog(ui);
+    DrawTaskDialog(ui.tasks);
     if (DomKeyPressed(112, false) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))  // F1
         ui.ledger->show_help = true;
     KeysHelpDialog(&ui.ledger->show_help);

@@ -7,6 +7,7 @@
 #include "domain/settings.h"
 #include "platform.h"
 #include "storage/save_scheduler.h"
+#include "task_runner.h"
 
 #include <memory>
 #include <string>
@@ -53,6 +54,7 @@ struct UiState {
     std::unique_ptr<WeeklyUi> weekly;
     std::unique_ptr<DistrictUi> district;
     std::unique_ptr<SettingsUi> settings_ui;  // kept across rebuilds (its messages)
+    TaskRunner tasks;           // heavy work under way (one at a time), a slice per frame
     std::vector<platform::OpenedFile> waiting_files;  // chosen or dropped, previewed one at a time
     bool has_demo = false;  // 示例数据 loaded (checked at start and when loaded/removed)
     int64_t switch_campaign = 0;  // made current at the start of the next frame (screens rebuilt)

@@ -83,6 +83,9 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
         j["input"] = {{"mouse", io.MouseDown[0]}, {"ctrl", io.KeyCtrl}, {"shift", io.KeyShift}, {"alt", io.KeyAlt},
                       {"text", io.WantTextInput}, {"nav_visible", io.NavVisible}};
     }
+    const htk::ui::TaskRunner& t = app.ui.tasks;
+    j["task"] = {{"running", t.task != nullptr}, {"title", t.title}, {"steps", t.steps},
+                 {"longest_ms", t.longest_step * 1000}, {"ended", t.ended}};
     return Out(j);
 }
 

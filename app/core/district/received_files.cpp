@@ -310,109 +310,171 @@ void Link(Database& db, int64_t problem_id, int64_t file_id) {
 
 }  // namespace
 
+struct MergeTask::State {
+    State(Database& db_, LedgerStore& store_, const Campaign& campaign_, const std::vector<Problem>& current_,
+          const ChangeContext& ctx_)
+        : db(db_), store(store_), campaign(campaign_), current(current_), ctx(ctx_) {}
+    Database& db;
+    LedgerStore& store;
+    const Campaign& campaign;
+    const std::vector<Problem>& current;
+    ChangeContext ctx;
+    std::vector<const ReceivedFile*> order;
+    size_t rows = 0, rows_done = 0;  // rows of the files, of those merged
+    size_t next = 0;                 // the next file in `order`
+    bool started = false, finished = false;
+    std::unique_ptr<Transaction> tx;
+    std::vector<Problem> working;
+    std::unordered_map<int64_t, size_t> at;
+    std::unordered_map<int64_t, Source> sources;
+    MergeSummary summary;
+
+    void Start();
+    void MergeFile(const ReceivedFile& f);
+};
+
+MergeTask::MergeTask(const std::vector<const ReceivedFile*>& files, const Campaign& campaign, Database& db,
+                     LedgerStore& store, const std::vector<Problem>& current, const ChangeContext& ctx)
+    : s_(std::make_unique<State>(db, store, campaign, current, ctx)) {
+    for (const ReceivedFile* f : files)
+        if (f->error.empty() && !f->unit.empty() && f->week_no > 0) s_->order.push_back(f);
+    // Oldest version first, so that the newest is applied last; ties by name
+    // so that the order never depends on the order of arrival.
+    std::stable_sort(s_->order.begin(), s_->order.end(), [](const ReceivedFile* a, const ReceivedFile* b) {
+        return std::tie(a->version_time, a->file_name, a->unit) < std::tie(b->version_time, b->file_name, b->unit);
+    });
+    for (const ReceivedFile* f : s_->order) s_->rows += size_t(std::max(f->rows, 1));
+}
+
+MergeTask::~MergeTask() {
+    if (s_->started && !s_->finished) {
+        s_->tx.reset();  // rolls back every file merged so far
+        s_->store.AbandonGroup();
+    }
+}
+
+void MergeTask::State::Start() {
+    started = true;
+    tx = std::make_unique<Transaction>(db);
+    store.BeginGroup();
+    working = current;
+    for (size_t i = 0; i < working.size(); ++i) at[working[i].id] = i;
+    sources = LoadSources(db, campaign.id);
+}
+
+bool MergeTask::Step(Slice& slice) {
+    State& s = *s_;
+    if (!s.started) {
+        s.Start();
+        if (slice.over_now()) return false;
+    }
+    while (s.next < s.order.size()) {
+        s.MergeFile(*s.order[s.next]);
+        s.rows_done += size_t(std::max(s.order[s.next]->rows, 1));
+        ++s.next;
+        if (slice.over_now()) return false;
+    }
+    HTK_CHECK(s.tx->Commit());
+    s.tx.reset();
+    s.finished = true;
+    s.store.EndGroup("导入 " + std::to_string(s.summary.files.size()) + " 个单位的文件");
+    return true;
+}
+
+double MergeTask::progress() const { return s_->rows ? double(s_->rows_done) / double(s_->rows) : 1.0; }
+
+std::string MergeTask::stage() const {
+    if (s_->next >= s_->order.size()) return "正在合并";
+    return "正在合并“" + s_->order[s_->next]->file_name + "”";
+}
+
+MergeSummary& MergeTask::summary() { return s_->summary; }
+
+void MergeTask::State::MergeFile(const ReceivedFile& file) {
+    const ReceivedFile* f = &file;
+    MergedFile out;
+    out.file_name = f->file_name, out.unit = f->unit, out.week_no = f->week_no;
+    const int64_t file_id = RecordFile(db, store, campaign.id, *f, ctx.now, &out.received_before);
+    store.EndStep();
+    ChangeContext fctx = ctx;
+    fctx.actor = f->unit + "（" + f->file_name + "）";
+    fctx.source = "import";
+
+    ImportPlan plan = PlanLedgerImport(f->book, f->file_name, campaign, store, f->unit, &working, true, true);
+    out.counts.rejected = int(plan.errors.size());
+    out.counts.unchanged = plan.unchanged;
+
+    // Each update is a newer version (taken) or an older one (kept in history).
+    std::vector<Problem> taken;
+    for (Problem& u : plan.updates) {
+        Problem stored_copy;
+        const Problem* stored = nullptr;
+        if (auto it = at.find(u.id); it != at.end()) stored = &working[it->second];
+        else if (store.Load(u.id, &stored_copy)) stored = &stored_copy;  // deleted: comes back
+        if (!stored) continue;
+        Source src;
+        if (auto it = sources.find(u.id); it != sources.end()) src = it->second;
+        else src.version_time = stored->updated_at;  // entered or imported here
+        // A deleted problem the file lists comes back, whatever its version.
+        const bool newer = stored->deleted ||
+                           std::tie(f->version_time, f->file_name) > std::tie(src.version_time, src.file_name);
+        if (newer) {
+            if (stored->deleted) ++out.counts.added;
+            else if (src.from_file && src.unit != f->unit) ++out.counts.conflicts;
+            else ++out.counts.updated;
+            taken.push_back(std::move(u));
+        } else if (store.RecordLosingVersion(*stored, u, fctx) > 0) {
+            ++out.counts.conflicts;
+            Link(db, u.id, file_id);
+        } else {
+            ++out.counts.unchanged;
+            Link(db, u.id, file_id);
+        }
+    }
+    // Rows listed as they are: this file's version is at least as new.
+    for (int64_t id : plan.unchanged_ids) {
+        Link(db, id, file_id);
+        auto it = sources.find(id);
+        if (it == sources.end() || f->version_time > it->second.version_time)
+            sources[id] = Source{f->version_time, f->file_name, f->unit, true};
+    }
+    out.counts.added += int(plan.adds.size());
+    if (!plan.adds.empty() || !taken.empty()) {
+        std::vector<Problem> adds = plan.adds;  // ApplyBatch takes its copy; ours gets the ids
+        std::vector<int64_t> ids = store.ApplyBatch(std::move(adds), taken, fctx, "导入“" + f->file_name + "”");
+        HTK_CHECK(ids.size() == plan.adds.size() + taken.size());
+        for (size_t i = 0; i < ids.size(); ++i) {
+            Problem p = i < plan.adds.size() ? std::move(plan.adds[i]) : std::move(taken[i - plan.adds.size()]);
+            p.id = ids[i];
+            p.deleted = false;
+            Link(db, p.id, file_id);
+            sources[p.id] = Source{f->version_time, f->file_name, f->unit, true};
+            if (auto it = at.find(p.id); it != at.end()) {
+                working[it->second] = std::move(p);
+            } else {
+                at[p.id] = working.size();
+                working.push_back(std::move(p));
+            }
+            summary.touched.push_back(ids[i]);
+        }
+    }
+    Stmt counts = db.Prepare(
+        "UPDATE received_file SET added = added + ?2, updated = updated + ?3, unchanged = ?4, "
+        "conflicts = conflicts + ?5, rejected = ?6 WHERE id = ?1");
+    counts.Bind(1, file_id).Bind(2, int64_t(out.counts.added)).Bind(3, int64_t(out.counts.updated));
+    counts.Bind(4, int64_t(out.counts.unchanged)).Bind(5, int64_t(out.counts.conflicts));
+    counts.Bind(6, int64_t(out.counts.rejected));
+    HTK_CHECK(counts.Run());
+    summary.total += out.counts;
+    summary.files.push_back(std::move(out));
+}
+
 MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, const Campaign& campaign,
                                 Database& db, LedgerStore& store, const std::vector<Problem>& current,
                                 const ChangeContext& ctx) {
-    MergeSummary summary;
-    std::vector<const ReceivedFile*> order;
-    for (const ReceivedFile* f : files)
-        if (f->error.empty() && !f->unit.empty() && f->week_no > 0) order.push_back(f);
-    // Oldest version first, so that the newest is applied last; ties by name
-    // so that the order never depends on the order of arrival.
-    std::stable_sort(order.begin(), order.end(), [](const ReceivedFile* a, const ReceivedFile* b) {
-        return std::tie(a->version_time, a->file_name, a->unit) < std::tie(b->version_time, b->file_name, b->unit);
-    });
-
-    Transaction tx(db);
-    std::vector<Problem> working = current;
-    std::unordered_map<int64_t, size_t> at;
-    for (size_t i = 0; i < working.size(); ++i) at[working[i].id] = i;
-    std::unordered_map<int64_t, Source> sources = LoadSources(db, campaign.id);
-    size_t steps = 0;
-
-    for (const ReceivedFile* f : order) {
-        MergedFile out;
-        out.file_name = f->file_name, out.unit = f->unit, out.week_no = f->week_no;
-        const int64_t file_id = RecordFile(db, store, campaign.id, *f, ctx.now, &out.received_before);
-        bool pushed = false;
-        store.EndStep(&pushed);
-        steps += pushed;
-        ChangeContext fctx = ctx;
-        fctx.actor = f->unit + "（" + f->file_name + "）";
-        fctx.source = "import";
-
-        ImportPlan plan = PlanLedgerImport(f->book, f->file_name, campaign, store, f->unit, &working, true, true);
-        out.counts.rejected = int(plan.errors.size());
-        out.counts.unchanged = plan.unchanged;
-
-        // Each update is a newer version (taken) or an older one (kept in history).
-        std::vector<Problem> taken;
-        for (Problem& u : plan.updates) {
-            Problem stored_copy;
-            const Problem* stored = nullptr;
-            if (auto it = at.find(u.id); it != at.end()) stored = &working[it->second];
-            else if (store.Load(u.id, &stored_copy)) stored = &stored_copy;  // deleted: comes back
-            if (!stored) continue;
-            Source src;
-            if (auto it = sources.find(u.id); it != sources.end()) src = it->second;
-            else src.version_time = stored->updated_at;  // entered or imported here
-            // A deleted problem the file lists comes back, whatever its version.
-            const bool newer = stored->deleted ||
-                               std::tie(f->version_time, f->file_name) > std::tie(src.version_time, src.file_name);
-            if (newer) {
-                if (stored->deleted) ++out.counts.added;
-                else if (src.from_file && src.unit != f->unit) ++out.counts.conflicts;
-                else ++out.counts.updated;
-                taken.push_back(std::move(u));
-            } else if (store.RecordLosingVersion(*stored, u, fctx) > 0) {
-                ++out.counts.conflicts;
-                Link(db, u.id, file_id);
-            } else {
-                ++out.counts.unchanged;
-                Link(db, u.id, file_id);
-            }
-        }
-        // Rows listed as they are: this file's version is at least as new.
-        for (int64_t id : plan.unchanged_ids) {
-            Link(db, id, file_id);
-            auto it = sources.find(id);
-            if (it == sources.end() || f->version_time > it->second.version_time)
-                sources[id] = Source{f->version_time, f->file_name, f->unit, true};
-        }
-        out.counts.added += int(plan.adds.size());
-        if (!plan.adds.empty() || !taken.empty()) {
-            std::vector<Problem> adds = plan.adds;  // ApplyBatch takes its copy; ours gets the ids
-            std::vector<int64_t> ids = store.ApplyBatch(std::move(adds), taken, fctx, "导入“" + f->file_name + "”");
-            ++steps;
-            HTK_CHECK(ids.size() == plan.adds.size() + taken.size());
-            for (size_t i = 0; i < ids.size(); ++i) {
-                Problem p = i < plan.adds.size() ? std::move(plan.adds[i]) : std::move(taken[i - plan.adds.size()]);
-                p.id = ids[i];
-                p.deleted = false;
-                Link(db, p.id, file_id);
-                sources[p.id] = Source{f->version_time, f->file_name, f->unit, true};
-                if (auto it = at.find(p.id); it != at.end()) {
-                    working[it->second] = std::move(p);
-                } else {
-                    at[p.id] = working.size();
-                    working.push_back(std::move(p));
-                }
-                summary.touched.push_back(ids[i]);
-            }
-        }
-        Stmt counts = db.Prepare(
-            "UPDATE received_file SET added = added + ?2, updated = updated + ?3, unchanged = ?4, "
-            "conflicts = conflicts + ?5, rejected = ?6 WHERE id = ?1");
-        counts.Bind(1, file_id).Bind(2, int64_t(out.counts.added)).Bind(3, int64_t(out.counts.updated));
-        counts.Bind(4, int64_t(out.counts.unchanged)).Bind(5, int64_t(out.counts.conflicts));
-        counts.Bind(6, int64_t(out.counts.rejected));
-        HTK_CHECK(counts.Run());
-        summary.total += out.counts;
-        summary.files.push_back(std::move(out));
-    }
-    HTK_CHECK(tx.Commit());
-    store.MergeLastSteps(steps, "导入 " + std::to_string(summary.files.size()) + " 个单位的文件");
-    return summary;
+    MergeTask task(files, campaign, db, store, current, ctx);
+    RunToEnd(task);
+    return std::move(task.summary());
 }
 
 std::vector<ReceivedFileInfo> ListReceivedFiles(Database& db, int64_t campaign_id) {

@@ -26,8 +26,10 @@
 #include "domain/ledger_import.h"
 #include "formats/sheet.h"
 #include "rules/dates.h"
+#include "task.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -106,8 +108,27 @@ struct MergeSummary {
 };
 
 // Merges the files (each with its unit and week set) in one transaction and
-// one undo step. `current` is every stored problem not deleted (the ledger
-// screen's rows). Files without a unit or with an error are skipped.
+// one undo step, a file at a time (core/task.h): the files, `current` (every
+// stored problem not deleted: the ledger screen's rows) and the campaign stay
+// the caller's and unchanged until the task ends. Files without a unit or
+// with an error are skipped. Destroyed unfinished, it rolls back: nothing is
+// merged, no file recorded, no undo step pushed.
+class MergeTask : public Task {
+public:
+    MergeTask(const std::vector<const ReceivedFile*>& files, const Campaign& campaign, Database& db,
+              LedgerStore& store, const std::vector<Problem>& current, const ChangeContext& ctx);
+    ~MergeTask() override;
+    bool Step(Slice& slice) override;
+    double progress() const override;
+    std::string stage() const override;
+    MergeSummary& summary();  // once finished
+
+private:
+    struct State;
+    std::unique_ptr<State> s_;
+};
+
+// The same in one call.
 MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, const Campaign& campaign,
                                 Database& db, LedgerStore& store, const std::vector<Problem>& current,
                                 const ChangeContext& ctx);

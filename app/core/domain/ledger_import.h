@@ -11,14 +11,18 @@
 #include "formats/sheet.h"
 #include "import_errors.h"
 #include "problem.h"
+#include "task.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace htk {
 
 struct Campaign;
+class Database;
 class LedgerStore;
+class Transaction;
 struct ChangeContext;
 
 struct ImportPlan {
@@ -73,5 +77,28 @@ ImportPlan PlanPastedRows(const std::string& text, const Campaign& campaign, con
 std::vector<int64_t> ApplyLedgerImport(const ImportPlan& plan, LedgerStore& store, const ChangeContext& ctx);
 // The same, giving up the plan's new rows instead of copying them.
 std::vector<int64_t> ApplyLedgerImport(ImportPlan&& plan, LedgerStore& store, const ChangeContext& ctx);
+
+// ApplyLedgerImport a slice of rows at a time (core/task.h), in one
+// transaction and one undo step; destroyed unfinished, it rolls back.
+class ImportApplyTask : public Task {
+public:
+    ImportApplyTask(ImportPlan plan, Database& db, LedgerStore& store, const ChangeContext& ctx);
+    ~ImportApplyTask() override;
+    bool Step(Slice& slice) override;
+    double progress() const override;
+    std::string stage() const override { return "正在写入台账"; }
+    const std::vector<int64_t>& touched() const { return touched_; }  // once finished
+    const ImportPlan& plan() const { return plan_; }  // its counts (its new rows are given up)
+
+private:
+    ImportPlan plan_;
+    Database& db_;
+    LedgerStore& store_;
+    std::unique_ptr<ChangeContext> ctx_;
+    std::unique_ptr<Transaction> tx_;
+    size_t next_add_ = 0, next_update_ = 0;
+    bool finished_ = false;
+    std::vector<int64_t> touched_;
+};
 
 }  // namespace htk

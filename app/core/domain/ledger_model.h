@@ -14,6 +14,10 @@
 
 #include "ledger_store.h"
 #include "ledger_view.h"
+#include "task.h"
+
+#include <functional>
+#include <memory>
 
 #include <utility>
 
@@ -50,6 +54,14 @@ public:
         return ids;
     }
 
+    // A write spread over frames (core/task.h): `start(LedgerStore&)` makes
+    // the task that writes; `touched(Task&)` gives the ids it touched once it
+    // has finished, and the returned task then brings the view up to date in
+    // its last step (invariant 2 holds when it finishes; a cancel changes nothing).
+    class WriteTask;
+    std::unique_ptr<WriteTask> WriteInSteps(const std::function<std::unique_ptr<Task>(LedgerStore&)>& start,
+                                            std::function<std::vector<int64_t>(Task&)> touched);
+
 private:
     void Refresh(const std::vector<int64_t>& ids);
 
@@ -57,5 +69,29 @@ private:
     LedgerView view_;
     bool loaded_ = false;
 };
+
+class LedgerModel::WriteTask : public Task {
+public:
+    WriteTask(LedgerModel& model, std::unique_ptr<Task> inner, std::function<std::vector<int64_t>(Task&)> touched)
+        : model_(model), inner_(std::move(inner)), touched_(std::move(touched)) {}
+    bool Step(Slice& slice) override {
+        if (!inner_->Step(slice)) return false;
+        model_.Refresh(touched_(*inner_));
+        return true;
+    }
+    double progress() const override { return inner_->progress(); }
+    std::string stage() const override { return inner_->stage(); }
+    Task& inner() { return *inner_; }  // its results, once finished
+
+private:
+    LedgerModel& model_;
+    std::unique_ptr<Task> inner_;
+    std::function<std::vector<int64_t>(Task&)> touched_;
+};
+
+inline std::unique_ptr<LedgerModel::WriteTask> LedgerModel::WriteInSteps(
+    const std::function<std::unique_ptr<Task>(LedgerStore&)>& start, std::function<std::vector<int64_t>(Task&)> touched) {
+    return std::make_unique<WriteTask>(*this, start(store_), std::move(touched));
+}
 
 }  // namespace htk

@@ -197,8 +197,31 @@ void LedgerStore::MergeLastSteps(size_t n, const std::string& label) {
     undo_.push_back(std::move(merged));
 }
 
+void LedgerStore::BeginGroup() {
+    HTK_CHECK(!grouping_);
+    grouping_ = true;
+    group_ = Step{};
+}
+
+void LedgerStore::EndGroup(const std::string& label) {
+    HTK_CHECK(grouping_);
+    grouping_ = false;
+    group_.label = label;
+    Push(std::move(group_));
+    group_ = Step{};
+}
+
+void LedgerStore::AbandonGroup() {
+    grouping_ = false;
+    group_ = Step{};
+}
+
 void LedgerStore::Push(Step step) {
     if (step.changes.empty()) return;
+    if (grouping_) {
+        for (Change& c : step.changes) group_.changes.push_back(std::move(c));
+        return;
+    }
     undo_.push_back(std::move(step));
     if (undo_.size() > kMaxUndoSteps) undo_.erase(undo_.begin());
     redo_.clear();

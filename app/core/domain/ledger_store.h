@@ -84,6 +84,15 @@ public:
     // Makes the last `n` undo steps one, under `label` (a batch of files).
     void MergeLastSteps(size_t n, const std::string& label);
 
+    // A write spread over several steps of a task (core/task.h), inside one
+    // transaction of the caller: the undo steps pushed between BeginGroup and
+    // EndGroup become one step under `label`, pushed by EndGroup (after the
+    // commit); AbandonGroup drops them, with the writes the caller rolls back.
+    // Until then the undo and redo stacks stay as they were.
+    void BeginGroup();
+    void EndGroup(const std::string& label);
+    void AbandonGroup();
+
     bool CanUndo() const { return !undo_.empty(); }
     bool CanRedo() const { return !redo_.empty(); }
     std::string UndoLabel() const;  // e.g. "修改问题表述"
@@ -132,6 +141,8 @@ private:
     std::vector<Step> undo_, redo_;
     std::unique_ptr<Transaction> step_tx_;  // BeginStep … EndStep
     Step building_;
+    bool grouping_ = false;  // BeginGroup … EndGroup: steps gather in group_
+    Step group_;
 };
 
 }  // namespace htk

@@ -91,6 +91,8 @@ std::string Counts(const MergeCounts& c) {
            (c.rejected ? "，" + std::to_string(c.rejected) + " 行无法导入" : "");
 }
 
+// Merges the importable files a file per slice of a frame (MergeTask); the
+// dialog's files stay in D.incoming, unchanged, until the task ends.
 void Apply(UiState& ui) {
     DistrictUi& D = *ui.district;
     LedgerUi& L = *ui.ledger;
@@ -100,15 +102,23 @@ void Apply(UiState& ui) {
     for (const ReceivedFile& f : D.incoming)
         if (Importable(f)) files.push_back(&f);
     platform::Mark("htk-district-merge-start");
-    MergeSummary m;
-    L.model.Write([&](LedgerStore& store) {
-        m = MergeReceivedFiles(files, L.campaign, *ui.db, store, L.view.rows(), MakeContext(ui.settings, "import"));
-        return m.touched;
-    });
-    platform::Mark("htk-district-merge-end");
-    D.incoming.clear();
-    AfterWrite(L, false);
-    D.summary = std::make_unique<MergeSummary>(std::move(m));
+    const ChangeContext ctx = MakeContext(ui.settings, "import");
+    auto task = L.model.WriteInSteps(
+        [&](LedgerStore& store) {
+            return std::make_unique<MergeTask>(files, L.campaign, *ui.db, store, L.view.rows(), ctx);
+        },
+        [](Task& t) { return static_cast<MergeTask&>(t).summary().touched; });
+    StartTask(
+        ui.tasks, "汇入各单位台账", std::move(task),
+        [&ui](Task& t) {
+            DistrictUi& D = *ui.district;
+            MergeSummary& m = static_cast<MergeTask&>(static_cast<LedgerModel::WriteTask&>(t).inner()).summary();
+            platform::Mark("htk-district-merge-end");
+            D.incoming.clear();
+            AfterWrite(*ui.ledger, false);
+            D.summary = std::make_unique<MergeSummary>(std::move(m));
+        },
+        [&ui] { ShowDistrictMessage(*ui.district, "已取消汇入，数据没有改变；文件仍在对话框中"); });
 }
 
 void SummaryDialog(DistrictUi& D) {
@@ -166,7 +176,8 @@ void SummaryDialog(DistrictUi& D) {
 void DrawDistrictImportDialog(UiState& ui) {
     DistrictUi& D = *ui.district;
     SummaryDialog(D);
-    if (!D.show_import || D.summary) return;
+    // While the merge runs, its progress is the dialog (the files stay here).
+    if (!D.show_import || D.summary || TaskRunning(ui.tasks)) return;
     if (D.incoming.empty()) {
         D.show_import = false;
         return;

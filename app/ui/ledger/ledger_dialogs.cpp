@@ -4,6 +4,7 @@
 #include "ledger_ui.h"
 
 #include "dialogs.h"
+#include "task_runner.h"
 
 #include "domain/settings.h"
 #include "platform.h"
@@ -19,7 +20,7 @@
 namespace htk::ui {
 namespace {
 
-void ImportPreview(LedgerUi& L, const Settings& s) {
+void ImportPreview(LedgerUi& L, const Settings& s, TaskRunner& tasks) {
     if (!L.pending_import) return;
     ImportPlan& plan = *L.pending_import;
     if (!BeginModalDialog("导入预览", 46, 32))
@@ -67,16 +68,22 @@ void ImportPreview(LedgerUi& L, const Settings& s) {
                                  " 条，更新 " + std::to_string(plan.updates.size()) + " 条" +
                                  (plan.errors.empty() ? "" : "，" + std::to_string(plan.errors.size()) + " 行未导入") +
                                  "（可用 Ctrl+Z 撤销）";
-        L.model.Write([&](LedgerStore& store) {
-            std::vector<int64_t> ids = ApplyLedgerImport(std::move(plan), store, MakeContext(s, "import"));
-            // The plan's rows go before the view reads the ledger again: a
-            // large import would otherwise hold both copies at once.
-            L.pending_import.reset();
-            return ids;
-        });
-        AfterWrite(L);
-        platform::Mark("htk-import-apply-end");
-        ShowMessage(L, done);
+        const ChangeContext ctx = MakeContext(s, "import");
+        // The plan goes to the task (its rows are not copied); the dialog closes.
+        auto task = L.model.WriteInSteps(
+            [&](LedgerStore& store) {
+                return std::make_unique<ImportApplyTask>(std::move(*L.pending_import), L.db, store, ctx);
+            },
+            [](Task& t) { return static_cast<ImportApplyTask&>(t).touched(); });
+        L.pending_import.reset();
+        StartTask(
+            tasks, "导入台账", std::move(task),
+            [&L, done](Task&) {
+                AfterWrite(L);
+                platform::Mark("htk-import-apply-end");
+                ShowMessage(L, done);
+            },
+            [&L] { ShowMessage(L, "已取消导入，数据没有改变"); });
         ImGui::CloseCurrentPopup();
     } else if (cancel || DialogCancelled()) {
         ShowMessage(L, "已取消导入，数据没有改变");
@@ -153,8 +160,9 @@ void LeaveConfirm(LedgerUi& L, const Settings& s) {
 
 }  // namespace
 
-void DrawLedgerDialogs(LedgerUi& L, const Settings& s) {
-    ImportPreview(L, s);
+void DrawLedgerDialogs(LedgerUi& L, const Settings& s, TaskRunner& tasks) {
+    if (TaskRunning(tasks)) return;  // its progress is the dialog
+    ImportPreview(L, s, tasks);
     DeleteConfirm(L, s);
     LeaveConfirm(L, s);
 }

@@ -89,7 +89,8 @@ void DrawLedgerTable(LedgerUi& L);
 // The filter row (and the 填报单位 filter when show_reporting_unit).
 void DrawLedgerFilters(LedgerUi& L);
 void DrawLedgerEditor(LedgerUi& L, const Settings& settings);
-void DrawLedgerDialogs(LedgerUi& L, const Settings& settings);
+struct TaskRunner;
+void DrawLedgerDialogs(LedgerUi& L, const Settings& settings, TaskRunner& tasks);
 
 // Actions shared by buttons and shortcuts. Those that leave the problem being
 // edited first ask about an unsaved new one (see LedgerUi::leave).

@@ -231,7 +231,7 @@ void DrawLedgerScreen(UiState& ui) {
 
     std::string pasted;
     if (platform::TakePastedText(&pasted) && !InDisabledBlock()) ReceivePaste(L, s, pasted);
-    DrawLedgerDialogs(L, s);
+    DrawLedgerDialogs(L, s, ui.tasks);
     Shortcuts(L, s);
 }
 

@@ -1,0 +1,83 @@
+#include "task_runner.h"
+
+#include "dialogs.h"
+#include "platform.h"
+#include "test_marks.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace htk::ui {
+
+bool StartTask(TaskRunner& r, const char* title, std::unique_ptr<Task> task, std::function<void(Task&)> done,
+               std::function<void()> cancelled, bool cancellable) {
+    if (r.task || !task) return false;
+    r.task = std::move(task);
+    r.title = title;
+    r.done = std::move(done);
+    r.cancelled = std::move(cancelled);
+    r.cancel_requested = false;
+    r.cancellable = cancellable;
+    r.started = platform::Seconds();
+    r.longest_step = 0;
+    r.steps = 0;
+    platform::Mark("htk-task-start");
+    platform::KeepDrawing();
+    return true;
+}
+
+bool TaskRunning(const TaskRunner& r) { return r.task != nullptr; }
+
+void StepTasks(TaskRunner& r) {
+    if (!r.task) return;
+    if (r.cancel_requested) {
+        r.task.reset();  // rule 2: nothing it would have changed is changed
+        auto cancelled = std::move(r.cancelled);
+        r.done = nullptr;
+        ++r.ended;
+        platform::Mark("htk-task-cancelled");
+        if (cancelled) cancelled();
+        return;
+    }
+    const double start = platform::Seconds();
+    Slice slice(platform::Seconds, kTaskBudget);
+    const bool finished = r.task->Step(slice);
+    r.longest_step = std::max(r.longest_step, platform::Seconds() - start);
+    ++r.steps;
+    platform::KeepDrawing();
+    if (!finished) return;
+    std::unique_ptr<Task> task = std::move(r.task);
+    auto done = std::move(r.done);
+    r.cancelled = nullptr;
+    if (done) done(*task);
+    ++r.ended;
+    platform::Mark("htk-task-end");
+}
+
+void DrawTaskDialog(TaskRunner& r) {
+    if (!r.task) return;
+    const std::string id = r.title + "##task";
+    if (!BeginModalDialog(id.c_str(), 26, 8.5f)) return;
+    const double p = std::clamp(r.task->progress(), 0.0, 1.0);
+    char text[160];
+    std::snprintf(text, sizeof text, "%s… %.0f%%", r.task->stage().c_str(), p * 100);
+    ImGui::TextUnformatted(text);
+    MarkItem("task.stage", text);
+    ImGui::ProgressBar(float(p), ImVec2(-1, 0), "");
+    MarkItem("task.progress", text);
+    ImGui::Spacing();
+    if (r.cancellable) {
+        ColoredTextWrapped(kColorMuted, "取消后数据保持原样。");
+        if (ImGui::Button("取消 (Esc)") || DialogCancelled()) r.cancel_requested = true;
+        MarkItem("task.cancel", "取消");
+    } else {
+        ColoredTextWrapped(kColorMuted, "请稍候，完成前请勿关闭页面。");
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace htk::ui

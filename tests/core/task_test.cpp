@@ -1,0 +1,164 @@
+// Heavy work a slice at a time (core/task.h): a task run in the smallest
+// slices gives what one call gives, and a task destroyed half-way leaves the
+// data, the files' records and the undo steps as they were.
+#include "district/received_files.h"
+#include "district/reporting.h"
+#include "district/unit_names.h"
+#include "domain/campaign_setup.h"
+#include "domain/ledger_import.h"
+#include "domain/ledger_store.h"
+#include "formats/table_file.h"
+#include "task.h"
+#include "test_db.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace htk {
+namespace {
+
+// A clock that has always run out: every Step does its smallest piece of work.
+double g_now = 0;
+double TickingClock() { return g_now += 1; }
+Slice Smallest() { return Slice(TickingClock, 0); }
+
+std::string Csv(const std::string& seal, int first, int n) {
+    std::string s = "\xEF\xBB\xBF整改台账\n单位（盖章）：" + seal +
+                    "\n序号,问题类型,问题性质,问题表述,整改措施,完成时限,责任单位,所属村,整改状态\n";
+    for (int i = first; i < first + n; ++i)
+        s += std::to_string(i) + ",就业扶贫,个性问题,第" + std::to_string(i) +
+             "户家庭劳动力未实现稳定就业,开发公益岗位并推荐务工,2022-06-28," + seal + ",陈庄村,整改中\n";
+    return s;
+}
+
+struct Office : test::TestDb {
+    LedgerStore store{*db, campaign_id};
+    std::vector<std::string> units;
+    std::vector<ReceivedFile> files;
+    Office() {
+        AddTownships(*db, campaign_id, "陈曹乡\n灵井镇\n椹涧乡\n");
+        units = ExpectedUnits(ListTownships(*db, campaign_id), campaign.departments);
+        const UnitDirectory dir = LoadUnitDirectory(*db, campaign_id, units, campaign.district);
+        const char* const names[] = {"陈曹乡", "灵井镇", "椹涧乡"};
+        for (int i = 0; i < 3; ++i)
+            files.push_back(ReadReceivedFile(std::string(names[i]) + "_第2周.csv", Csv(names[i], i * 10, 10),
+                                             "2022-06-15 12:00:00", "2022-06-20 09:00:00", campaign, dir, store));
+    }
+    std::vector<const ReceivedFile*> Pointers() const {
+        std::vector<const ReceivedFile*> out;
+        for (const ReceivedFile& f : files) out.push_back(&f);
+        return out;
+    }
+    ChangeContext Ctx() const { return ChangeContext{"2022-06-20 09:00:00", "区办", "import"}; }
+    int64_t Count(const std::string& sql) {
+        Stmt s = db->Prepare(sql);
+        return s.Step() ? s.Int(0) : -1;
+    }
+};
+
+TEST(Task, MergeInSmallestSlicesEqualsOneCall) {
+    Office whole, sliced;
+    const MergeSummary one = MergeReceivedFiles(whole.Pointers(), whole.campaign, *whole.db, whole.store,
+                                                whole.store.LoadAll(), whole.Ctx());
+    const std::vector<Problem> current = sliced.store.LoadAll();
+    MergeTask task(sliced.Pointers(), sliced.campaign, *sliced.db, sliced.store, current, sliced.Ctx());
+    int steps = 0;
+    double last = -1;
+    for (Slice s = Smallest(); !task.Step(s); s = Smallest()) {
+        ++steps;
+        EXPECT_GE(task.progress(), last);
+        last = task.progress();
+        EXPECT_FALSE(task.stage().empty());
+    }
+    EXPECT_GE(steps, 3) << "one file per step at least";
+    EXPECT_EQ(task.summary().total.added, one.total.added);
+    EXPECT_EQ(task.summary().total.added, 30);
+    EXPECT_EQ(task.summary().files.size(), 3u);
+    EXPECT_EQ(sliced.Count("SELECT count(*) FROM problem"), whole.Count("SELECT count(*) FROM problem"));
+    EXPECT_EQ(sliced.Count("SELECT count(*) FROM received_file"), 3);
+    EXPECT_EQ(sliced.Count("SELECT count(*) FROM file_problem"), whole.Count("SELECT count(*) FROM file_problem"));
+    // One undo step takes the whole merge back.
+    ASSERT_TRUE(sliced.store.CanUndo());
+    sliced.store.Undo(sliced.Ctx());
+    EXPECT_EQ(sliced.store.LoadAll().size(), 0u);
+    EXPECT_FALSE(sliced.store.CanUndo());
+}
+
+TEST(Task, MergeDestroyedHalfWayChangesNothing) {
+    Office o;
+    // Something to undo and to redo before, which must survive the cancel.
+    const std::vector<const ReceivedFile*> first = {&o.files[0]};
+    MergeReceivedFiles(first, o.campaign, *o.db, o.store, o.store.LoadAll(), o.Ctx());
+    o.store.Undo(o.Ctx());
+    ASSERT_TRUE(o.store.CanRedo());
+    ASSERT_FALSE(o.store.CanUndo());
+    const int64_t problems = o.Count("SELECT count(*) FROM problem"), history = o.Count("SELECT count(*) FROM problem_history");
+    const int64_t files = o.Count("SELECT count(*) FROM received_file");
+    const uint64_t commits = o.db->commit_count();
+    {
+        const std::vector<Problem> current = o.store.LoadAll();
+        MergeTask task(o.Pointers(), o.campaign, *o.db, o.store, current, o.Ctx());
+        Slice s = Smallest();
+        ASSERT_FALSE(task.Step(s));
+        s = Smallest();
+        ASSERT_FALSE(task.Step(s));
+        EXPECT_GT(task.progress(), 0);
+        EXPECT_TRUE(o.db->in_transaction()) << "the merge holds its transaction between steps";
+    }  // cancelled
+    EXPECT_FALSE(o.db->in_transaction());
+    EXPECT_EQ(o.db->commit_count(), commits);
+    EXPECT_EQ(o.Count("SELECT count(*) FROM problem"), problems);
+    EXPECT_EQ(o.Count("SELECT count(*) FROM problem_history"), history);
+    EXPECT_EQ(o.Count("SELECT count(*) FROM received_file"), files);
+    EXPECT_FALSE(o.store.CanUndo()) << "no undo step for what was rolled back";
+    EXPECT_TRUE(o.store.CanRedo()) << "the redo step from before is kept";
+    // And the same files merge afterwards as if nothing had happened.
+    const MergeSummary again = MergeReceivedFiles(o.Pointers(), o.campaign, *o.db, o.store, o.store.LoadAll(), o.Ctx());
+    EXPECT_EQ(again.total.added, 30);
+}
+
+ImportPlan PlanOf(Office& o, int rows) {
+    Workbook book;
+    std::string error;
+    EXPECT_TRUE(ReadTableFile("陈曹乡.csv", Csv("陈曹乡", 0, rows), &book, &error)) << error;
+    return PlanLedgerImport(book, "陈曹乡.csv", o.campaign, o.store, "陈曹乡");
+}
+
+TEST(Task, ImportAppliedInSlicesIsOneUndoStep) {
+    Office o;
+    ImportPlan plan = PlanOf(o, 600);
+    ASSERT_EQ(plan.adds.size(), 600u);
+    ImportApplyTask task(std::move(plan), *o.db, o.store, o.Ctx());
+    int steps = 0;
+    for (Slice s = Smallest(); !task.Step(s); s = Smallest()) ++steps;
+    EXPECT_GE(steps, 2) << "600 rows are written in more than one slice";
+    EXPECT_EQ(task.touched().size(), 600u);
+    EXPECT_EQ(o.store.LoadAll().size(), 600u);
+    EXPECT_EQ(o.store.UndoLabel(), "导入“陈曹乡.csv”");
+    o.store.Undo(o.Ctx());
+    EXPECT_EQ(o.store.LoadAll().size(), 0u);
+    EXPECT_FALSE(o.store.CanUndo());
+}
+
+TEST(Task, ImportDestroyedHalfWayChangesNothing) {
+    Office o;
+    const int64_t history = o.Count("SELECT count(*) FROM problem_history");
+    const uint64_t commits = o.db->commit_count();
+    {
+        ImportApplyTask task(PlanOf(o, 600), *o.db, o.store, o.Ctx());
+        Slice s = Smallest();
+        ASSERT_FALSE(task.Step(s));
+        EXPECT_GT(task.progress(), 0);
+        EXPECT_LT(task.progress(), 1);
+    }
+    EXPECT_FALSE(o.db->in_transaction());
+    EXPECT_EQ(o.db->commit_count(), commits);
+    EXPECT_EQ(o.Count("SELECT count(*) FROM problem"), 0);
+    EXPECT_EQ(o.Count("SELECT count(*) FROM problem_history"), history);
+    EXPECT_FALSE(o.store.CanUndo());
+}
+
+}  // namespace
+}  // namespace htk
