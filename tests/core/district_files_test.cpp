@@ -412,9 +412,8 @@ TEST(Bulletin, PraiseAndCriticismFollowTheRules) {
         }
         total.completion = double(total.done) / total.problems;
         RankUnits(stats);
-        SpotCheck check;
-        check.items.push_back(SpotCheckItem{});
-        const Bulletin b = BuildBulletin(t.campaign, stats, total, ReportingTable{}, &check, Date{2022, 6, 20});
+        const std::vector<SpotCheckInfo> rounds = {SpotCheckInfo{1, 1, "2022-06-20 10:00:00", "测试", 1, 1, 0}};
+        const Bulletin b = BuildBulletin(t.campaign, stats, total, ReportingTable{}, rounds, Date{2022, 6, 20});
         EXPECT_EQ(b.praised, c.praised);
         EXPECT_EQ(b.overdue, c.overdue);
         EXPECT_EQ(b.adverse, c.adverse);
@@ -447,7 +446,7 @@ TEST(FieldPrintouts, SpotCheckListAndRates) {
         check.items.push_back(item);
     }
     UnitStats total;
-    std::vector<UnitStats> stats = BuildUnitStats(rows, o.units, Date{2022, 6, 20}, &check, &total);
+    std::vector<UnitStats> stats = BuildUnitStats(rows, o.units, Date{2022, 6, 20}, &check.items, &total);
     RankUnits(stats);
     const DistrictFileInfo info{"区办", Date{2022, 6, 20}, "2022-06-20 10:00:00"};
     const std::string dir = std::string(HTK_TEST_OUT) + "/printouts-" + std::to_string(getpid());

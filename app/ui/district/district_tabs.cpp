@@ -44,10 +44,12 @@ void RefreshDistrict(UiState& ui) {
 
     const Date today = platform::Today();
     D.reporting = BuildReportingTable(L.campaign, D.units, D.files, today);
-    const SpotCheck* check = D.check.id ? &D.check : nullptr;
-    D.stats = BuildUnitStats(L.view.rows(), D.units, today, check, &D.total);
+    // Every round's findings count, not only the spot check shown.
+    D.findings = D.checks.AllItems();
+    D.stats = BuildUnitStats(L.view.rows(), D.units, today, &D.findings, &D.total);
     RankUnits(D.stats);
-    D.bulletin = BuildBulletin(L.campaign, D.stats, D.total, D.reporting, check, today);
+    D.bulletin = BuildBulletin(L.campaign, D.stats, D.total, D.reporting, D.check_list, today);
+    D.drift = FindDrift(*ui.db, L.store, L.campaign.id);
     D.bulletin_text = BulletinText(D.bulletin);
     D.built_version = L.view.version();
     D.built_commits = commits;

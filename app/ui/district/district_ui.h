@@ -12,6 +12,7 @@
 #include "platform.h"
 #include "timed_message.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,10 @@ struct DistrictUi {
     std::string move_unit;
     int move_week = 0;
     std::string move_error;
+    // Problems units' latest files no longer list (drift.h), and the choice
+    // of what each became, per problem id.
+    std::vector<UnitDrift> drift;
+    std::map<int64_t, int64_t> drift_into;
     ReportingTable reporting;
     std::vector<UnitStats> stats;
     UnitStats total;
@@ -62,6 +67,7 @@ struct DistrictUi {
     bool check_chosen = false;  // another spot check picked: read it on the next refresh
     int64_t check_id = 0;  // shown; 0 = the newest
     SpotCheck check;
+    std::vector<SpotCheckItem> findings;  // every round's items: what the statistics count
     bool show_sample_dialog = false;
     SampleSpec spec;
     int use_percent = 1;  // radio: 1 按比例, 0 按数量
