@@ -75,6 +75,10 @@ struct DistrictUi {
     std::string sample_error;
     int finding_seq = 0;          // the item whose finding is being edited
     std::string finding_note, finding_date;
+    // 登记实地发现的漏报: the problem being written, its date and note.
+    bool show_missed = false;
+    Problem missed;
+    std::string missed_found, missed_note, missed_error;
 
     // 通报
     Bulletin bulletin;
@@ -96,9 +100,14 @@ void DrawReportingTab(UiState& ui);
 // moved to another unit/week (each one undo step of the ledger).
 void DrawReceivedFiles(UiState& ui);
 void DrawMergedLedgerTab(UiState& ui);
+// The problems the latest files of `units` (all units when empty) no longer
+// list, each with 并入 / 保留; `mark` prefixes the test marks. False when none.
+bool DrawDrift(UiState& ui, const std::vector<std::string>& units, const char* mark);
 void DrawUnitStatsTab(UiState& ui);
 void DrawSpotCheckTab(UiState& ui);
 void DrawSampleDialog(UiState& ui);
+// A 漏报 found on site, registered as a problem of its unit in the spot check shown.
+void DrawMissedDialog(UiState& ui);
 void DrawBulletinTab(UiState& ui);
 
 // The roll-up workbook: a summary sheet, then each unit's ledger.
