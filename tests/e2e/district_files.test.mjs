@@ -300,7 +300,12 @@ async function expectConsistent(p, when) {
   await click(p, 'district.tab.units');
   for (const [u, n] of Object.entries(expected)) {
     await p.waitForFunction(([u, n]) => window.app.rect('district.unit.figures.' + u)?.text.split(' ')[0] === String(n),
-      [u, n]);
+      [u, n]).catch(async (e) => {
+      // Seen once under a loaded machine (tests/run): say what was shown.
+      const shown = await p.evaluate((u) => window.app.rect('district.unit.figures.' + u)?.text, u);
+      await p.screenshot({ path: join(ROOT, 'build', 'debug-district-consistency.png') });
+      throw new Error(msg(`${u}: 单位统计 shows "${shown}", the files give ${n} problems (${e.message})`));
+    });
   }
   await click(p, 'district.tab.reporting');
 }
