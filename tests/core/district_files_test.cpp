@@ -4,6 +4,7 @@
 // identities derived from content, the same in two fresh databases; status
 // words the field uses.
 #include "district/bulletin.h"
+#include "district/drift.h"
 #include "district/district_workbooks.h"
 #include "domain/ledger_xlsx.h"
 #include "district/received_files.h"
@@ -12,6 +13,7 @@
 #include "district/unit_names.h"
 #include "district/unit_stats.h"
 #include "domain/campaign_setup.h"
+#include "storage/schema.h"
 #include "domain/ledger_store.h"
 #include "rules/uuid.h"
 #include "test_db.h"
@@ -412,9 +414,8 @@ TEST(Bulletin, PraiseAndCriticismFollowTheRules) {
         }
         total.completion = double(total.done) / total.problems;
         RankUnits(stats);
-        SpotCheck check;
-        check.items.push_back(SpotCheckItem{});
-        const Bulletin b = BuildBulletin(t.campaign, stats, total, ReportingTable{}, &check, Date{2022, 6, 20});
+        const std::vector<SpotCheckInfo> rounds = {SpotCheckInfo{1, 1, "2022-06-20 10:00:00", "测试", 1, 1, 0}};
+        const Bulletin b = BuildBulletin(t.campaign, stats, total, ReportingTable{}, rounds, Date{2022, 6, 20});
         EXPECT_EQ(b.praised, c.praised);
         EXPECT_EQ(b.overdue, c.overdue);
         EXPECT_EQ(b.adverse, c.adverse);
@@ -447,7 +448,7 @@ TEST(FieldPrintouts, SpotCheckListAndRates) {
         check.items.push_back(item);
     }
     UnitStats total;
-    std::vector<UnitStats> stats = BuildUnitStats(rows, o.units, Date{2022, 6, 20}, &check, &total);
+    std::vector<UnitStats> stats = BuildUnitStats(rows, o.units, Date{2022, 6, 20}, &check.items, &total);
     RankUnits(stats);
     const DistrictFileInfo info{"区办", Date{2022, 6, 20}, "2022-06-20 10:00:00"};
     const std::string dir = std::string(HTK_TEST_OUT) + "/printouts-" + std::to_string(getpid());
@@ -478,6 +479,342 @@ TEST(FieldPrintouts, SpotCheckListAndRates) {
     got << in.rdbuf();
     EXPECT_EQ(got.str(), "True 3\nTrue True\nfloat 0.333 0.0%\nfloat 0.0%\n");
     std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+// The problem with this description (live), or an empty one.
+Problem Described(Office& o, const std::string& unit, const std::string& description) {
+    for (const Problem& p : o.store.LoadAll())
+        if (p[ProblemField::kReportingUnit] == unit && p[ProblemField::kDescription] == description) return p;
+    return Problem{};
+}
+
+const char* const kWang = "王某家庭两名劳动力未实现稳定就业";
+const std::string kWangDone =
+    "1,就业扶贫,个性问题,王某家庭两名劳动力未实现稳定就业,已安排两人到县内企业务工,2022年6月25日,区人社局,陈庄村,已完成";
+
+// Bug (a): a problem two files list has the newer file's values; removing
+// that file gives it back the older file's, where the newer one had set them.
+TEST(ReceivedFiles, RemovingTheNewerFileGivesBackTheRemainingFilesValues) {
+    Office o;
+    ReceivedFile week1 = o.Read("区人社局_第1周.csv", Csv("区人社局", {kRows[0], kRows[1]}));
+    ReceivedFile week2 = o.Read("区人社局_第2周.csv", Csv("区人社局", {kWangDone, kRows[1]}));
+    o.Merge({&week1});
+    o.Merge({&week2});
+    Problem p = Described(o, "区人社局", kWang);
+    ASSERT_NE(p.id, 0);
+    EXPECT_EQ(p[ProblemField::kStatus], "done");
+    EXPECT_EQ(p[ProblemField::kMeasures], "已安排两人到县内企业务工");
+    // A field changed by hand since stays.
+    Problem edited = p;
+    edited[ProblemField::kRespLeader] = "张副局长";
+    o.store.Update(edited, o.Ctx());
+
+    const int64_t newer = o.LiveFileId("区人社局_第2周.csv");
+    RemoveReceivedFile(*o.db, o.store, newer, o.Ctx());
+    Problem back = Described(o, "区人社局", kWang);
+    EXPECT_EQ(back.id, p.id);
+    EXPECT_EQ(back[ProblemField::kStatus], "in_progress");
+    EXPECT_EQ(back[ProblemField::kMeasures], "开发公益岗位并推荐到县内企业务工");
+    EXPECT_EQ(back[ProblemField::kRespLeader], "张副局长");
+    o.ExpectConsistent("after removing the newer file");
+    o.store.Undo(o.Ctx());
+    EXPECT_EQ(Described(o, "区人社局", kWang)[ProblemField::kStatus], "done");
+    o.ExpectConsistent("after undoing the removal");
+    // Removing the older file changes no value: the newer one's stay.
+    RemoveReceivedFile(*o.db, o.store, o.LiveFileId("区人社局_第1周.csv"), o.Ctx());
+    EXPECT_EQ(Described(o, "区人社局", kWang)[ProblemField::kStatus], "done");
+    o.ExpectConsistent("after removing the older file");
+}
+
+// Bug (b): a file filed under the wrong unit is moved. What another file of
+// the old unit lists stays with the old unit, with that file's values; the
+// new unit gets the moved file's rows as the moved file gave them, with the
+// identities its own import would have given.
+TEST(ReceivedFiles, MovingAFileLeavesTheOldUnitItsOwnAndGivesTheNewUnitTheFilesVersion) {
+    Office o;
+    ReceivedFile mine = o.Read("区人社局_第1周.csv", Csv("区人社局", {kRows[0], kRows[1]}));
+    ReceivedFile misfiled = o.Read("区人社局_第2周.csv", Csv("区人社局", {kWangDone, kRows[2]}));
+    o.Merge({&mine});
+    o.Merge({&misfiled});
+    EXPECT_EQ(Described(o, "区人社局", kWang)[ProblemField::kStatus], "done");
+    std::vector<int64_t> touched;
+    EXPECT_EQ(MoveReceivedFile(*o.db, o.store, o.campaign, o.LiveFileId("区人社局_第2周.csv"), "陈曹乡", 2, o.Ctx(),
+                               &touched),
+              "");
+    EXPECT_EQ(o.ProblemsPerUnit(), (std::map<std::string, int>{{"区人社局", 2}, {"陈曹乡", 2}}));
+    const Problem kept = Described(o, "区人社局", kWang), copy = Described(o, "陈曹乡", kWang);
+    EXPECT_EQ(kept[ProblemField::kStatus], "in_progress");  // week 1's, the file left
+    EXPECT_EQ(copy[ProblemField::kStatus], "done");         // the moved file's
+    EXPECT_EQ(copy[ProblemField::kMeasures], "已安排两人到县内企业务工");
+    o.ExpectConsistent("after the move");
+    // The same identities as the file imported for 陈曹乡 directly.
+    Office fresh;
+    ReceivedFile direct = fresh.Read("陈曹乡_第2周.csv", Csv("陈曹乡", {kWangDone, kRows[2]}));
+    fresh.Merge({&direct});
+    std::set<std::string> moved, imported;
+    for (const Problem& p : o.store.LoadAll())
+        if (p[ProblemField::kReportingUnit] == "陈曹乡") moved.insert(p.uuid);
+    for (const Problem& p : fresh.store.LoadAll()) imported.insert(p.uuid);
+    EXPECT_EQ(moved, imported);
+    o.store.Undo(o.Ctx());
+    EXPECT_EQ(o.ProblemsPerUnit(), (std::map<std::string, int>{{"区人社局", 3}}));
+    EXPECT_EQ(Described(o, "区人社局", kWang)[ProblemField::kStatus], "done");
+    o.ExpectConsistent("after undoing the move");
+}
+
+TEST(Drift, SimilarityAndRewording) {
+    EXPECT_DOUBLE_EQ(TextSimilarity("王某家庭两名劳动力未实现稳定就业", "王某家庭两名劳动力未实现稳定就业。"), 1.0);
+    EXPECT_GE(TextSimilarity(kWang, "王某家庭两名劳动力尚未实现稳定就业"), kRewordSimilarity);
+    EXPECT_GE(TextSimilarity(kWang, "王某家两名劳动力未能稳定就业"), kRewordSimilarity);
+    EXPECT_LT(TextSimilarity(kWang, "部分脱贫户未享受一次性交通补贴"), 0.2);
+    Problem a = NewProblem(), b;
+    a[ProblemField::kReportingUnit] = "区人社局", a[ProblemField::kVillage] = "陈庄村";
+    a[ProblemField::kArea] = "就业保障", a[ProblemField::kDeadline] = "2022-06-25";
+    a[ProblemField::kDescription] = kWang;
+    b = a;
+    b[ProblemField::kDescription] = "王某家庭两名劳动力尚未实现稳定就业";
+    EXPECT_TRUE(LooksReworded(a, b));
+    for (ProblemField f : {ProblemField::kVillage, ProblemField::kArea, ProblemField::kDeadline,
+                           ProblemField::kReportingUnit}) {
+        Problem c = b;
+        c[f] = "其他";
+        EXPECT_FALSE(LooksReworded(a, c)) << FieldInfo(f).label;
+    }
+}
+
+// A unit's week-3 file rewords one problem and leaves another out: both are
+// listed as its drift, the reworded one proposed; merged, the old one stops
+// counting and its file lists the new one; kept, the other is not listed again.
+TEST(Drift, ARewordedProblemIsProposedMergedAndUndone) {
+    Office o;
+    ReceivedFile week1 = o.Read("区人社局_第1周.csv", Csv("区人社局", kRows));
+    const std::string reworded =
+        "1,就业扶贫,个性问题,王某家庭两名劳动力尚未实现稳定就业,开发公益岗位并推荐到县内企业务工,2022-06-25,区人社局,陈庄村,整改中";
+    ReceivedFile week3 = o.Read("区人社局_第3周.csv", Csv("区人社局", {reworded, kRows[1]}));
+    ASSERT_EQ(week3.week_no, 3);
+    EXPECT_TRUE(o.Merge({&week1}).drift.empty());
+    const MergeSummary m = o.Merge({&week3});
+    EXPECT_EQ(o.ProblemsPerUnit()["区人社局"], 4);
+    ASSERT_EQ(m.drift.size(), 1u);
+    const UnitDrift& d = m.drift[0];
+    EXPECT_EQ(d.unit, "区人社局");
+    EXPECT_EQ(DriftHeading(d), "第3周台账中没有以下 2 个问题");
+    ASSERT_EQ(d.missing.size(), 2u);
+    const Problem old = Described(o, "区人社局", kWang);
+    const Problem now = Described(o, "区人社局", "王某家庭两名劳动力尚未实现稳定就业");
+    const Problem dropped = Described(o, "区人社局", "李某务工信息未及时更新");
+    EXPECT_EQ(d.missing[0].problem.id, old.id);
+    EXPECT_EQ(d.missing[0].proposed, now.id);
+    EXPECT_EQ(d.missing[1].problem.id, dropped.id);
+    EXPECT_EQ(d.missing[1].proposed, 0);
+    ASSERT_EQ(d.new_in_latest.size(), 1u);
+    EXPECT_EQ(FindDrift(*o.db, o.store, o.campaign_id).size(), 1u);
+
+    // A problem of another unit, or one the same file lists too: refused, nothing changes.
+    ReceivedFile other = o.Read("陈曹乡_第1周.csv", Csv("陈曹乡", {kRows[2]}));
+    o.Merge({&other});
+    const int64_t history = o.Count("SELECT count(*) FROM problem_history");
+    EXPECT_EQ(MergeDriftedProblem(*o.db, o.store, old.id, Described(o, "陈曹乡", "李某务工信息未及时更新").id,
+                                  o.Ctx(), nullptr),
+              "两个问题不属于同一单位，不能合并");
+    EXPECT_NE(MergeDriftedProblem(*o.db, o.store, old.id, Described(o, "区人社局", "部分脱贫户未享受一次性交通补贴").id,
+                                  o.Ctx(), nullptr)
+                  .find("两个问题都有"),
+              std::string::npos);
+    EXPECT_EQ(o.Count("SELECT count(*) FROM problem_history"), history);
+
+    // A finding on the old wording goes with the problem.
+    SpotCheckStore checks(*o.db, o.campaign_id);
+    std::vector<Problem> rows = o.store.LoadAll();
+    const int64_t round = checks.Create(SampleSpec{}, {&*std::find_if(rows.begin(), rows.end(), [&](const Problem& p) {
+                                            return p.id == old.id;
+                                        })},
+                                        "测试", "2022-06-20 10:00:00");
+    EXPECT_EQ(checks.SetFinding(round, 1, "整改不到位", "", Date{2022, 6, 21}), "");
+
+    std::vector<int64_t> touched;
+    EXPECT_EQ(MergeDriftedProblem(*o.db, o.store, old.id, now.id, o.Ctx(), &touched), "");
+    EXPECT_EQ(o.ProblemsPerUnit()["区人社局"], 3);
+    o.ExpectConsistent("after merging a reworded problem");
+    EXPECT_EQ(o.store.History(old.id)[0].field, "删除");
+    EXPECT_EQ(o.store.History(old.id)[1].field, "并入改述后的问题");
+    EXPECT_EQ(o.store.History(now.id)[0].field, "合并改述前的问题");
+    std::vector<SpotCheckItem> items = checks.AllItems();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].problem_id, now.id);
+    UnitStats total;
+    BuildUnitStats(o.store.LoadAll(), o.units, Date{2022, 6, 20}, &items, &total);
+    EXPECT_EQ(total.adverse, 1);
+    std::vector<UnitDrift> left = FindDrift(*o.db, o.store, o.campaign_id, {"区人社局"});
+    ASSERT_EQ(left.size(), 1u);
+    ASSERT_EQ(left[0].missing.size(), 1u);
+    EXPECT_EQ(left[0].missing[0].problem.id, dropped.id);
+
+    // Kept open: not listed again; it still counts.
+    EXPECT_EQ(KeepDriftedProblem(*o.db, o.campaign_id, dropped.id, "2022-06-20 10:00:00"), "");
+    EXPECT_TRUE(FindDrift(*o.db, o.store, o.campaign_id).empty());
+    EXPECT_EQ(o.ProblemsPerUnit()["区人社局"], 3);
+
+    // Undo the merge: both wordings count again, the old one is listed again.
+    o.store.Undo(o.Ctx());
+    EXPECT_EQ(o.ProblemsPerUnit()["区人社局"], 4);
+    o.ExpectConsistent("after undoing the merge");
+    left = FindDrift(*o.db, o.store, o.campaign_id);
+    ASSERT_EQ(left.size(), 1u);
+    ASSERT_EQ(left[0].missing.size(), 1u);
+    EXPECT_EQ(left[0].missing[0].problem.id, old.id);
+    EXPECT_EQ(left[0].missing[0].proposed, now.id);
+}
+
+// Issue 17: after recording 瞒报 and drawing a new sample the 通报 still
+// counts it; a 漏报 found on site becomes a problem of its unit and counts
+// against that unit.
+TEST(SpotChecks, EveryRoundCountsAndAMissedProblemFoundOnSiteIsRegistered) {
+    Office o;
+    ReceivedFile f = o.Read("区人社局.csv", Csv("区人社局", kRows));
+    o.Merge({&f});
+    SpotCheckStore checks(*o.db, o.campaign_id);
+    std::vector<Problem> rows = o.store.LoadAll();
+    SampleSpec spec;
+    spec.size = 2;
+    spec.seed = 7;
+    const int64_t first = checks.Create(spec, DrawSample(rows, spec), "第一次", "2022-06-20 10:00:00");
+    EXPECT_EQ(checks.SetFinding(first, 1, "瞒报", "户主反映", Date{2022, 6, 21}), "");
+    const int64_t second = checks.Create(spec, DrawSample(rows, spec), "第二次", "2022-06-22 10:00:00");
+    const std::vector<SpotCheckInfo> rounds = checks.List();
+    ASSERT_EQ(rounds.size(), 2u);
+    EXPECT_EQ(rounds[0].id, second);
+    EXPECT_EQ(rounds[0].round, 2);
+    EXPECT_EQ(rounds[1].round, 1);
+
+    auto stats_of = [&](UnitStats* total) {
+        const std::vector<SpotCheckItem> items = checks.AllItems();
+        std::vector<UnitStats> stats = BuildUnitStats(o.store.LoadAll(), o.units, Date{2022, 6, 22}, &items, total);
+        RankUnits(stats);
+        return stats;
+    };
+    auto bulletin = [&]() {
+        UnitStats total;
+        std::vector<UnitStats> stats = stats_of(&total);
+        return BulletinText(BuildBulletin(o.campaign, stats, total, ReportingTable{}, checks.List(), Date{2022, 6, 22}));
+    };
+    UnitStats total;
+    stats_of(&total);
+    EXPECT_EQ(total.sampled, 4);
+    EXPECT_EQ(total.checked, 1);
+    EXPECT_EQ(total.adverse, 1);
+    EXPECT_EQ(total.findings[3], 1);
+    std::string text = bulletin();
+    EXPECT_NE(text.find("共开展抽查2轮"), std::string::npos) << text;
+    EXPECT_NE(text.find("累计抽查问题4个，已核查1个，发现问题1个，其中瞒报1个"), std::string::npos) << text;
+    EXPECT_NE(text.find("区人社局：瞒报1个（第1轮，6月21日）"), std::string::npos) << text;
+
+    // A 漏报 found on site at 陈曹乡, registered in round 2. A row the 备注
+    // refuses is refused here too, and nothing changes.
+    Problem missed = NewProblem();
+    missed[ProblemField::kReportingUnit] = "陈曹乡";
+    missed[ProblemField::kArea] = "住房保障";
+    missed[ProblemField::kNature] = "个性问题";
+    missed[ProblemField::kDescription] = "周某住房漏雨未纳入台账";
+    missed[ProblemField::kMeasures] = "立即维修";
+    missed[ProblemField::kRespUnits] = "区住建局";
+    missed[ProblemField::kVillage] = "东村";
+    missed[ProblemField::kDeadline] = "6月底";
+    const int64_t problems = o.Count("SELECT count(*) FROM problem"), items = o.Count("SELECT count(*) FROM spot_check_item");
+    int64_t added = 0;
+    EXPECT_NE(checks.RegisterOnSiteProblem(o.store, o.campaign, second, missed, Date{2022, 6, 23}, "", o.Ctx(), &added)
+                  .find("完成时限"),
+              std::string::npos);
+    missed[ProblemField::kReportingUnit] = "";
+    missed[ProblemField::kDeadline] = "2022-07-05";
+    EXPECT_EQ(checks.RegisterOnSiteProblem(o.store, o.campaign, second, missed, Date{2022, 6, 23}, "", o.Ctx(), &added),
+              "请选择漏报问题所属的单位");
+    EXPECT_EQ(o.Count("SELECT count(*) FROM problem"), problems);
+    EXPECT_EQ(o.Count("SELECT count(*) FROM spot_check_item"), items);
+    missed[ProblemField::kReportingUnit] = "陈曹乡";
+    EXPECT_EQ(checks.RegisterOnSiteProblem(o.store, o.campaign, second, missed, Date{2022, 6, 23}, "群众反映", o.Ctx(),
+                                           &added),
+              "");
+    Problem stored;
+    ASSERT_TRUE(o.store.Load(added, &stored));
+    EXPECT_EQ(stored[ProblemField::kReportingUnit], "陈曹乡");
+    EXPECT_EQ(stored[ProblemField::kFoundDate], "2022-06-23");
+    EXPECT_EQ(o.store.History(added).back().actor, "区办（抽查发现）");
+    std::vector<UnitStats> stats = stats_of(&total);
+    for (const UnitStats& s : stats)
+        if (s.unit == "陈曹乡") {
+            EXPECT_EQ(s.problems, 1);
+            EXPECT_EQ(s.findings[2], 1);  // 漏报
+            EXPECT_EQ(s.on_site, 1);
+            EXPECT_EQ(s.adverse, 1);
+            EXPECT_EQ(s.sampled, 0);
+        }
+    EXPECT_EQ(total.sampled, 4);
+    EXPECT_EQ(total.adverse, 2);
+    text = bulletin();
+    EXPECT_NE(text.find("实地发现漏报问题1个"), std::string::npos) << text;
+    EXPECT_NE(text.find("陈曹乡：漏报1个（第2轮，6月23日，实地发现）"), std::string::npos) << text;
+    ASSERT_EQ(checks.List()[0].on_site, 1);
+    ASSERT_EQ(checks.List()[0].items, 2);  // drawn ones only
+    // The received files still agree (the problem came from no file).
+    for (const std::string& d : CheckReceivedFiles(*o.db, o.campaign_id)) ADD_FAILURE() << d;
+    // Undone, the problem is gone and its finding no longer counts.
+    o.store.Undo(o.Ctx());
+    stats_of(&total);
+    EXPECT_EQ(total.adverse, 1);
+    EXPECT_EQ(o.ProblemsPerUnit().count("陈曹乡"), 0u);
+}
+
+// A unit's row is refused only for what the 备注 requires: an empty 整改措施
+// or 责任单位 is taken.
+TEST(FieldWording, OnlyTheRemarksRequirementsRefuseARow) {
+    Office o;
+    ReceivedFile f = o.Read("区人社局.csv",
+                            Csv("区人社局", {"1,就业扶贫,个性问题,问题一,,2022-06-25,,陈庄村,整改中",
+                                             "2,就业扶贫,,问题二,措施,2022-06-25,区人社局,陈庄村,整改中",
+                                             "3,就业扶贫,个性问题,,措施,2022-06-25,区人社局,陈庄村,整改中"}));
+    EXPECT_EQ(f.rows, 1);
+    ASSERT_EQ(f.errors.size(), 2u);
+    EXPECT_NE(f.errors[0].message.find("问题性质"), std::string::npos);
+    EXPECT_NE(f.errors[1].message.find("问题表述"), std::string::npos);
+}
+
+// A database of schema 9 with received files, links and a spot check
+// migrates: links keep their files (without a version of their own, so a
+// removal changes no value), items are drawn ones, nothing is kept open.
+TEST(Schema, Version9DistrictDataMigrates) {
+    std::unique_ptr<Database> db = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*db, 9), MigrateResult::kOk);
+    db->ExecScript(
+        "INSERT INTO campaign(id, code, name, ledger_title, natures) VALUES(1, 'c', '活动', '台账', '共性问题、个性问题');"
+        "INSERT INTO problem(id, uuid, campaign_id, area, nature, description, measures, deadline, resp_units, "
+        "  reporting_unit, status, created_at, updated_at) VALUES "
+        "  (1, 'u1', 1, '就业保障', '个性问题', '问题一', '措施', '2022-06-25', '区人社局', '区人社局', 'done', 't', 't');"
+        "INSERT INTO received_file(id, campaign_id, unit, week_no, file_name, content_hash, version_time, received_at, "
+        "  row_count) VALUES (1, 1, '区人社局', 1, 'a.csv', 'h1', '2022-06-08 00:00:00', 't', 1),"
+        "  (2, 1, '区人社局', 2, 'b.csv', 'h2', '2022-06-15 00:00:00', 't', 1);"
+        "INSERT INTO file_problem(file_id, problem_id) VALUES (1, 1), (2, 1);"
+        "INSERT INTO spot_check(id, campaign_id, seed, spec, created_at) VALUES (1, 1, 7, '{}', '2022-06-20 10:00:00');"
+        "INSERT INTO spot_check_item(spot_check_id, seq, problem_id, finding) VALUES (1, 1, 1, '瞒报');");
+    ASSERT_EQ(Migrate(*db), MigrateResult::kOk);
+    EXPECT_EQ(StoredSchemaVersion(*db), SchemaVersion());
+    Stmt links = db->Prepare("SELECT count(*), sum(data = '') FROM file_problem");
+    ASSERT_TRUE(links.Step());
+    EXPECT_EQ(links.Int(0), 2);
+    EXPECT_EQ(links.Int(1), 2);
+    SpotCheckStore checks(*db, 1);
+    std::vector<SpotCheckItem> items = checks.AllItems();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_FALSE(items[0].on_site);
+    EXPECT_EQ(items[0].round, 1);
+    LedgerStore store(*db, 1);
+    EXPECT_TRUE(FindDrift(*db, store, 1).empty());
+    RemoveReceivedFile(*db, store, 2, ChangeContext{"2022-06-20 09:00:00", "区办", "edit"});
+    Problem p;
+    ASSERT_TRUE(store.Load(1, &p));
+    EXPECT_FALSE(p.deleted);
+    EXPECT_EQ(p[ProblemField::kStatus], "done");
+    EXPECT_TRUE(CheckReceivedFiles(*db, 1).empty());
 }
 
 }  // namespace

@@ -392,7 +392,7 @@ TEST(District, SpotCheckFindingsRanksAndBulletin) {
 
     UnitStats total;
     const Date today{2022, 6, 20};
-    std::vector<UnitStats> stats = BuildUnitStats(rows, d.units, today, &check, &total);
+    std::vector<UnitStats> stats = BuildUnitStats(rows, d.units, today, &check.items, &total);
     RankUnits(stats);
     EXPECT_EQ(total.problems, ExpectedTotal());
     EXPECT_EQ(total.sampled, 36);
@@ -406,7 +406,7 @@ TEST(District, SpotCheckFindingsRanksAndBulletin) {
         if (s.unit == bad_unit) EXPECT_EQ(s.adverse, 1);
     }
     ReportingTable t = BuildReportingTable(d.campaign, d.units, ListReceivedFiles(*d.db, d.campaign_id), today);
-    Bulletin b = BuildBulletin(d.campaign, stats, total, t, &check, today);
+    Bulletin b = BuildBulletin(d.campaign, stats, total, t, checks.List(), today);
     const std::string text = BulletinText(b);
     EXPECT_NE(text.find("迟报2个（陈曹乡、区水利局）"), std::string::npos) << text;
     EXPECT_NE(text.find("整改不到位1个"), std::string::npos) << text;

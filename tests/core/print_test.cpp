@@ -262,6 +262,7 @@ TEST(Print, DistrictWorkbooks) {
     for (int i = 0; i < 24; ++i) {
         SpotCheckItem item;
         item.seq = i + 1;
+        item.round = 1;
         item.problem_id = rows[size_t(i * 13 % int(rows.size()))].id;
         if (i < 10) {
             item.finding = kFindings[i % kFindingCount];
@@ -271,13 +272,13 @@ TEST(Print, DistrictWorkbooks) {
         check.items.push_back(item);
     }
     UnitStats total;
-    std::vector<UnitStats> stats = BuildUnitStats(rows, units, today, &check, &total);
+    std::vector<UnitStats> stats = BuildUnitStats(rows, units, today, &check.items, &total);
     RankUnits(stats);
     std::unordered_map<int64_t, const Problem*> by_id;
     for (const Problem& p : rows) by_id[p.id] = &p;
 
     const ReportingTable reporting = BuildReportingTable(t.campaign, units, ListReceivedFiles(*t.db, t.campaign_id), today);
-    const Bulletin bulletin = BuildBulletin(t.campaign, stats, total, reporting, &check, today);
+    const Bulletin bulletin = BuildBulletin(t.campaign, stats, total, reporting, {SpotCheckInfo{1, 1, "2022-06-20 10:00:00", check.description, 24, 10, 0}}, today);
     std::vector<std::string> texts = {bulletin.title};
     for (const std::string& p : bulletin.paragraphs) texts.push_back(p);
     for (const auto& row : bulletin.ranking)

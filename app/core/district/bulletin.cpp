@@ -10,6 +10,12 @@ namespace {
 
 std::string N(int n) { return std::to_string(n); }
 
+std::string Join(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (const std::string& s : items) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
 // Official Chinese text sets no space between Chinese and numbers ("共 18 个"
 // reads "共18个"); ImGui also breaks lines only at spaces, which would cut
 // "18\n个". Spaces between two ASCII characters stay.
@@ -56,7 +62,7 @@ std::vector<std::vector<std::string>> UnitStatsTable(const std::vector<UnitStats
 }
 
 Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& stats, const UnitStats& total,
-                       const ReportingTable& reporting, const SpotCheck* check, const Date& today) {
+                       const ReportingTable& reporting, const std::vector<SpotCheckInfo>& rounds, const Date& today) {
     Bulletin b;
     b.title = "关于" + campaign.name + "排查整改情况的通报";
     std::vector<const UnitStats*> ranked;
@@ -144,26 +150,45 @@ Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& s
     name_units("存在超期未完成问题的单位：", b.overdue, by_red, [](const UnitStats& s) { return N(s.red) + " 个"; });
 
     P.push_back("三、抽查情况");
-    if (!check || check->items.empty()) {
+    if (rounds.empty()) {
         P.push_back("尚未开展抽查。");
     } else {
-        std::string s = "本次抽查问题 " + N(total.sampled) + " 个（" + check->description + "），已核查 " +
-                        N(total.checked) + " 个，发现问题 " + N(total.adverse) + " 个";
+        std::vector<SpotCheckInfo> by_round = rounds;
+        std::sort(by_round.begin(), by_round.end(),
+                  [](const SpotCheckInfo& a, const SpotCheckInfo& b) { return a.round < b.round; });
+        std::vector<std::string> each;
+        for (const SpotCheckInfo& r : by_round) {
+            const Date on = ParseDate(r.created_at.substr(0, 10)).date;
+            each.push_back("第 " + N(r.round) + " 轮" + (on.valid() ? FormatMonthDay(on) : std::string()) + "抽查 " +
+                           N(r.items) + " 个、已核查 " + N(r.checked) + " 个");
+        }
+        std::string s = "共开展抽查 " + N(int(by_round.size())) + " 轮（" + JoinList(each) + "），累计抽查问题 " +
+                        N(total.sampled) + " 个，已核查 " + N(total.checked) + " 个，发现问题 " + N(total.adverse) + " 个";
         std::vector<std::string> kinds;
         for (int f = 1; f < kFindingCount; ++f)
             if (total.findings[f]) kinds.push_back(std::string(kFindings[f]) + " " + N(total.findings[f]) + " 个");
         if (!kinds.empty()) s += "，其中" + JoinList(kinds);
+        if (total.on_site) s += "；实地发现漏报问题 " + N(total.on_site) + " 个，已登记为所属单位的问题";
         P.push_back(s + "。");
         if (!b.adverse.empty()) {
             std::vector<std::string> named;
             for (const UnitStats* u : by_adverse) {
                 if (!u->adverse) continue;
+                // Each finding with its round and date: "瞒报 1 个（第 1 轮，6月21日）".
                 std::vector<std::string> k;
-                for (int f = 1; f < kFindingCount; ++f)
-                    if (u->findings[f]) k.push_back(std::string(kFindings[f]) + " " + N(u->findings[f]) + " 个");
-                named.push_back(u->unit + "（" + JoinList(k) + "）");
+                for (int f = 1; f < kFindingCount; ++f) {
+                    if (!u->findings[f]) continue;
+                    std::vector<std::string> when;
+                    for (const UnitStats::Finding& x : u->adverse_list)
+                        if (x.finding == kFindings[f])
+                            when.push_back("第 " + N(x.round) + " 轮" +
+                                           (x.on.valid() ? "，" + FormatMonthDay(x.on) : std::string()) +
+                                           (x.on_site ? "，实地发现" : ""));
+                    k.push_back(std::string(kFindings[f]) + " " + N(u->findings[f]) + " 个（" + Join(when, "；") + "）");
+                }
+                named.push_back(u->unit + "：" + Join(k, "，"));
             }
-            P.push_back("抽查发现问题的单位：" + JoinList(named) + "。");
+            P.push_back("抽查发现问题的单位：" + Join(named, "；") + "。");
         }
     }
 

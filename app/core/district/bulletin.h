@@ -8,7 +8,7 @@
 //              and at least 3 (at most five units, most open first);
 //   进度较慢   completion rate 10 points or more below the district's;
 //   超期       any problem past its 完成时限 and not done;
-//   抽查发现   any finding other than 属实;
+//   抽查发现   any finding other than 属实, in any round (漏报 found on site too);
 //   迟报/未报  the latest week due.
 // Praised (整改完成率较高, at most three, by rank): a unit with problems, no
 // overdue problem, no adverse finding, and named in none of the lists above — no unit is both praised
@@ -35,9 +35,10 @@ struct Bulletin {
     std::vector<std::vector<std::string>> ranking;  // 排名 table, header first
 };
 
-// `stats` ranked (RankUnits); `check` the spot check reported on, or null.
+// `stats` ranked (RankUnits), built with every round's findings; `rounds`
+// the spot checks drawn (SpotCheckStore::List), all of which the 通报 reports.
 Bulletin BuildBulletin(const Campaign& campaign, const std::vector<UnitStats>& stats, const UnitStats& total,
-                       const ReportingTable& reporting, const SpotCheck* check, const Date& today);
+                       const ReportingTable& reporting, const std::vector<SpotCheckInfo>& rounds, const Date& today);
 
 // The naming rules, as the 通报 states them.
 std::string RulesText();

@@ -9,6 +9,8 @@
 #include "rules/uuid.h"
 #include "storage/database.h"
 
+#include <nlohmann/json.hpp>
+
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -108,6 +110,21 @@ const Sheet* SheetNamed(const Workbook& book, const std::string& name) {
 }
 
 }  // namespace
+
+std::string ProblemData(const Problem& p) {
+    nlohmann::json j = nlohmann::json::object();
+    for (int f = 0; f < kProblemFieldCount; ++f) j[FieldInfo(f).column] = p.v[size_t(f)];
+    return j.dump();
+}
+
+bool ReadProblemData(const std::string& data, Problem* p) {
+    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+    if (!j.is_object()) return false;
+    for (int f = 0; f < kProblemFieldCount; ++f)
+        if (auto it = j.find(FieldInfo(f).column); it != j.end() && it->is_string())
+            p->v[size_t(f)] = it->get<std::string>();
+    return true;
+}
 
 bool LooksLikeUnitName(const std::string& s) {
     const size_t n = Utf8Length(s);
@@ -302,9 +319,12 @@ int64_t RecordFile(Database& db, LedgerStore& store, int64_t campaign_id, const 
     return id;
 }
 
-void Link(Database& db, int64_t problem_id, int64_t file_id) {
-    Stmt& s = db.Cached("INSERT OR IGNORE INTO file_problem(file_id, problem_id) VALUES(?1, ?2)");
-    s.Bind(1, file_id).Bind(2, problem_id);
+// Links the file to a problem it lists, with the problem as the file gives it.
+void Link(Database& db, int64_t problem_id, int64_t file_id, const Problem& as_given) {
+    Stmt& s = db.Cached(
+        "INSERT INTO file_problem(file_id, problem_id, data) VALUES(?1, ?2, ?3) "
+        "ON CONFLICT(file_id, problem_id) DO UPDATE SET data = excluded.data");
+    s.Bind(1, file_id).Bind(2, problem_id).Bind(3, ProblemData(as_given));
     HTK_CHECK(s.Run());
 }
 
@@ -378,6 +398,11 @@ bool MergeTask::Step(Slice& slice) {
     s.tx.reset();
     s.finished = true;
     s.store.EndGroup("导入 " + std::to_string(s.summary.files.size()) + " 个单位的文件");
+    // What the units' newer files no longer list.
+    std::vector<std::string> units;
+    for (const MergedFile& m : s.summary.files)
+        if (std::find(units.begin(), units.end(), m.unit) == units.end()) units.push_back(m.unit);
+    if (!units.empty()) s.summary.drift = FindDrift(s.db, s.store, s.campaign.id, units);
     return true;
 }
 
@@ -425,15 +450,18 @@ void MergeTask::State::MergeFile(const ReceivedFile& file) {
             taken.push_back(std::move(u));
         } else if (store.RecordLosingVersion(*stored, u, fctx) > 0) {
             ++out.counts.conflicts;
-            Link(db, u.id, file_id);
+            Link(db, u.id, file_id, u);
         } else {
             ++out.counts.unchanged;
-            Link(db, u.id, file_id);
+            Link(db, u.id, file_id, u);
         }
     }
     // Rows listed as they are: this file's version is at least as new.
     for (int64_t id : plan.unchanged_ids) {
-        Link(db, id, file_id);
+        Problem listed;
+        if (auto w = at.find(id); w != at.end()) listed = working[w->second];
+        else HTK_CHECK(store.Load(id, &listed));
+        Link(db, id, file_id, listed);
         auto it = sources.find(id);
         if (it == sources.end() || f->version_time > it->second.version_time)
             sources[id] = Source{f->version_time, f->file_name, f->unit, true};
@@ -447,7 +475,7 @@ void MergeTask::State::MergeFile(const ReceivedFile& file) {
             Problem p = i < plan.adds.size() ? std::move(plan.adds[i]) : std::move(taken[i - plan.adds.size()]);
             p.id = ids[i];
             p.deleted = false;
-            Link(db, p.id, file_id);
+            Link(db, p.id, file_id, p);
             sources[p.id] = Source{f->version_time, f->file_name, f->unit, true};
             if (auto it = at.find(p.id); it != at.end()) {
                 working[it->second] = std::move(p);
@@ -542,16 +570,59 @@ bool ListedElsewhere(Database& db, int64_t problem_id, int64_t file_id) {
     return s.Step();
 }
 
+// The problem as file `file_id` gave it (its link's data); false when the
+// link predates the data (schema 10) or is missing.
+bool AsGiven(Database& db, int64_t problem_id, int64_t file_id, Problem* out) {
+    Stmt& s = db.Cached("SELECT data FROM file_problem WHERE file_id = ?1 AND problem_id = ?2");
+    s.Bind(1, file_id).Bind(2, problem_id);
+    if (!s.Step()) return false;
+    const std::string data = s.Text(0);
+    s.Reset();
+    return !data.empty() && ReadProblemData(data, out);
+}
+
+// `file_id` no longer counts for a problem other counted files still list.
+// When its version was the one in effect (it is newer than each of theirs),
+// the fields it set go back to the latest remaining file's version; a field
+// changed since by hand stays as it is. Must run while the link still exists.
+void RevertToRemainingFiles(Database& db, LedgerStore& store, int64_t problem_id, int64_t file_id,
+                            const ChangeContext& ctx) {
+    Stmt own = db.Prepare("SELECT version_time, file_name FROM received_file WHERE id = ?1");
+    own.Bind(1, file_id);
+    HTK_CHECK(own.Step());
+    Stmt rest = db.Prepare(
+        "SELECT f.id, f.version_time, f.file_name FROM file_problem fp JOIN received_file f ON f.id = fp.file_id "
+        "WHERE fp.problem_id = ?1 AND fp.file_id <> ?2 AND f.removed = 0 "
+        "ORDER BY f.version_time DESC, f.file_name DESC, f.id DESC LIMIT 1");
+    rest.Bind(1, problem_id).Bind(2, file_id);
+    if (!rest.Step()) return;
+    if (std::make_tuple(own.Text(0), own.Text(1)) < std::make_tuple(rest.Text(1), rest.Text(2))) return;
+    Problem current;
+    HTK_CHECK(store.Load(problem_id, &current));
+    Problem mine = current, theirs = current;
+    if (!AsGiven(db, problem_id, file_id, &mine) || !AsGiven(db, problem_id, rest.Int(0), &theirs)) return;
+    Problem after = current;
+    for (int f = 0; f < kProblemFieldCount; ++f) {
+        if (f == int(ProblemField::kReportingUnit)) continue;
+        if (current.v[size_t(f)] == mine.v[size_t(f)]) after.v[size_t(f)] = theirs.v[size_t(f)];
+    }
+    if (after.v != current.v) store.StepUpdate(after, ctx);
+}
+
 }  // namespace
 
 std::vector<int64_t> RemoveReceivedFile(Database& db, LedgerStore& store, int64_t file_id, const ChangeContext& ctx) {
     FileRecord f;
     HTK_CHECK(LoadFile(db, file_id, &f));
     if (f.removed) return {};
+    ChangeContext rctx = ctx;
+    rctx.actor = "区办（移除“" + f.file_name + "”）";
     store.BeginStep("移除文件“" + f.file_name + "”");
     store.StepSetFile(file_id, FileField::kRemoved, "1");
-    for (int64_t id : LinkedProblems(db, file_id))
-        if (!ListedElsewhere(db, id, file_id)) store.StepSetDeleted(id, true, ctx);
+    for (int64_t id : LinkedProblems(db, file_id)) {
+        if (!ListedElsewhere(db, id, file_id)) store.StepSetDeleted(id, true, rctx);
+        else RevertToRemainingFiles(db, store, id, file_id, rctx);
+    }
     return store.EndStep();
 }
 
@@ -577,27 +648,34 @@ std::string MoveReceivedFile(Database& db, LedgerStore& store, const Campaign& c
     mctx.actor = "区办（改为" + unit + "）";
     store.BeginStep("把“" + f.file_name + "”改为" + unit + WeekLabel(week_no));
     if (unit != f.unit) {
+        // As if the file were removed from its unit and received from the
+        // other: a problem another file of the old unit lists stays there
+        // (with the latest remaining file's values); the new unit gets the
+        // file's rows as the file gave them.
         std::unordered_map<std::string, int> equal_rows;
         std::set<int64_t> taken;
         for (int64_t id : LinkedProblems(db, file_id)) {
             Problem p;
             HTK_CHECK(store.Load(id, &p));
             const bool elsewhere = ListedElsewhere(db, id, file_id);
-            if (!IsContentUuid(p.uuid)) {
+            Problem given = p;
+            const bool has_given = AsGiven(db, id, file_id, &given);
+            given.id = id;
+            given[ProblemField::kReportingUnit] = unit;
+            const std::string data = has_given ? ProblemData(given) : std::string();
+            if (!IsContentUuid(p.uuid) && !elsewhere) {
                 // Our own export's row: its identity stays; its unit follows the file.
-                if (!elsewhere) {
-                    Problem after = p;
-                    after[ProblemField::kReportingUnit] = unit;
-                    store.StepUpdate(after, mctx);
-                }
+                Problem after = p;
+                after[ProblemField::kReportingUnit] = unit;
+                store.StepUpdate(after, mctx);
                 continue;
             }
-            const std::string key = ProblemContentKey(p[ProblemField::kVillage], p[ProblemField::kDescription]);
-            const std::string uuid = ProblemContentUuid(campaign, unit, p[ProblemField::kVillage],
-                                                        p[ProblemField::kDescription], equal_rows[key]++);
+            const std::string key = ProblemContentKey(given[ProblemField::kVillage], given[ProblemField::kDescription]);
+            const std::string uuid = ProblemContentUuid(campaign, unit, given[ProblemField::kVillage],
+                                                        given[ProblemField::kDescription], equal_rows[key]++);
             int64_t target = store.FindByUuid(uuid);
             if (!target) {
-                const int64_t same = store.FindSameDescription(unit, p[ProblemField::kDescription]);
+                const int64_t same = store.FindSameDescription(unit, given[ProblemField::kDescription]);
                 if (same && !taken.count(same)) target = same;
             }
             if (target && target != id) {
@@ -606,7 +684,8 @@ std::string MoveReceivedFile(Database& db, LedgerStore& store, const Campaign& c
                 Problem t;
                 HTK_CHECK(store.Load(target, &t));
                 if (t.deleted) store.StepSetDeleted(target, false, mctx);
-                store.StepLink(file_id, target, true);
+                if (elsewhere) RevertToRemainingFiles(db, store, id, file_id, mctx);
+                store.StepLink(file_id, target, true, data);
                 store.StepLink(file_id, id, false);
                 if (!elsewhere) store.StepSetDeleted(id, true, mctx);
             } else if (!elsewhere) {
@@ -615,12 +694,15 @@ std::string MoveReceivedFile(Database& db, LedgerStore& store, const Campaign& c
                 store.StepUpdate(after, mctx);
                 store.StepSetUuid(id, uuid);
             } else {
-                // Another file of the old unit still lists it: the new unit gets its own.
-                Problem copy = p;
+                // Another file of the old unit still lists it: it stays there,
+                // and the new unit gets the file's own version of it.
+                RevertToRemainingFiles(db, store, id, file_id, mctx);
+                Problem copy = given;
+                copy.id = 0;
                 copy.uuid = uuid;
-                copy[ProblemField::kReportingUnit] = unit;
+                copy.deleted = false;
                 const int64_t added = store.StepAdd(std::move(copy), mctx);
-                store.StepLink(file_id, added, true);
+                store.StepLink(file_id, added, true, data);
                 store.StepLink(file_id, id, false);
             }
         }

@@ -22,6 +22,7 @@
 // nothing.
 #pragma once
 
+#include "district/drift.h"
 #include "district/unit_names.h"
 #include "domain/ledger_import.h"
 #include "formats/sheet.h"
@@ -105,6 +106,9 @@ struct MergeSummary {
     std::vector<MergedFile> files;  // in the order merged (oldest version first)
     MergeCounts total;
     std::vector<int64_t> touched;   // problem ids added or changed
+    // For each unit a file came from: the problems its earlier files listed
+    // and its latest file does not (drift.h), with the reworded ones proposed.
+    std::vector<UnitDrift> drift;
 };
 
 // Merges the files (each with its unit and week set) in one transaction and
@@ -133,6 +137,11 @@ MergeSummary MergeReceivedFiles(const std::vector<const ReceivedFile*>& files, c
                                 Database& db, LedgerStore& store, const std::vector<Problem>& current,
                                 const ChangeContext& ctx);
 
+// A problem's fields as JSON ({"area": …}), as a file gave them
+// (file_problem.data), and back (fields missing from `data` stay).
+std::string ProblemData(const Problem& p);
+bool ReadProblemData(const std::string& data, Problem* p);
+
 // A received file as recorded.
 struct ReceivedFileInfo {
     int64_t id = 0;
@@ -148,11 +157,16 @@ std::vector<ReceivedFileInfo> ListReceivedFiles(Database& db, int64_t campaign_i
 std::vector<ImportRowError> ListFileErrors(Database& db, int64_t file_id);
 
 // Stops counting a received file, and deletes the problems no other counted
-// file lists; one undo step. Returns the touched problem ids.
+// file lists; a problem others still list gets back the values of the latest
+// of them where this file's newer version had set them. One undo step.
+// Returns the touched problem ids.
 std::vector<int64_t> RemoveReceivedFile(Database& db, LedgerStore& store, int64_t file_id, const ChangeContext& ctx);
-// Gives a received file to another unit and/or week; its problems follow
-// (a problem the new unit already has is linked instead, one another file
-// still lists is copied). One undo step. "" or why not (in Chinese).
+// Gives a received file to another unit and/or week, as if it were removed
+// from its unit and received from the other: its problems follow (a problem
+// the new unit already has is linked instead); a problem another file of the
+// old unit still lists stays there with that file's values, and the new unit
+// gets its own copy, as the moved file gave it. One undo step. "" or why not
+// (in Chinese).
 std::string MoveReceivedFile(Database& db, LedgerStore& store, const Campaign& campaign, int64_t file_id,
                              const std::string& unit, int week_no, const ChangeContext& ctx,
                              std::vector<int64_t>* touched);

@@ -1,6 +1,9 @@
 #include "spot_check.h"
 
 #include "check.h"
+#include "domain/campaign.h"
+#include "domain/ledger_store.h"
+#include "domain/problem_rules.h"
 #include "rules/text.h"
 #include "storage/database.h"
 
@@ -162,18 +165,21 @@ int64_t SpotCheckStore::Create(const SampleSpec& spec, const std::vector<const P
 std::vector<SpotCheckInfo> SpotCheckStore::List() const {
     std::vector<SpotCheckInfo> out;
     Stmt s = db_.Prepare(
-        "SELECT c.id, c.created_at, c.spec, count(i.seq), count(nullif(i.finding, '')) FROM spot_check c "
-        "LEFT JOIN spot_check_item i ON i.spot_check_id = c.id WHERE c.campaign_id = ?1 "
-        "GROUP BY c.id ORDER BY c.id DESC");
+        "SELECT c.id, c.created_at, c.spec, count(i.seq) FILTER (WHERE i.on_site = 0), "
+        "count(nullif(i.finding, '')) FILTER (WHERE i.on_site = 0), count(i.seq) FILTER (WHERE i.on_site = 1) "
+        "FROM spot_check c LEFT JOIN spot_check_item i ON i.spot_check_id = c.id WHERE c.campaign_id = ?1 "
+        "GROUP BY c.id ORDER BY c.id");
     s.Bind(1, campaign_id_);
     while (s.Step()) {
         SpotCheckInfo info;
         info.id = s.Int(0), info.created_at = s.Text(1);
+        info.round = int(out.size()) + 1;
         nlohmann::json j = nlohmann::json::parse(s.Text(2), nullptr, false);
         if (j.is_object()) info.description = j.value("description", "");
-        info.items = int(s.Int(3)), info.checked = int(s.Int(4));
+        info.items = int(s.Int(3)), info.checked = int(s.Int(4)), info.on_site = int(s.Int(5));
         out.push_back(std::move(info));
     }
+    std::reverse(out.begin(), out.end());
     return out;
 }
 
@@ -196,15 +202,67 @@ bool SpotCheckStore::Load(int64_t id, SpotCheck* out) const {
         out->description = j.value("description", "");
     }
     Stmt items = db_.Prepare(
-        "SELECT seq, problem_id, finding, note, checked_on FROM spot_check_item WHERE spot_check_id = ?1 ORDER BY seq");
+        "SELECT seq, problem_id, finding, note, checked_on, on_site FROM spot_check_item WHERE spot_check_id = ?1 "
+        "ORDER BY seq");
     items.Bind(1, id);
     while (items.Step()) {
         SpotCheckItem it;
         it.seq = int(items.Int(0)), it.problem_id = items.Int(1), it.finding = items.Text(2), it.note = items.Text(3);
         it.checked_on = ParseDate(items.Text(4)).date;
+        it.on_site = items.Int(5) != 0;
         out->items.push_back(std::move(it));
     }
     return true;
+}
+
+std::vector<SpotCheckItem> SpotCheckStore::AllItems() const {
+    std::vector<SpotCheckItem> out;
+    Stmt s = db_.Prepare(
+        "SELECT i.seq, i.problem_id, i.finding, i.note, i.checked_on, i.on_site, "
+        "(SELECT count(*) FROM spot_check e WHERE e.campaign_id = c.campaign_id AND e.id <= c.id) "
+        "FROM spot_check c JOIN spot_check_item i ON i.spot_check_id = c.id WHERE c.campaign_id = ?1 "
+        "ORDER BY c.id, i.seq");
+    s.Bind(1, campaign_id_);
+    while (s.Step()) {
+        SpotCheckItem it;
+        it.seq = int(s.Int(0)), it.problem_id = s.Int(1), it.finding = s.Text(2), it.note = s.Text(3);
+        it.checked_on = ParseDate(s.Text(4)).date;
+        it.on_site = s.Int(5) != 0;
+        it.round = int(s.Int(6));
+        out.push_back(std::move(it));
+    }
+    return out;
+}
+
+std::string SpotCheckStore::RegisterOnSiteProblem(LedgerStore& store, const Campaign& campaign, int64_t id,
+                                                  Problem p, const Date& found_on, const std::string& note,
+                                                  const ChangeContext& ctx, int64_t* added) {
+    {
+        Stmt c = db_.Prepare("SELECT 1 FROM spot_check WHERE id = ?1 AND campaign_id = ?2");
+        c.Bind(1, id).Bind(2, campaign_id_);
+        if (!c.Step()) return "请先选择一次抽查";
+    }
+    if (Trim(p[ProblemField::kReportingUnit]).empty()) return "请选择漏报问题所属的单位";
+    if (!found_on.valid()) return "请填写发现日期（精准到日）";
+    if (p[ProblemField::kFoundDate].empty()) p[ProblemField::kFoundDate] = FormatIso(found_on);
+    std::vector<FieldError> errors = NormalizeAndValidate(p, campaign);
+    if (!errors.empty()) return JoinErrors(errors);
+    ChangeContext octx = ctx;
+    octx.actor = "区办（抽查发现）";
+    octx.source = "spot_check";
+    p.id = 0;
+    p.deleted = false;
+    store.BeginStep("登记抽查发现的漏报问题");
+    const int64_t problem_id = store.StepAdd(std::move(p), octx);
+    Stmt item = db_.Prepare(
+        "INSERT INTO spot_check_item(spot_check_id, seq, problem_id, finding, note, checked_on, on_site) "
+        "VALUES(?1, (SELECT coalesce(max(seq), 0) + 1 FROM spot_check_item WHERE spot_check_id = ?1), ?2, ?3, ?4, "
+        "?5, 1)");
+    item.Bind(1, id).Bind(2, problem_id).Bind(3, std::string(kFindings[2])).Bind(4, note).Bind(5, FormatIso(found_on));
+    HTK_CHECK(item.Run());
+    store.EndStep();
+    if (added) *added = problem_id;
+    return "";
 }
 
 std::string SpotCheckStore::SetFinding(int64_t id, int seq, const std::string& finding, const std::string& note,

@@ -53,6 +53,8 @@ struct SpotCheckItem {
     int64_t problem_id = 0;
     std::string finding, note;
     Date checked_on;
+    bool on_site = false;  // a problem found on site (漏报) and registered, not drawn
+    int round = 0;         // the spot check's round (1 = the first drawn), set by AllItems
 };
 
 struct SpotCheck {
@@ -65,9 +67,15 @@ struct SpotCheck {
 
 struct SpotCheckInfo {
     int64_t id = 0;
+    int round = 0;  // 1 = the first drawn
     std::string created_at, description;
-    int items = 0, checked = 0;
+    int items = 0, checked = 0;  // drawn, and of them with a finding
+    int on_site = 0;             // problems found on site and registered
 };
+
+class LedgerStore;
+struct Campaign;
+struct ChangeContext;
 
 class SpotCheckStore {
 public:
@@ -77,6 +85,17 @@ public:
                    const std::string& now);
     std::vector<SpotCheckInfo> List() const;  // newest first
     bool Load(int64_t id, SpotCheck* out) const;
+    // Every round's items, each with its round: what 单位统计 and the 通报 count.
+    std::vector<SpotCheckItem> AllItems() const;
+    // A problem found on site that the unit's ledger lacks (漏报): added to
+    // the ledger as a problem of its unit (history source 抽查发现) and
+    // recorded in round `id` as a 漏报 finding dated `found_on` — one
+    // transaction and one undo step of the ledger (undone, the problem is
+    // deleted and its finding no longer counts). "" or why not, in Chinese
+    // (nothing changes then); `added` gets the new problem's id.
+    std::string RegisterOnSiteProblem(LedgerStore& store, const Campaign& campaign, int64_t id, Problem p,
+                                      const Date& found_on, const std::string& note, const ChangeContext& ctx,
+                                      int64_t* added);
     // A finding for item `seq` ("" clears it). Returns a Chinese error, or "".
     std::string SetFinding(int64_t id, int seq, const std::string& finding, const std::string& note,
                            const Date& checked_on);

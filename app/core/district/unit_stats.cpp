@@ -14,7 +14,8 @@ std::string Percent(double rate) {
 }
 
 std::vector<UnitStats> BuildUnitStats(const std::vector<Problem>& rows, const std::vector<std::string>& units,
-                                      const Date& today, const SpotCheck* check, UnitStats* total) {
+                                      const Date& today, const std::vector<SpotCheckItem>* findings,
+                                      UnitStats* total) {
     std::vector<UnitStats> out;
     std::unordered_map<std::string, size_t> at;
     auto slot = [&](const std::string& unit) -> UnitStats& {
@@ -45,22 +46,29 @@ std::vector<UnitStats> BuildUnitStats(const std::vector<Problem>& rows, const st
             if (w == Warning::kYellow) ++s->yellow;
         }
     }
-    if (check)
-        for (const SpotCheckItem& item : check->items) {
+    if (findings)
+        for (const SpotCheckItem& item : *findings) {
             auto it = by_id.find(item.problem_id);
             if (it == by_id.end()) continue;
             for (UnitStats* s : {&slot((*it->second)[ProblemField::kReportingUnit]), &all}) {
-                ++s->sampled;
+                if (!item.on_site) ++s->sampled;
                 if (item.finding.empty()) continue;
-                ++s->checked;
+                if (!item.on_site) ++s->checked;
                 for (int f = 0; f < kFindingCount; ++f)
                     if (item.finding == kFindings[f]) ++s->findings[f];
-                if (IsAdverse(item.finding)) ++s->adverse;
+                if (!IsAdverse(item.finding)) continue;
+                ++s->adverse;
+                if (item.on_site) ++s->on_site;
+                s->adverse_list.push_back(UnitStats::Finding{item.round, item.finding, item.checked_on, item.on_site});
             }
         }
     auto rates = [](UnitStats& s) {
         s.completion = s.problems ? double(s.done) / s.problems : 1.0;
-        s.finding_rate = s.checked ? double(s.adverse) / s.checked : 0.0;
+        s.finding_rate = s.checked ? double(s.adverse - s.on_site) / s.checked : 0.0;
+        std::stable_sort(s.adverse_list.begin(), s.adverse_list.end(),
+                         [](const UnitStats::Finding& a, const UnitStats::Finding& b) {
+                             return std::tie(a.round, a.on) < std::tie(b.round, b.on);
+                         });
     };
     for (UnitStats& s : out) rates(s);
     rates(all);

@@ -284,6 +284,7 @@ private:
             for (FieldError& e : errors) {
                 if (e.field == ProblemField::kStatus) row[ProblemField::kStatus] = StatusCode(ProblemStatus::kOpen);
                 else if (e.field == ProblemField::kFoundDate || e.field == ProblemField::kDoneDate) row[e.field].clear();
+                else if (e.field == ProblemField::kMeasures || e.field == ProblemField::kRespUnits) continue;  // left empty: shown as the unit wrote it
                 else kept.push_back(std::move(e));
             }
             errors = std::move(kept);

@@ -52,8 +52,10 @@ struct ImportPlan {
 // With `district_merge` (区级汇总 reading a unit's file) a row without our
 // 唯一编号 gets its identity from its content (ProblemContentUuid; the k-th
 // equal row of a file gets counter k) and is matched by it first, and a row
-// is refused only for what the ledger's 备注 requires: an unknown 整改状态
-// reads as 待整改, an unreadable 发现日期/完成日期 is left empty.
+// is refused only for what the ledger's 备注 requires (问题类型, 问题性质, a
+// 完成时限 to the day, a 问题表述): an unknown 整改状态 reads as 待整改, an
+// unreadable 发现日期/完成日期 is left empty, an empty 整改措施 or 责任单位 is
+// taken empty.
 ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, const Campaign& campaign,
                             const LedgerStore& store, const std::string& fallback_unit,
                             const std::vector<Problem>* current = nullptr, bool unit_overrides_file = false,

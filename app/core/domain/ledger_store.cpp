@@ -101,6 +101,8 @@ std::vector<HistoryEntry> LedgerStore::History(int64_t id) const {
         if (e.field == "created") e.field = "新增";
         else if (e.field == "deleted") e.field = "删除";
         else if (e.field == "restored") e.field = "恢复";
+        else if (e.field == "merged_into") e.field = "并入改述后的问题";
+        else if (e.field == "merged_from") e.field = "合并改述前的问题";
         else
             for (int f = 0; f < kProblemFieldCount; ++f)
                 if (e.field == FieldInfo(f).column) e.field = FieldInfo(f).label;
@@ -316,11 +318,16 @@ void LedgerStore::SetFileField(int64_t file_id, int field, const std::string& va
     HTK_CHECK(u.Run());
 }
 
-void LedgerStore::SetLink(int64_t file_id, int64_t problem_id, bool linked) {
-    Stmt& s = db_.Cached(linked ? "INSERT OR IGNORE INTO file_problem(file_id, problem_id) VALUES(?1, ?2)"
-                                : "DELETE FROM file_problem WHERE file_id = ?1 AND problem_id = ?2");
-    s.Bind(1, file_id).Bind(2, problem_id);
-    HTK_CHECK(s.Run());
+void LedgerStore::SetLink(int64_t file_id, int64_t problem_id, bool linked, const std::string& data) {
+    if (linked) {
+        Stmt& s = db_.Cached("INSERT OR IGNORE INTO file_problem(file_id, problem_id, data) VALUES(?1, ?2, ?3)");
+        s.Bind(1, file_id).Bind(2, problem_id).Bind(3, data);
+        HTK_CHECK(s.Run());
+    } else {
+        Stmt& s = db_.Cached("DELETE FROM file_problem WHERE file_id = ?1 AND problem_id = ?2");
+        s.Bind(1, file_id).Bind(2, problem_id);
+        HTK_CHECK(s.Run());
+    }
 }
 
 void LedgerStore::SetUuid(int64_t id, const std::string& uuid) {
@@ -379,15 +386,24 @@ void LedgerStore::StepSetFile(int64_t file_id, FileField field, const std::strin
     building_.changes.push_back(Change{Change::kFile, file_id, int(field), old, value});
 }
 
-void LedgerStore::StepLink(int64_t file_id, int64_t problem_id, bool linked) {
+void LedgerStore::StepLink(int64_t file_id, int64_t problem_id, bool linked, const std::string& data) {
     HTK_CHECK(step_tx_);
-    Stmt& q = db_.Cached("SELECT 1 FROM file_problem WHERE file_id = ?1 AND problem_id = ?2");
+    Stmt& q = db_.Cached("SELECT data FROM file_problem WHERE file_id = ?1 AND problem_id = ?2");
     q.Bind(1, file_id).Bind(2, problem_id);
-    if (q.Step() == linked) return;
-    SetLink(file_id, problem_id, linked);
-    Change c{Change::kLink, problem_id, linked ? 1 : 0, {}, {}};
+    const bool was = q.Step();
+    const std::string had = was ? q.Text(0) : std::string();
+    q.Reset();
+    if (was == linked) return;
+    SetLink(file_id, problem_id, linked, data);
+    Change c{Change::kLink, problem_id, linked ? 1 : 0, linked ? data : had, {}};
     c.other = file_id;
     building_.changes.push_back(c);
+}
+
+void LedgerStore::StepNote(int64_t id, const char* field, const std::string& old_value, const std::string& new_value,
+                           const ChangeContext& ctx) {
+    HTK_CHECK(step_tx_);
+    RecordHistory(id, field, &old_value, &new_value, ctx);
 }
 
 std::vector<int64_t> LedgerStore::EndStep(bool* pushed) {
@@ -408,7 +424,7 @@ std::vector<int64_t> LedgerStore::EndStep(bool* pushed) {
 void LedgerStore::Apply(const Change& c, bool forward, const ChangeContext& ctx) {
     switch (c.kind) {
         case Change::kFile: SetFileField(c.id, c.field, forward ? c.new_value : c.old_value); break;
-        case Change::kLink: SetLink(c.other, c.id, (c.field == 1) == forward); break;
+        case Change::kLink: SetLink(c.other, c.id, (c.field == 1) == forward, c.old_value); break;
         case Change::kUuid: SetUuid(c.id, forward ? c.new_value : c.old_value); break;
         case Change::kEdit:
             if (forward) SetField(c.id, c.field, c.old_value, c.new_value, ctx);

@@ -76,7 +76,15 @@ public:
     void StepSetDeleted(int64_t id, bool deleted, const ChangeContext& ctx);
     void StepSetUuid(int64_t id, const std::string& uuid);
     void StepSetFile(int64_t file_id, FileField field, const std::string& value);
-    void StepLink(int64_t file_id, int64_t problem_id, bool linked);
+    // Links a file to a problem (with `data`, the problem's fields as that
+    // file gave them: file_problem.data) or unlinks them; undo gives an
+    // unlinked row its data back.
+    void StepLink(int64_t file_id, int64_t problem_id, bool linked, const std::string& data = "");
+    // A line in the problem's history that changes no field: `field` is
+    // "merged_into" (并入) or "merged_from" (合并); written once, not undone
+    // (the history keeps what happened, undo included).
+    void StepNote(int64_t id, const char* field, const std::string& old_value, const std::string& new_value,
+                  const ChangeContext& ctx);
     bool InStep() const { return step_tx_ != nullptr; }
     // Returns the touched problem ids; `pushed`: whether a step was pushed.
     std::vector<int64_t> EndStep(bool* pushed = nullptr);
@@ -110,7 +118,8 @@ private:
     struct Change {
         // kFile: `id` is a received file, `field` a FileField; kLink: `id` a
         // problem, `other` a file, `field` 1 when the step links them, 0 when
-        // it unlinks them; kUuid: the problem's identity.
+        // it unlinks them, `old_value` the link's data; kUuid: the problem's
+        // identity.
         enum Kind { kEdit, kCreate, kDelete, kFile, kLink, kUuid } kind;
         int64_t id;
         int field;  // for kEdit
@@ -128,7 +137,7 @@ private:
                   const ChangeContext& ctx);
     void SetDeleted(int64_t id, bool deleted, const ChangeContext& ctx);
     void SetFileField(int64_t file_id, int field, const std::string& value);
-    void SetLink(int64_t file_id, int64_t problem_id, bool linked);
+    void SetLink(int64_t file_id, int64_t problem_id, bool linked, const std::string& data);
     void SetUuid(int64_t id, const std::string& uuid);
     void RecordHistory(int64_t id, const char* field, const std::string* old_value, const std::string* new_value,
                        const ChangeContext& ctx);

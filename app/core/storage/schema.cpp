@@ -290,6 +290,21 @@ static const char* const kMigrations[] = {
         PRIMARY KEY (campaign_id, alias)
     ) WITHOUT ROWID;
     )sql",
+    // 10: findings and drift. Each file's own version of each problem it
+    //     lists (so that removing or moving a newer file gives the problem back
+    //     the values of the latest file left; '' for links made before); a
+    //     problem found on site that the unit's ledger lacked (漏报), recorded
+    //     as a finding of its spot check round; and the problems missing from
+    //     a unit's latest file that the office chose to keep open.
+    R"sql(
+    ALTER TABLE file_problem ADD COLUMN data TEXT NOT NULL DEFAULT '';  -- {"area": …, "description": …, …}
+    ALTER TABLE spot_check_item ADD COLUMN on_site INTEGER NOT NULL DEFAULT 0;  -- 1: registered on site, not drawn
+    CREATE TABLE drift_kept (
+        problem_id  INTEGER PRIMARY KEY REFERENCES problem(id) ON DELETE CASCADE,
+        campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+        decided_at  TEXT NOT NULL
+    );
+    )sql",
 };
 
 int SchemaVersion() { return int(sizeof(kMigrations) / sizeof(kMigrations[0])); }

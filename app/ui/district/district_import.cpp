@@ -18,6 +18,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace htk::ui {
@@ -121,7 +122,8 @@ void Apply(UiState& ui) {
         [&ui] { ShowDistrictMessage(*ui.district, "已取消汇入，数据没有改变；文件仍在对话框中"); });
 }
 
-void SummaryDialog(DistrictUi& D) {
+void SummaryDialog(UiState& ui) {
+    DistrictUi& D = *ui.district;
     if (!D.summary) return;
     if (!BeginModalDialog("导入结果", 56, 30)) return;
     const MergeSummary& m = *D.summary;
@@ -131,7 +133,13 @@ void SummaryDialog(DistrictUi& D) {
     ColoredTextWrapped(kColorMuted, "同一问题在不同文件中内容不同时，以较新的版本为准，两个版本都记入该问题的修改记录。"
                                     "整批导入可在整改台账中用 Ctrl+Z 撤销（连同收文记录）；单个文件可在“报送情况”下的"
                                     "“已收到的文件”中移除或改为其他单位、周次。");
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f;
+    // Drift of the units just received: shown below the files, live (D.drift).
+    std::vector<std::string> units;
+    for (const MergedFile& f : m.files) units.push_back(f.unit);
+    bool drift = false;
+    for (const UnitDrift& d : D.drift) drift = drift || std::find(units.begin(), units.end(), d.unit) != units.end();
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f +
+                         (drift ? ImGui::GetContentRegionAvail().y * 0.5f : 0.0f);
     if (ImGui::BeginTable("##merged", 8, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
                           ImVec2(0, ImGui::GetContentRegionAvail().y - footer))) {
         const float fh = ImGui::GetFontSize();
@@ -164,6 +172,12 @@ void SummaryDialog(DistrictUi& D) {
         }
         ImGui::EndTable();
     }
+    if (drift) {
+        ImGui::BeginChild("##drift", ImVec2(0, footer - ImGui::GetFrameHeightWithSpacing() * 1.5f),
+                          ImGuiChildFlags_NavFlattened);
+        DrawDrift(ui, units, "district.summary.drift");
+        ImGui::EndChild();
+    }
     if (ImGui::Button("关闭 (Enter)") || DialogConfirmed() || DialogCancelled()) {
         D.summary.reset();
         ImGui::CloseCurrentPopup();
@@ -175,7 +189,7 @@ void SummaryDialog(DistrictUi& D) {
 
 void DrawDistrictImportDialog(UiState& ui) {
     DistrictUi& D = *ui.district;
-    SummaryDialog(D);
+    SummaryDialog(ui);
     // While the merge runs, its progress is the dialog (the files stay here).
     if (!D.show_import || D.summary || TaskRunning(ui.tasks)) return;
     if (D.incoming.empty()) {

@@ -44,10 +44,12 @@ void RefreshDistrict(UiState& ui) {
 
     const Date today = platform::Today();
     D.reporting = BuildReportingTable(L.campaign, D.units, D.files, today);
-    const SpotCheck* check = D.check.id ? &D.check : nullptr;
-    D.stats = BuildUnitStats(L.view.rows(), D.units, today, check, &D.total);
+    // Every round's findings count, not only the spot check shown.
+    D.findings = D.checks.AllItems();
+    D.stats = BuildUnitStats(L.view.rows(), D.units, today, &D.findings, &D.total);
     RankUnits(D.stats);
-    D.bulletin = BuildBulletin(L.campaign, D.stats, D.total, D.reporting, check, today);
+    D.bulletin = BuildBulletin(L.campaign, D.stats, D.total, D.reporting, D.check_list, today);
+    D.drift = FindDrift(*ui.db, L.store, L.campaign.id);
     D.bulletin_text = BulletinText(D.bulletin);
     D.built_version = L.view.version();
     D.built_commits = commits;
@@ -309,6 +311,36 @@ void DrawMergedLedgerTab(UiState& ui) {
     if (ImGui::IsKeyPressed(ImGuiKey_E, false) && ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift &&
         !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
         ExportXlsx(L, ui.settings);
+    // A unit's page (合并台账 filtered to it): what its latest file no longer
+    // lists; unfiltered, which units have such problems.
+    DistrictUi& D = *ui.district;
+    if (!L.filter.reporting_unit.empty()) {
+        if (std::any_of(D.drift.begin(), D.drift.end(),
+                        [&](const UnitDrift& d) { return d.unit == L.filter.reporting_unit; })) {
+            ImGui::BeginChild("##unit_drift", ImVec2(0, ImGui::GetFontSize() * 9),
+                              ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
+            DrawDrift(ui, {L.filter.reporting_unit}, "district.drift");
+            ImGui::EndChild();
+        }
+    } else if (!D.drift.empty()) {
+        int problems = 0;
+        for (const UnitDrift& d : D.drift) problems += int(d.missing.size());
+        const std::string line = std::to_string(D.drift.size()) + " 个单位的最新台账中没有以前报过的 " +
+                                 std::to_string(problems) + " 个问题（可能改了表述）：";
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorYellow);
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleColor();
+        MarkItem("district.drift.summary", line.c_str());
+        for (const UnitDrift& d : D.drift) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton((d.unit + "（" + std::to_string(d.missing.size()) + "）").c_str())) {
+                L.filter = LedgerFilter{};
+                L.filter.reporting_unit = d.unit;
+                L.view.SetFilter(L.filter);
+            }
+            MarkItem(("district.drift.unit." + d.unit).c_str());
+        }
+    }
     if (L.view.total() == 0) {
         ImGui::TextWrapped("还没有导入任何单位的台账。把各单位报送的 Excel/CSV 文件拖到页面上，或按 Ctrl+O 选择文件（可多选）。");
         return;
@@ -382,6 +414,10 @@ void DrawUnitStatsTab(UiState& ui) {
             std::snprintf(mark, sizeof mark, "district.unit.%zu", i);
             std::string v = s.unit + " " + std::to_string(s.rank) + " " + Percent(s.completion);
             MarkItem(mark, v.c_str());
+            // Its figures, for the tests: problems, sampled, adverse, 漏报.
+            const std::string figures = std::to_string(s.problems) + " " + std::to_string(s.sampled) + " " +
+                                        std::to_string(s.adverse) + " " + std::to_string(s.findings[2]);
+            MarkItem(("district.unit.figures." + s.unit).c_str(), figures.c_str());
         }
         const int v[] = {s.problems, s.done, s.in_progress, s.open, s.red, s.yellow};
         for (int c = 0; c < 6; ++c) {

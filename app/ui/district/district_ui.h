@@ -12,6 +12,7 @@
 #include "platform.h"
 #include "timed_message.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,10 @@ struct DistrictUi {
     std::string move_unit;
     int move_week = 0;
     std::string move_error;
+    // Problems units' latest files no longer list (drift.h), and the choice
+    // of what each became, per problem id.
+    std::vector<UnitDrift> drift;
+    std::map<int64_t, int64_t> drift_into;
     ReportingTable reporting;
     std::vector<UnitStats> stats;
     UnitStats total;
@@ -62,6 +67,7 @@ struct DistrictUi {
     bool check_chosen = false;  // another spot check picked: read it on the next refresh
     int64_t check_id = 0;  // shown; 0 = the newest
     SpotCheck check;
+    std::vector<SpotCheckItem> findings;  // every round's items: what the statistics count
     bool show_sample_dialog = false;
     SampleSpec spec;
     int use_percent = 1;  // radio: 1 按比例, 0 按数量
@@ -69,6 +75,10 @@ struct DistrictUi {
     std::string sample_error;
     int finding_seq = 0;          // the item whose finding is being edited
     std::string finding_note, finding_date;
+    // 登记实地发现的漏报: the problem being written, its date and note.
+    bool show_missed = false;
+    Problem missed;
+    std::string missed_found, missed_note, missed_error;
 
     // 通报
     Bulletin bulletin;
@@ -90,9 +100,14 @@ void DrawReportingTab(UiState& ui);
 // moved to another unit/week (each one undo step of the ledger).
 void DrawReceivedFiles(UiState& ui);
 void DrawMergedLedgerTab(UiState& ui);
+// The problems the latest files of `units` (all units when empty) no longer
+// list, each with 并入 / 保留; `mark` prefixes the test marks. False when none.
+bool DrawDrift(UiState& ui, const std::vector<std::string>& units, const char* mark);
 void DrawUnitStatsTab(UiState& ui);
 void DrawSpotCheckTab(UiState& ui);
 void DrawSampleDialog(UiState& ui);
+// A 漏报 found on site, registered as a problem of its unit in the spot check shown.
+void DrawMissedDialog(UiState& ui);
 void DrawBulletinTab(UiState& ui);
 
 // The roll-up workbook: a summary sheet, then each unit's ledger.

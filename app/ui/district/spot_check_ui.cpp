@@ -7,6 +7,7 @@
 #include "app_ui.h"
 #include "dialogs.h"
 #include "district/district_workbooks.h"
+#include "domain/campaign.h"
 #include "ledger/ledger_ui.h"
 #include "test_marks.h"
 #include "theme.h"
@@ -157,6 +158,18 @@ void DrawSpotCheckTab(UiState& ui) {
         ImGui::SameLine();
         if (ImGui::Button("导出抽查结果")) Export(ui, true);
         MarkItem("district.sample.export_results");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!D.check.id);
+        if (ImGui::Button("登记实地发现的漏报…")) {
+            D.missed = NewProblem();
+            D.missed[ProblemField::kNature] = "个性问题";
+            D.missed_found = FormatIso(platform::Today());
+            D.missed_note.clear(), D.missed_error.clear();
+            D.show_missed = true;
+        }
+        ImGui::EndDisabled();
+        Tooltip("实地核查时发现单位台账中没有的问题：登记为该单位的问题（来源：抽查发现），计入该单位的漏报");
+        MarkItem("district.missed.new");
     }
     if (!D.check.id) {
         ImGui::Spacing();
@@ -164,10 +177,11 @@ void DrawSpotCheckTab(UiState& ui) {
                            "抽中的问题可导出为抽查清单带到实地核查，再逐条记录核查结果。");
         return;
     }
-    int checked = 0;
-    for (const SpotCheckItem& it : D.check.items) checked += !it.finding.empty();
-    char head[256];
-    std::snprintf(head, sizeof head, "%s；已核查 %d/%zu 条", D.check.description.c_str(), checked, D.check.items.size());
+    int checked = 0, drawn = 0;
+    for (const SpotCheckItem& it : D.check.items) checked += !it.on_site && !it.finding.empty(), drawn += !it.on_site;
+    char head[320];
+    std::snprintf(head, sizeof head, "%s；已核查 %d/%d 条%s", D.check.description.c_str(), checked, drawn,
+                  D.check_list.size() > 1 ? "（单位统计和通报计入每一轮的结果）" : "");
     ImGui::TextUnformatted(head);
     MarkItem("district.sample.head", head);
 
@@ -201,6 +215,12 @@ void DrawSpotCheckTab(UiState& ui) {
             ImGui::TableSetColumnIndex(2);
             ImGui::TextUnformatted(p ? (*p)[ProblemField::kArea].c_str() : "");
             ImGui::TableSetColumnIndex(3);
+            if (it.on_site) {
+                ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+                ImGui::TextUnformatted("［实地发现］");
+                ImGui::PopStyleColor();
+                ImGui::SameLine(0, 0);
+            }
             ImGui::TextUnformatted(p ? (*p)[ProblemField::kDescription].c_str() : "（该问题已删除）");
             if (i < 30) {
                 char mark[40];
@@ -260,6 +280,101 @@ void DrawSpotCheckTab(UiState& ui) {
             ImGui::PopID();
         }
     ImGui::EndTable();
+}
+
+void DrawMissedDialog(UiState& ui) {
+    DistrictUi& D = *ui.district;
+    if (!D.show_missed) return;
+    if (!BeginModalDialog("登记实地发现的漏报问题", 40, 33)) return;
+    LedgerUi& L = *ui.ledger;
+    MarkItem("district.missed.dialog");
+    Problem& p = D.missed;
+    const float fh = ImGui::GetFontSize();
+    const float label_w = fh * 6;
+    auto label = [&](const char* text) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text);
+        ImGui::SameLine(label_w);
+        ImGui::SetNextItemWidth(-1);
+    };
+    auto combo = [&](const char* text, const char* id, ProblemField f, const std::vector<std::string>& options) {
+        label(text);
+        if (ImGui::BeginCombo(id, p[f].c_str(), ImGuiComboFlags_HeightLarge)) {
+            for (const std::string& o : options) {
+                if (ImGui::Selectable(o.c_str(), o == p[f])) p[f] = o;
+                MarkItem((std::string("district.missed.pick.") + o).c_str(), o.c_str());
+            }
+            ImGui::EndCombo();
+        }
+    };
+    ImGui::TextWrapped("抽查（%s）中实地发现、单位台账中没有的问题，登记为该单位的问题，计入该单位的漏报。",
+                       D.check.description.c_str());
+    combo("所属单位", "##unit", ProblemField::kReportingUnit, D.units);
+    MarkItem("district.missed.unit", p[ProblemField::kReportingUnit].c_str());
+    std::vector<std::string> areas;
+    for (const Area& a : L.campaign.areas) areas.push_back(a.name);
+    combo("问题类型", "##area", ProblemField::kArea, areas);
+    MarkItem("district.missed.area", p[ProblemField::kArea].c_str());
+    combo("问题性质", "##nature", ProblemField::kNature, L.campaign.natures);
+    label("所属乡镇");
+    ImGui::InputText("##township", &p[ProblemField::kTownship]);
+    label("所属村");
+    ImGui::InputText("##village", &p[ProblemField::kVillage]);
+    MarkItem("district.missed.village");
+    label("问题表述");
+    WrappedTextField("##description", &p[ProblemField::kDescription], -1, 2, 4);
+    MarkItem("district.missed.description");
+    label("整改措施");
+    WrappedTextField("##measures", &p[ProblemField::kMeasures], -1, 2, 4);
+    MarkItem("district.missed.measures");
+    label("完成时限");
+    ImGui::InputTextWithHint("##deadline", "精准到日，如 2022-07-05", &p[ProblemField::kDeadline]);
+    MarkItem("district.missed.deadline");
+    label("责任单位");
+    ImGui::InputText("##resp", &p[ProblemField::kRespUnits]);
+    MarkItem("district.missed.resp");
+    label("发现日期");
+    ImGui::InputText("##found", &D.missed_found);
+    MarkItem("district.missed.found");
+    label("情况说明");
+    ImGui::InputText("##note", &D.missed_note);
+    if (!D.missed_error.empty()) {
+        ColoredTextWrapped(kColorRed, D.missed_error.c_str());
+        MarkItem("district.missed.error", D.missed_error.c_str());
+    }
+    ImGui::Spacing();
+    const bool go = ImGui::Button("登记 (Enter)");
+    ImGui::SetItemDefaultFocus();
+    MarkItem("district.missed.ok");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("取消 (Esc)");
+    // Enter in a text field is the field's; elsewhere it registers.
+    if (go || (DialogConfirmed() && !ImGui::IsAnyItemActive())) {
+        const DateParse found = ParseDate(D.missed_found, L.campaign.Year());
+        if (!found.ok) {
+            D.missed_error = "发现日期" + found.error;
+        } else {
+            EnsureLedgerLoaded(L);
+            FlushDraft(L, ui.settings);
+            int64_t added = 0;
+            L.model.Write([&](LedgerStore& store) {
+                D.missed_error = D.checks.RegisterOnSiteProblem(store, L.campaign, D.check.id, p, found.date,
+                                                                D.missed_note, MakeContext(ui.settings, "edit"), &added);
+                return added ? std::vector<int64_t>{added} : std::vector<int64_t>{};
+            });
+            if (D.missed_error.empty()) {
+                AfterWrite(L, false);
+                ShowDistrictMessage(D, "已登记为" + p[ProblemField::kReportingUnit] +
+                                           "的问题（来源：抽查发现），计入该单位的漏报。可在整改台账中按 Ctrl+Z 撤销");
+                D.show_missed = false;
+                ImGui::CloseCurrentPopup();
+            }
+        }
+    } else if (cancel || DialogCancelled()) {
+        D.show_missed = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 }  // namespace htk::ui

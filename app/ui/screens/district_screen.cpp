@@ -89,6 +89,7 @@ void DrawDistrictScreen(UiState& ui) {
         ImGui::EndTabBar();
     }
     DrawSampleDialog(ui);
+    DrawMissedDialog(ui);
     DrawDistrictImportDialog(ui);
 }
 
