@@ -10,7 +10,8 @@
 // Rules every Task keeps:
 //   1. Step returns when its slice is over, at a point where it can resume;
 //      one call never does more than a bounded piece of work after the slice
-//      has run out (the bench's longest frame shows it).
+//      has run out (the bench's longest frame shows it), and never less than
+//      one piece, so that a task ends however short the slices.
 //   2. Destroying an unfinished task is its cancel: nothing it would have
 //      changed is changed (a write in progress is rolled back, a file not yet
 //      handed over is never handed over).

@@ -288,6 +288,7 @@ void FlushPendingEdits(UiState& ui) {
 // or, for 区办, the district's import dialog, which takes the next file while
 // the frame has spent less than kTaskBudget (a unit's file takes 10–60 ms).
 bool ReceiveOneFile(UiState& ui);
+void ReceiveReadTable(UiState& ui, const std::string& file_name, Workbook* book, const std::string& error);
 
 void ReceiveFiles(UiState& ui) {
     const double start = platform::Seconds();
@@ -325,7 +326,6 @@ bool ReceiveOneFile(UiState& ui) {
         ReceiveDistrictFile(ui, std::move(file));
         return ui.section == Section::kDistrict;
     }
-    Workbook book;
     std::string error;
     platform::Mark("htk-import-read-start");
     // A household list in CSV (a district's registry can be 800,000 rows) is
@@ -334,34 +334,47 @@ bool ReceiveOneFile(UiState& ui) {
         ui.section = Section::kScreening;
         return false;
     }
-    const bool read = error.empty() && ReadTableFile(file.name, file.bytes, &book, &error);
-    std::string().swap(file.bytes);  // read: free it before planning (a large file is tens of MB)
+    if (!error.empty()) {
+        ReceiveReadTable(ui, file.name, nullptr, error);
+        return false;
+    }
+    // Anything else is read a slice per frame (a 50,000-row workbook takes
+    // a few hundred milliseconds), then goes where its content says.
+    auto task = std::make_unique<ReadTableTask>(file.name, std::move(file.bytes));
+    StartTask(ui.tasks, "导入文件", std::move(task), [&ui](Task& t) {
+        auto& read = static_cast<ReadTableTask&>(t);
+        ReceiveReadTable(ui, read.file_name(), read.ok() ? &read.workbook() : nullptr, read.error());
+    });
+    return false;
+}
+
+// A file read (book), or not (error): to the preview its content calls for.
+void ReceiveReadTable(UiState& ui, const std::string& file_name, Workbook* book, const std::string& error) {
     platform::Mark("htk-import-read-end");
-    if (!read) {
-        std::string text = "无法导入“" + file.name + "”：" + error;
+    if (!book) {
+        std::string text = "无法导入“" + file_name + "”：" + error;
         if (ui.section == Section::kScreening) {
             ShowHouseholdMessage(*ui.households, text, true);
         } else {
             ShowMessage(*ui.ledger, text, true);
             ui.section = Section::kLedger;
         }
-        return false;
+        return;
     }
-    switch (KindOfTable(book)) {
+    switch (KindOfTable(*book)) {
         case TableKind::kHouseholds:
-            ReceiveHouseholdWorkbook(*ui.households, file.name, std::move(book));
+            ReceiveHouseholdWorkbook(*ui.households, file_name, std::move(*book));
             ui.section = Section::kScreening;
             break;
         case TableKind::kVillages:
-            ReceiveVillageWorkbook(ui, file.name, book);
+            ReceiveVillageWorkbook(ui, file_name, *book);
             ui.section = Section::kScreening;
             break;
         case TableKind::kLedger:
-            ReceiveLedgerWorkbook(*ui.ledger, ui.settings, file.name, book);
+            ReceiveLedgerWorkbook(*ui.ledger, ui.settings, file_name, *book);
             ui.section = Section::kLedger;
             break;
     }
-    return false;
 }
 
 void DrawApp(UiState& ui, const PlatformStatus& st) {

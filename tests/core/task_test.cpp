@@ -8,6 +8,9 @@
 #include "domain/ledger_import.h"
 #include "domain/ledger_store.h"
 #include "formats/table_file.h"
+#include "formats/text_encoding.h"
+#include "formats/xlsx_reader.h"
+#include "domain/ledger_xlsx.h"
 #include "task.h"
 #include "test_db.h"
 
@@ -158,6 +161,82 @@ TEST(Task, ImportDestroyedHalfWayChangesNothing) {
     EXPECT_EQ(o.Count("SELECT count(*) FROM problem"), 0);
     EXPECT_EQ(o.Count("SELECT count(*) FROM problem_history"), history);
     EXPECT_FALSE(o.store.CanUndo());
+}
+
+TEST(Task, XlsxReadInSmallestSlicesEqualsOneCall) {
+    Office o;
+    // A ledger of 3,000 rows written by our exporter (a sheet part of a few MB).
+    ImportPlan plan = PlanOf(o, 3000);
+    LedgerWorkbook book;
+    book.sheets.emplace_back();
+    book.sheets[0].title = "整改台账";
+    book.sheets[0].unit = "陈曹乡";
+    for (const Problem& p : plan.adds) book.sheets[0].rows.push_back(&p);
+    std::string bytes, error;
+    ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
+
+    Workbook whole;
+    ASSERT_TRUE(ReadXlsx(bytes, &whole, &error)) << error;
+    XlsxReadTask task(bytes);
+    int steps = 0;
+    double last = -1;
+    for (Slice s = Smallest(); !task.Step(s); s = Smallest()) {
+        ++steps;
+        EXPECT_GE(task.progress(), last);
+        last = task.progress();
+    }
+    ASSERT_TRUE(task.ok()) << task.error();
+    EXPECT_GT(steps, 3);
+    const Workbook& sliced = task.workbook();
+    ASSERT_EQ(sliced.sheets.size(), whole.sheets.size());
+    for (size_t i = 0; i < whole.sheets.size(); ++i) {
+        ASSERT_EQ(sliced.sheets[i].rows.size(), whole.sheets[i].rows.size());
+        for (size_t r = 0; r < whole.sheets[i].rows.size(); ++r) {
+            ASSERT_EQ(sliced.sheets[i].rows[r].size(), whole.sheets[i].rows[r].size()) << r;
+            for (size_t c = 0; c < whole.sheets[i].rows[r].size(); ++c)
+                ASSERT_EQ(sliced.sheets[i].rows[r][c].text, whole.sheets[i].rows[r][c].text) << r << "," << c;
+        }
+    }
+    EXPECT_EQ(sliced.custom_properties, whole.custom_properties);
+    EXPECT_GE(whole.sheets[0].rows.size(), 3000u);
+}
+
+TEST(Task, XlsxReadOfABrokenFileEndsWithTheMessage) {
+    XlsxReadTask task(std::string_view("PK\x03\x04 not really a zip"));
+    RunToEnd(task);
+    EXPECT_FALSE(task.ok());
+    EXPECT_FALSE(task.error().empty());
+    EXPECT_TRUE(task.workbook().sheets.empty());
+}
+
+TEST(Task, CsvReadARowAtATimeEqualsOneCall) {
+    // As a department's office saves it: GB18030, no BOM; and as Excel does: UTF-8 with BOM.
+    const std::string utf8 = Csv("区人社局", 0, 500);
+    for (const std::string& bytes : {EncodeGb18030(utf8.substr(3)), utf8}) {
+        Workbook whole;
+        std::string error;
+        ASSERT_TRUE(ReadTableFile("区人社局.csv", bytes, &whole, &error)) << error;
+        ReadTableTask task("区人社局.csv", bytes);
+        int steps = 0;
+        for (Slice s = Smallest(); !task.Step(s); s = Smallest()) ++steps;
+        ASSERT_TRUE(task.ok()) << task.error();
+        EXPECT_GT(steps, 10);
+        ASSERT_EQ(task.workbook().sheets.size(), 1u);
+        const Sheet& a = whole.sheets[0];
+        const Sheet& b = task.workbook().sheets[0];
+        EXPECT_EQ(b.name, a.name);
+        ASSERT_EQ(b.rows.size(), a.rows.size());
+        for (size_t r = 0; r < a.rows.size(); ++r) {
+            ASSERT_EQ(b.rows[r].size(), a.rows[r].size()) << r;
+            for (size_t c = 0; c < a.rows[r].size(); ++c) {
+                EXPECT_EQ(b.rows[r][c].text, a.rows[r][c].text) << r << "," << c;
+                EXPECT_EQ(b.rows[r][c].type, a.rows[r][c].type) << r << "," << c;
+            }
+        }
+    }
+    ReadTableTask xls("旧表.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old binary", 20));
+    RunToEnd(xls);
+    EXPECT_NE(xls.error().find(".xls"), std::string::npos);
 }
 
 }  // namespace

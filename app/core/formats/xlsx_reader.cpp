@@ -248,51 +248,9 @@ private:
     int next_row_ = 0;
 };
 
-// A worksheet part, parsed in place. The rows are parsed a megabyte at a time
-// as XML fragments, so the DOM never holds more than a slice of a large sheet
-// (a 50,000-row sheet as one DOM took ~80 MB); the rest of the part (merged
-// cells) is parsed on its own. Anything unusual falls back to one whole parse.
-bool ReadSheet(std::string& xml, const std::vector<std::string>& shared, const Styles& styles, Sheet* sheet,
-               std::string* error) {
-    constexpr size_t kSlice = 1 << 20;
-    RowsSpan span;
-    pugi::xml_document doc;
-    if (FindRows(xml, &span)) {
-        SheetReader reader(shared, styles, sheet);
-        pugi::xml_parse_result parsed;
-        parsed.status = pugi::status_ok;
-        for (size_t at = span.begin; parsed && at < span.end;) {
-            size_t cut = span.end;
-            if (span.end - at > kSlice) {
-                size_t e = xml.find(span.row_end, at + kSlice);
-                if (e != std::string::npos && e < span.end) cut = e + span.row_end.size();
-            }
-            pugi::xml_document slice;
-            parsed = slice.load_buffer_inplace(&xml[at], cut - at, pugi::parse_default | pugi::parse_fragment,
-                                               pugi::encoding_utf8);
-            if (parsed && !reader.ReadRows(slice, error)) return false;
-            at = cut;
-        }
-        if (parsed) {
-            // The part without its rows, for what follows them.
-            std::string rest = xml.substr(0, span.begin) + xml.substr(span.end);
-            xml.swap(rest);
-            if (!ParseXml(xml, &doc, sheet->name, error)) return false;
-        } else {
-            // A slice did not parse: the text was changed in place, so the
-            // whole part cannot be parsed again from it. Report it as broken.
-            sheet->rows.clear();
-            *error = "文件已损坏（" + sheet->name + " 不是有效的 XML：" + parsed.description() + "）";
-            return false;
-        }
-    } else {
-        if (!ParseXml(xml, &doc, sheet->name, error)) return false;
-        SheetReader reader(shared, styles, sheet);
-        if (!reader.ReadRows(Child(doc.document_element(), "sheetData"), error)) return false;
-    }
-    pugi::xml_node root = doc.document_element();
+// Copies each merged range's top-left value into the whole range.
+void ApplyMerges(const pugi::xml_node& root, Sheet* sheet) {
     auto& rows = sheet->rows;
-    // Copy each merged range's top-left value into the whole range.
     for (pugi::xml_node m : Child(root, "mergeCells").children()) {
         std::string ref = m.attribute("ref").as_string();
         size_t colon = ref.find(':');
@@ -312,88 +270,252 @@ bool ReadSheet(std::string& xml, const std::vector<std::string>& shared, const S
                 if (cells[size_t(c)].type == Cell::kEmpty) cells[size_t(c)] = top;
         }
     }
-    return true;
 }
+
+// A sheet named in workbook.xml, to be read.
+struct SheetEntry {
+    std::string name, part;
+    bool hidden = false;
+};
 
 }  // namespace
 
 bool LooksLikeZip(std::string_view bytes) { return bytes.size() >= 4 && bytes.substr(0, 4) == "PK\x03\x04"; }
 
-bool ReadXlsx(std::string_view bytes, Workbook* out, std::string* error) {
-    out->sheets.clear();
-    out->custom_properties.clear();
-    if (!LooksLikeZip(bytes)) {
-        *error = "不是有效的 .xlsx 文件（可能是旧版 .xls 或其他格式，请在 Excel/WPS 中另存为 .xlsx）";
-        return false;
-    }
-    ZipReader zip(bytes, kMaxUnpackedBytes);
-    if (!zip.ok()) {
-        *error = "文件已损坏，无法解压";
-        return false;
-    }
-    if (!zip.Has("xl/workbook.xml")) {
-        *error = "不是 Excel 工作簿（缺少 xl/workbook.xml）";
-        return false;
-    }
-    std::string text;
+// The reading's state between steps. A worksheet part is inflated a piece at
+// a time, then its rows are parsed a megabyte at a time as XML fragments, so
+// the DOM never holds more than a slice of a large sheet (a 50,000-row sheet
+// as one DOM took ~80 MB); the rest of the part (merged cells) is parsed on
+// its own. Anything unusual falls back to one whole parse.
+struct XlsxReadTask::State {
+    explicit State(std::string_view b) : bytes(b) {}
+    enum class Stage { kOpen, kInflate, kRows, kRest, kEnd } stage = Stage::kOpen;
+    std::string_view bytes;
+    std::unique_ptr<ZipReader> zip;
     std::vector<std::string> shared;
-    if (zip.Has("xl/sharedStrings.xml")) {
-        if (!zip.Read("xl/sharedStrings.xml", &text, error)) return false;
+    Styles styles;
+    std::vector<SheetEntry> sheets;
+    size_t next_sheet = 0;
+    // The sheet being read.
+    Sheet sheet;
+    std::string xml;
+    RowsSpan span;
+    bool sliced = false;
+    size_t at = 0;
+    std::unique_ptr<SheetReader> reader;
+    Workbook book;
+    std::string error;
+    bool failed = false;
+
+    bool Open();
+    bool NextSheet();  // begins the next sheet's part; false at the end
+    bool Fail(std::string message) {
+        error = std::move(message);
+        failed = true;
+        stage = Stage::kEnd;
+        return false;
+    }
+};
+
+static constexpr size_t kInflatePiece = 4u << 20;  // bytes of a part inflated between looks at the clock
+static constexpr size_t kRowsSlice = 1u << 20;     // bytes of rows parsed as one XML fragment
+
+bool XlsxReadTask::State::Open() {
+    if (!LooksLikeZip(bytes))
+        return Fail("不是有效的 .xlsx 文件（可能是旧版 .xls 或其他格式，请在 Excel/WPS 中另存为 .xlsx）");
+    zip = std::make_unique<ZipReader>(bytes, kMaxUnpackedBytes);
+    if (!zip->ok()) return Fail("文件已损坏，无法解压");
+    if (!zip->Has("xl/workbook.xml")) return Fail("不是 Excel 工作簿（缺少 xl/workbook.xml）");
+    std::string text, e;
+    if (zip->Has("xl/sharedStrings.xml")) {
+        if (!zip->Read("xl/sharedStrings.xml", &text, &e)) return Fail(e);
         pugi::xml_document doc;
-        if (!ParseXml(text, &doc, "sharedStrings.xml", error)) return false;
+        if (!ParseXml(text, &doc, "sharedStrings.xml", &e)) return Fail(e);
         for (pugi::xml_node si : doc.document_element().children()) {
             if (std::strcmp(Local(si), "si") != 0) continue;
-            std::string s;
-            CollectText(si, &s);
-            shared.push_back(std::move(s));
+            std::string str;
+            CollectText(si, &str);
+            shared.push_back(std::move(str));
         }
     }
-    Styles styles;
-    if (zip.Has("xl/styles.xml") && zip.Read("xl/styles.xml", &text, error)) styles = ReadStyles(text);
+    if (zip->Has("xl/styles.xml") && zip->Read("xl/styles.xml", &text, &e)) styles = ReadStyles(text);
 
     std::unordered_map<std::string, std::string> targets;  // relationship id -> part name
-    if (zip.Has("xl/_rels/workbook.xml.rels")) {
-        if (!zip.Read("xl/_rels/workbook.xml.rels", &text, error)) return false;
+    if (zip->Has("xl/_rels/workbook.xml.rels")) {
+        if (!zip->Read("xl/_rels/workbook.xml.rels", &text, &e)) return Fail(e);
         pugi::xml_document doc;
-        if (!ParseXml(text, &doc, "workbook.xml.rels", error)) return false;
+        if (!ParseXml(text, &doc, "workbook.xml.rels", &e)) return Fail(e);
         for (pugi::xml_node r : doc.document_element().children())
             targets[r.attribute("Id").as_string()] = Normalize(r.attribute("Target").as_string());
     }
-    std::string workbook_xml;  // kept while `wb` points into it
-    if (!zip.Read("xl/workbook.xml", &workbook_xml, error)) return false;
+    std::string workbook_xml;
+    if (!zip->Read("xl/workbook.xml", &workbook_xml, &e)) return Fail(e);
     pugi::xml_document wb;
-    if (!ParseXml(workbook_xml, &wb, "workbook.xml", error)) return false;
+    if (!ParseXml(workbook_xml, &wb, "workbook.xml", &e)) return Fail(e);
     int index = 0;
     for (pugi::xml_node s : Child(wb.document_element(), "sheets").children()) {
         ++index;
-        Sheet sheet;
-        sheet.name = s.attribute("name").as_string();
-        std::string state = s.attribute("state").as_string();
-        sheet.hidden = state == "hidden" || state == "veryHidden";
+        SheetEntry entry;
+        entry.name = s.attribute("name").as_string();
+        const std::string state = s.attribute("state").as_string();
+        entry.hidden = state == "hidden" || state == "veryHidden";
         std::string rid;
         for (pugi::xml_attribute a : s.attributes()) {
             std::string n = a.name();
             if (n == "r:id" || (n.size() > 3 && n.compare(n.size() - 3, 3, ":id") == 0)) rid = a.value();
         }
-        std::string part = targets.count(rid) ? targets[rid] : "xl/worksheets/sheet" + std::to_string(index) + ".xml";
-        if (!zip.Has(part)) continue;  // a chart sheet or a missing part: nothing to read
-        if (!zip.Read(part, &text, error)) return false;
-        if (!ReadSheet(text, shared, styles, &sheet, error)) return false;
-        out->sheets.push_back(std::move(sheet));
+        entry.part = targets.count(rid) ? targets[rid] : "xl/worksheets/sheet" + std::to_string(index) + ".xml";
+        if (!zip->Has(entry.part)) continue;  // a chart sheet or a missing part: nothing to read
+        sheets.push_back(std::move(entry));
     }
-    if (zip.Has("docProps/custom.xml") && zip.Read("docProps/custom.xml", &text, error)) {
-        pugi::xml_document doc;
-        if (doc.load_buffer(text.data(), text.size()).status == pugi::status_ok)
-            for (pugi::xml_node p : doc.document_element().children()) {
-                pugi::xml_node v = p.first_child();
-                out->custom_properties[p.attribute("name").as_string()] = v.text().get();
+    return true;
+}
+
+bool XlsxReadTask::State::NextSheet() {
+    if (next_sheet >= sheets.size()) return false;
+    const SheetEntry& entry = sheets[next_sheet++];
+    sheet = Sheet{};
+    sheet.name = entry.name;
+    sheet.hidden = entry.hidden;
+    std::string e;
+    if (!zip->BeginRead(entry.part, &xml, &e)) return Fail(e);
+    stage = Stage::kInflate;
+    return true;
+}
+
+XlsxReadTask::XlsxReadTask(std::string_view bytes) : s_(std::make_unique<State>(bytes)) {}
+XlsxReadTask::~XlsxReadTask() = default;
+
+bool XlsxReadTask::Step(Slice& slice) {
+    State& s = *s_;
+    using Stage = State::Stage;
+    for (bool first = true; s.stage != Stage::kEnd; first = false) {
+        if (!first && slice.over_now()) return false;  // one piece at least per step
+        switch (s.stage) {
+            case Stage::kOpen:
+                if (s.Open() && !s.NextSheet() && !s.failed) s.stage = Stage::kEnd;
+                break;
+            case Stage::kInflate: {
+                bool done = false;
+                std::string e;
+                if (!s.zip->ContinueRead(kInflatePiece, &done, &e)) {
+                    s.Fail(e);
+                    break;
+                }
+                if (!done) break;
+                s.sliced = FindRows(s.xml, &s.span);
+                s.at = s.span.begin;
+                s.reader = std::make_unique<SheetReader>(s.shared, s.styles, &s.sheet);
+                s.stage = s.sliced ? Stage::kRows : Stage::kRest;
+                break;
             }
+            case Stage::kRows: {
+                if (s.at >= s.span.end) {
+                    // The part without its rows, for what follows them.
+                    std::string rest = s.xml.substr(0, s.span.begin) + s.xml.substr(s.span.end);
+                    s.xml.swap(rest);
+                    s.stage = Stage::kRest;
+                    break;
+                }
+                size_t cut = s.span.end;
+                if (s.span.end - s.at > kRowsSlice) {
+                    size_t e = s.xml.find(s.span.row_end, s.at + kRowsSlice);
+                    if (e != std::string::npos && e < s.span.end) cut = e + s.span.row_end.size();
+                }
+                pugi::xml_document fragment;
+                pugi::xml_parse_result parsed = fragment.load_buffer_inplace(
+                    &s.xml[s.at], cut - s.at, pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
+                if (!parsed) {
+                    // The text was changed in place, so the whole part cannot
+                    // be parsed again from it. Report it as broken.
+                    s.Fail("文件已损坏（" + s.sheet.name + " 不是有效的 XML：" + parsed.description() + "）");
+                    break;
+                }
+                std::string e;
+                if (!s.reader->ReadRows(fragment, &e)) {
+                    s.Fail(e);
+                    break;
+                }
+                s.at = cut;
+                break;
+            }
+            case Stage::kRest: {
+                pugi::xml_document doc;
+                std::string e;
+                if (!ParseXml(s.xml, &doc, s.sheet.name, &e)) {
+                    s.Fail(e);
+                    break;
+                }
+                if (!s.sliced && !s.reader->ReadRows(Child(doc.document_element(), "sheetData"), &e)) {
+                    s.Fail(e);
+                    break;
+                }
+                ApplyMerges(doc.document_element(), &s.sheet);
+                std::string().swap(s.xml);
+                s.reader.reset();
+                s.book.sheets.push_back(std::move(s.sheet));
+                if (!s.NextSheet() && !s.failed) s.stage = Stage::kEnd;
+                break;
+            }
+            case Stage::kEnd:
+                break;
+        }
     }
-    error->clear();
-    if (out->sheets.empty()) {
-        *error = "工作簿中没有可读取的工作表";
+    if (s.failed) {
+        s.book = Workbook{};
+        return true;
+    }
+    if (s.zip) {
+        std::string text, e;
+        if (s.zip->Has("docProps/custom.xml") && s.zip->Read("docProps/custom.xml", &text, &e)) {
+            pugi::xml_document doc;
+            if (doc.load_buffer(text.data(), text.size()).status == pugi::status_ok)
+                for (pugi::xml_node p : doc.document_element().children()) {
+                    pugi::xml_node v = p.first_child();
+                    s.book.custom_properties[p.attribute("name").as_string()] = v.text().get();
+                }
+        }
+        s.zip.reset();
+    }
+    if (s.book.sheets.empty()) {
+        s.error = "工作簿中没有可读取的工作表";
+        s.failed = true;
+    }
+    return true;
+}
+
+double XlsxReadTask::progress() const {
+    const State& s = *s_;
+    if (s.stage == State::Stage::kEnd) return 1.0;
+    if (s.sheets.empty()) return 0.0;
+    double within = 0;
+    if (s.stage == State::Stage::kInflate && s.zip && s.zip->declared_bytes())
+        within = 0.3 * std::min(1.0, double(s.zip->read_bytes()) / double(s.zip->declared_bytes()));
+    else if (s.stage == State::Stage::kRows && s.span.end > s.span.begin)
+        within = 0.3 + 0.7 * double(s.at - s.span.begin) / double(s.span.end - s.span.begin);
+    else if (s.stage == State::Stage::kRest)
+        within = 1.0;
+    const double done = double(s.next_sheet ? s.next_sheet - 1 : 0) + within;
+    return std::min(1.0, done / double(s.sheets.size()));
+}
+
+std::string XlsxReadTask::stage() const { return "正在读取 Excel 文件"; }
+
+bool XlsxReadTask::ok() const { return !s_->failed; }
+const std::string& XlsxReadTask::error() const { return s_->error; }
+Workbook& XlsxReadTask::workbook() { return s_->book; }
+
+bool ReadXlsx(std::string_view bytes, Workbook* out, std::string* error) {
+    XlsxReadTask task(bytes);
+    RunToEnd(task);
+    *out = std::move(task.workbook());
+    if (!task.ok()) {
+        *error = task.error();
+        out->sheets.clear();
+        out->custom_properties.clear();
         return false;
     }
+    error->clear();
     return true;
 }
 

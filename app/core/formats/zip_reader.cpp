@@ -3,6 +3,7 @@
 #include <minizip/unzip.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace htk {
@@ -67,8 +68,16 @@ bool ZipReader::Has(const std::string& name) const {
 }
 
 bool ZipReader::Read(const std::string& name, std::string* out, std::string* error) {
+    if (!BeginRead(name, out, error)) return false;
+    for (bool done = false; !done;)
+        if (!ContinueRead(SIZE_MAX, &done, error)) return false;
+    return true;
+}
+
+bool ZipReader::BeginRead(const std::string& name, std::string* out, std::string* error) {
     unzFile z = static_cast<unzFile>(zip_);
     out->clear();
+    out_ = nullptr;
     if (!z || unzLocateFile(z, name.c_str(), 0) != UNZ_OK) {
         *error = "文件中缺少 " + name;
         return false;
@@ -79,48 +88,65 @@ bool ZipReader::Read(const std::string& name, std::string* out, std::string* err
         *error = "文件已损坏（无法读取 " + name + "）";
         return false;
     }
-    auto refuse = [&] {
-        *error = "文件解压后超过 " + std::to_string(limit_ / (1024 * 1024)) + " MB，可能不是正常的表格文件，已拒绝";
-        out->clear();
-        return false;
-    };
     if (info.uncompressed_size > limit_ - used_) {
         unzCloseCurrentFile(z);
-        return refuse();
+        *error = "文件解压后超过 " + std::to_string(limit_ / (1024 * 1024)) + " MB，可能不是正常的表格文件，已拒绝";
+        return false;
     }
-    // The declared size can lie: count what actually comes out. Inflate
-    // straight into the result, sized from the declaration and grown if needed.
+    // The declared size can lie: ContinueRead counts what actually comes out,
+    // inflating straight into the result, sized from the declaration and
+    // grown if needed.
     out->resize(std::min<size_t>(info.uncompressed_size, limit_ - used_));
-    size_t got = 0;
-    int n = 0;
-    bool too_big = false;
-    while (true) {
-        if (got == out->size()) {
+    name_ = name;
+    out_ = out;
+    got_ = 0;
+    declared_ = info.uncompressed_size;
+    return true;
+}
+
+bool ZipReader::ContinueRead(size_t max_bytes, bool* done, std::string* error) {
+    unzFile z = static_cast<unzFile>(zip_);
+    std::string* out = out_;
+    *done = false;
+    if (!out) {
+        *error = "文件已损坏（无法读取）";
+        return false;
+    }
+    auto finish = [&](bool too_big, int n) {
+        out->resize(got_);
+        used_ += got_;
+        out_ = nullptr;
+        const int close_rc = unzCloseCurrentFile(z);
+        if (too_big) {
+            *error = "文件解压后超过 " + std::to_string(limit_ / (1024 * 1024)) + " MB，可能不是正常的表格文件，已拒绝";
+            out->clear();
+            return false;
+        }
+        if (n < 0 || close_rc == UNZ_CRCERROR) {
+            *error = "文件已损坏（" + name_ + " 解压失败）";
+            out->clear();
+            return false;
+        }
+        *done = true;
+        return true;
+    };
+    const size_t stop = got_ + std::min(max_bytes, SIZE_MAX - got_);
+    while (got_ < stop) {
+        int n;
+        if (got_ == out->size()) {
             // As long as declared, or longer: one byte tells whether more comes.
             char probe;
             n = unzReadCurrentFile(z, &probe, 1);
-            if (n <= 0) break;
-            if (used_ + got + 1 > limit_) {
-                too_big = true;
-                break;
-            }
-            out->resize(std::min(limit_ - used_, std::max<size_t>(2 * got, 65536)));
-            (*out)[got++] = probe;
+            if (n <= 0) return finish(false, n);
+            if (used_ + got_ + 1 > limit_) return finish(true, n);
+            out->resize(std::min(limit_ - used_, std::max<size_t>(2 * got_, 65536)));
+            (*out)[got_++] = probe;
             continue;
         }
-        unsigned want = unsigned(std::min<size_t>(out->size() - got, 1 << 20));
-        n = unzReadCurrentFile(z, &(*out)[got], want);
-        if (n <= 0) break;
-        got += size_t(n);
-    }
-    out->resize(got);
-    used_ += got;
-    int close_rc = unzCloseCurrentFile(z);
-    if (too_big) return refuse();
-    if (n < 0 || close_rc == UNZ_CRCERROR) {
-        *error = "文件已损坏（" + name + " 解压失败）";
-        out->clear();
-        return false;
+        const unsigned want = unsigned(std::min<size_t>({out->size() - got_, stop - got_, size_t(1) << 20}));
+        n = unzReadCurrentFile(z, &(*out)[got_], want);
+        if (n <= 0) return finish(false, n);
+        got_ += size_t(n);
     }
     return true;
 }

@@ -26,6 +26,14 @@ public:
     bool Has(const std::string& name) const;
     // Reads one entry; false with a Chinese error when missing, corrupt or too big.
     bool Read(const std::string& name, std::string* out, std::string* error);
+    // The same a piece at a time (a large sheet over several slices of a
+    // frame): BeginRead, then ContinueRead until *done; either returns false
+    // with a Chinese error. `*out` must stay put until done.
+    bool BeginRead(const std::string& name, std::string* out, std::string* error);
+    bool ContinueRead(size_t max_bytes, bool* done, std::string* error);
+    // What ContinueRead has inflated of the entry so far, and its declared size.
+    size_t read_bytes() const { return got_; }
+    size_t declared_bytes() const { return declared_; }
     const std::vector<std::string>& names() const { return names_; }
 
 private:
@@ -33,6 +41,10 @@ private:
     void* zip_ = nullptr;
     std::vector<std::string> names_;
     size_t limit_, used_ = 0;
+    // The entry being read.
+    std::string name_;
+    std::string* out_ = nullptr;
+    size_t got_ = 0, declared_ = 0;
 };
 
 }  // namespace htk
