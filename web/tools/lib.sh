@@ -85,7 +85,7 @@ ensure_deb_src() {
 
 # Debian source packages the build uses, from bookworm (sqlite 3.40, zlib 1.2.13, libxlsxwriter 1.1.4,
 # pugixml 1.13), and Dear ImGui pinned from sid (see fetch_imgui).
-SOURCE_PACKAGES=(sqlite3 zlib libxlsxwriter pugixml)
+SOURCE_PACKAGES=(sqlite3 zlib libxlsxwriter pugixml libdeflate)
 
 # Dear ImGui 1.92's dynamic font atlas rasterises glyphs on demand from the
 # whole font, so every CJK character can be drawn without baking an atlas of
