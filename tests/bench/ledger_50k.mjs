@@ -1,8 +1,12 @@
 // Ledger benchmark: a realistic 50,000-row ledger through the real UI in one
-// headless Chromium run — CSV import, official xlsx export, xlsx import, CSV
-// export — beside SheetJS (npm "xlsx") doing the same on the same rows in the
-// same page; frame times while scrolling and filtering; memory. Not a test:
-// prints a table and, last, one JSON line.   node tests/bench/ledger_50k.mjs [rows]
+// headless Chromium run (CSV import, official xlsx export, xlsx import, CSV
+// export) beside the in-browser xlsx libraries (devDependencies of web/:
+// wasm-xlsxwriter = rust_xlsxwriter in wasm, ExcelJS, SheetJS) writing the
+// same rows in the same styled layout (SheetJS CE: no styles) and reading the
+// app's file, interleaved round by round in the same page; frame times while
+// scrolling and filtering; memory; the core's export choices (strings, level).
+// Not a test: prints tables and, last, one JSON line.
+//   node tests/bench/ledger_50k.mjs [rows]   (HTK_BENCH_KEEP=dir keeps the files)
 import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,6 +19,10 @@ import { LEDGER_HEADER, ledgerCsv, openLedgerPage } from './ledger_page.mjs';
 const N = +(process.argv[2] || 50000);
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
 const sheetjsPath = require.resolve('xlsx/dist/xlsx.full.min.js');
+const exceljsPath = require.resolve('exceljs/dist/exceljs.min.js');
+const modules = new URL('../../web/node_modules/', import.meta.url).pathname;
+const wasmXlsxDir = join(modules, 'wasm-xlsxwriter', 'web');
+const version = (name) => JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8')).version;
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const work = mkdtempSync(join(tmpdir(), 'htk-bench-'));
