@@ -6,6 +6,13 @@
 #include <minizip/zip.h>
 #include <zlib.h>
 
+// zlib's crc32_combine takes a z_off_t, whose width is the zlib build's (off_t:
+// 64 bits) but, in a file that includes zlib.h without that build's
+// Z_HAVE_UNISTD_H, `long` (32 bits in wasm): wasm-ld then finds two
+// signatures and replaces the call with a trap. crc32_combine64 takes 64 bits
+// in every build, and zlib exports it whatever its configuration.
+extern "C" uLong crc32_combine64(uLong crc1, uLong crc2, int64_t len2);
+
 #include <algorithm>
 #include <cstdarg>
 #include <cstring>
@@ -343,7 +350,7 @@ int htk_xlsx_zip_add(zipFile zip, zip_fileinfo* info, FILE* file, const char* fi
     size_t at = 0;
     for (const auto& s : splices) {
         file_bytes(at, s.at, false);
-        crc = crc32_combine(crc, s.stream->crc(), z_off_t(s.stream->raw_size()));
+        crc = crc32_combine64(crc, s.stream->crc(), int64_t(s.stream->raw_size()));
         raw += s.stream->raw_size();
         put(s.stream->compressed());
         at = s.at;
