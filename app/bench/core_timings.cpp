@@ -116,6 +116,46 @@ std::vector<CoreTiming> TimeCoreOperations(Database& db, const Date& today, int 
         WriteLedgerXlsx(book, &bytes, &error);
         return bytes.size();
     });
+    // The same export with each choice of strings and deflate level
+    // (docs/PERFORMANCE.md): result = the file's bytes.
+    for (const bool sst : {true, false})
+        for (const int level : {1, 4, 6, 9}) {
+            const std::string name =
+                std::string("ledger_export_xlsx_") + (sst ? "sst" : "inline") + "_l" + std::to_string(level);
+            time(name.c_str(), [&] {
+                LedgerWorkbook book;
+                LedgerSheet sheet;
+                sheet.title = campaign.ledger_title;
+                sheet.rows = all;
+                book.sheets.push_back(std::move(sheet));
+                std::string bytes, error;
+                WriteLedgerXlsx(book, &bytes, &error, XlsxWriteOptions{level, sst});
+                return bytes.size();
+            });
+        }
+    // The export as the UI runs it, a 16 ms slice per frame: ms = the longest
+    // Step (the slice included), result = the number of steps.
+    {
+        static const auto start = std::chrono::steady_clock::now();
+        double (*clock)() = [] {
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        };
+        LedgerWorkbook book;
+        LedgerSheet sheet;
+        sheet.title = campaign.ledger_title;
+        sheet.rows = all;
+        book.sheets.push_back(std::move(sheet));
+        std::unique_ptr<XlsxWriteTask> task = StartLedgerXlsx(std::move(book));
+        CoreTiming t;
+        t.name = "ledger_export_xlsx_task_longest_step";
+        for (bool done = false; !done; ++t.result) {
+            Slice slice(clock, 0.016);
+            const double t0 = clock();
+            done = task->Step(slice);
+            t.ms = std::max(t.ms, (clock() - t0) * 1000);
+        }
+        out.push_back(t);
+    }
     // The district roll-up: per-unit statistics and ranking, then a summary
     // sheet and each unit's ledger in one workbook.
     time("district_rollup", [&] {

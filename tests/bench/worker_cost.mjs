@@ -23,8 +23,12 @@ const timeout = { timeout: 600000 };
 const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
 await chooser.setFiles(join(work, 'ledger.csv'));
 await page.waitForFunction(() => window.app.rect('import.summary'), null, timeout);
+// The import itself runs as tasks (app/core/task.h): its read and its write, each over frames.
+const readTask = await page.evaluate(() => window.app.status().task);
 await page.keyboard.press('Enter');
 await page.waitForFunction((n) => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === n, N, timeout);
+await page.waitForFunction(() => !window.app.status().task.running, null, timeout);
+const writeTask = await page.evaluate(() => window.app.status().task);
 
 const runs = [];
 for (let k = 0; k < 3; k++) {
@@ -53,11 +57,18 @@ const result = {
   worker_rows_out_of_sqlite_ms: Math.round(med('query')),
   worker_rows_cloned_ms: Math.round(med('clone')),
   worker_start_with_module_ms: Math.round(med('worker')),
+  import_read_steps: readTask.steps,
+  import_read_longest_step_ms: Math.round(readTask.longest_ms),
+  import_write_steps: writeTask.steps,
+  import_write_longest_step_ms: Math.round(writeTask.longest_ms),
 };
 console.log(`| ${N} rows to a worker (median of 3) | ms |\n|---|---:|`);
 console.log(`| rows out of SQLite as JSON (on the page's thread) | ${result.worker_rows_out_of_sqlite_ms} |`);
 console.log(`| structured clone (postMessage's copy, page's thread) | ${result.worker_rows_cloned_ms} |`);
 console.log(`| a worker started with the app's module | ${result.worker_start_with_module_ms} |`);
+console.log(`\n| ${N}-row CSV import as tasks | frames | longest step, ms |\n|---|---:|---:|`);
+console.log(`| read (a row at a time) | ${readTask.steps} | ${result.import_read_longest_step_ms} |`);
+console.log(`| write (256 rows per batch, one transaction) | ${writeTask.steps} | ${result.import_write_longest_step_ms} |`);
 console.log(JSON.stringify(result));
 await b.close();
 server.stop();

@@ -134,8 +134,8 @@ TEST(LedgerXlsx, ControlCharactersEscapedOtherTextAsIs) {
     std::string bytes, error;
     ASSERT_TRUE(WriteLedgerXlsx(book, &bytes, &error)) << error;
     ZipReader zip(bytes, 50 << 20);
-    std::string xml;
-    ASSERT_TRUE(zip.Read("xl/worksheets/sheet1.xml", &xml, &error)) << error;
+    std::string xml;  // text goes to the shared strings table
+    ASSERT_TRUE(zip.Read("xl/sharedStrings.xml", &xml, &error)) << error;
     EXPECT_NE(xml.find("<t>第一行\n第二行\t&amp;&lt;&gt;</t>"), std::string::npos);
     EXPECT_NE(xml.find("<t>响铃_x0007_字符</t>"), std::string::npos);
 }

@@ -84,8 +84,11 @@ ensure_deb_src() {
 }
 
 # Debian source packages the build uses, from bookworm (sqlite 3.40, zlib 1.2.13, libxlsxwriter 1.1.4,
-# pugixml 1.13), and Dear ImGui pinned from sid (see fetch_imgui).
-SOURCE_PACKAGES=(sqlite3 zlib libxlsxwriter pugixml)
+# pugixml 1.13, libdeflate 1.14), and Dear ImGui pinned from sid (see fetch_imgui).
+SOURCE_PACKAGES=(sqlite3 zlib libxlsxwriter pugixml libdeflate)
+# Versions fetched exactly (patches/<lib>/ are written against them): libdeflate
+# 1.14 (bookworm) compresses the xlsx parts (patches/libdeflate/).
+declare -A SOURCE_PINS=([libdeflate]=1.14-1)
 
 # Dear ImGui 1.92's dynamic font atlas rasterises glyphs on demand from the
 # whole font, so every CJK character can be drawn without baking an atlas of
@@ -144,8 +147,10 @@ fetch_sources() {
   for p in "${SOURCE_PACKAGES[@]}"; do
     if ! compgen -G "$CACHE/src/$p[-_]*.dsc" >/dev/null; then
       ensure_deb_src
-      log "apt-get source $p"
-      (cd "$CACHE/src" && apt-get source --download-only -qq "$p" 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)
+      local want="$p${SOURCE_PINS[$p]:+=${SOURCE_PINS[$p]}}"
+      log "apt-get source $want"
+      (cd "$CACHE/src" && apt-get source --download-only -qq "$want" 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)
+      compgen -G "$CACHE/src/$p[-_]*.dsc" >/dev/null || { echo "could not fetch the source of $want" >&2; return 1; }
     fi
     if [ ! -f "$CACHE/src/.unpacked-$p" ]; then
       log "unpack $p"

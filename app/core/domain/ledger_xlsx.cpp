@@ -2,6 +2,7 @@
 
 #include "formats/csv.h"
 #include "formats/print_layout.h"
+#include "formats/memory_file.h"
 #include "formats/xlsxwriter_io.h"
 #include "rules/text.h"
 
@@ -172,47 +173,56 @@ void SetupPage(lxw_worksheet* ws, const PageSetup& page, const std::vector<int>&
     }
 }
 
-void WriteSheet(lxw_workbook* wb, const Formats& f, const LedgerSheet& s) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
-    std::vector<Column> cols(std::begin(kOfficial), std::end(kOfficial));
-    if (s.extended) cols.insert(cols.end(), std::begin(kExtended), std::end(kExtended));
+// One ledger sheet, written a row at a time: Begin, Row for each problem, End.
+struct SheetWriter {
+    const LedgerSheet* s = nullptr;
+    lxw_worksheet* ws = nullptr;
+    std::vector<Column> cols;
     std::vector<double> widths;
-    for (const Column& c : cols) widths.push_back(s.extended ? c.extended : c.width);
-    const lxw_col_t last = lxw_col_t(cols.size() - 1);
-    const lxw_col_t uuid_col = lxw_col_t(cols.size());
-    for (lxw_col_t c = 0; c <= last; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
-    lxw_row_col_options hidden = {1, 0, 0};
-    worksheet_set_column_opt(ws, uuid_col, uuid_col, 38, nullptr, &hidden);
-    const double total_width = MergedWidth(widths, 0, last);
-    const PageSetup page = PageFor(TotalPx(widths), true);
-
-    // Every row's height, for the page breaks.
-    std::vector<double> heights;
-    auto set_row = [&](lxw_row_t r, double h) {
-        worksheet_set_row(ws, r, h, nullptr);
-        if (heights.size() <= r) heights.resize(r + 1, 15);  // Excel's default row
-        heights[r] = h;
-    };
-
-    // Title, unit and date lines.
-    set_row(0, RowPoints(LinesFor(s.title, total_width, kTitlePt), kTitlePt));
-    worksheet_merge_range(ws, 0, 0, 0, last, s.title.c_str(), f.title);
-    const lxw_col_t split = std::max<lxw_col_t>(1, last - 2);
-    const std::string unit_line = "单位（盖章）：" + s.unit;
-    set_row(1, std::max(24.0, RowPoints(LinesFor(unit_line, MergedWidth(widths, 0, split - 1), kLinePt), kLinePt)));
-    worksheet_merge_range(ws, 1, 0, 1, split - 1, unit_line.c_str(), f.unit);
-    worksheet_merge_range(ws, 1, split, 1, last, DateLine(s.date).c_str(), f.date_line);
-
-    // Header row (repeated on every printed page).
-    const lxw_row_t header = 2;
-    set_row(header, 24);
-    for (lxw_col_t c = 0; c <= last; ++c) worksheet_write_string(ws, header, c, cols[c].header, f.header);
-    worksheet_write_string(ws, header, uuid_col, kUuidHeader, nullptr);
-
-    lxw_row_t r = header + 1;
+    lxw_col_t last = 0, uuid_col = 0, split = 1;
+    double total_width = 0;
+    PageSetup page;
+    std::vector<double> heights;  // every row's height, for the page breaks
+    static constexpr lxw_row_t kHeader = 2;  // repeated on every printed page
+    lxw_row_t r = kHeader + 1;
     int seq = 0;
     std::string scratch;
-    for (const Problem* p : s.rows) {
+
+    void SetRow(lxw_row_t row, double h) {
+        worksheet_set_row(ws, row, h, nullptr);
+        if (heights.size() <= row) heights.resize(row + 1, 15);  // Excel's default row
+        heights[row] = h;
+    }
+
+    void Begin(lxw_workbook* wb, const Formats& f, const LedgerSheet& sheet) {
+        s = &sheet;
+        ws = workbook_add_worksheet(wb, s->name.c_str());
+        cols.assign(std::begin(kOfficial), std::end(kOfficial));
+        if (s->extended) cols.insert(cols.end(), std::begin(kExtended), std::end(kExtended));
+        for (const Column& c : cols) widths.push_back(s->extended ? c.extended : c.width);
+        last = lxw_col_t(cols.size() - 1);
+        uuid_col = lxw_col_t(cols.size());
+        for (lxw_col_t c = 0; c <= last; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+        lxw_row_col_options hidden = {1, 0, 0};
+        worksheet_set_column_opt(ws, uuid_col, uuid_col, 38, nullptr, &hidden);
+        total_width = MergedWidth(widths, 0, last);
+        page = PageFor(TotalPx(widths), true);
+
+        // Title, unit and date lines.
+        SetRow(0, RowPoints(LinesFor(s->title, total_width, kTitlePt), kTitlePt));
+        worksheet_merge_range(ws, 0, 0, 0, last, s->title.c_str(), f.title);
+        split = std::max<lxw_col_t>(1, last - 2);
+        const std::string unit_line = "单位（盖章）：" + s->unit;
+        SetRow(1, std::max(24.0, RowPoints(LinesFor(unit_line, MergedWidth(widths, 0, split - 1), kLinePt), kLinePt)));
+        worksheet_merge_range(ws, 1, 0, 1, split - 1, unit_line.c_str(), f.unit);
+        worksheet_merge_range(ws, 1, split, 1, last, DateLine(s->date).c_str(), f.date_line);
+
+        SetRow(kHeader, 24);
+        for (lxw_col_t c = 0; c <= last; ++c) worksheet_write_string(ws, kHeader, c, cols[c].header, f.header);
+        worksheet_write_string(ws, kHeader, uuid_col, kUuidHeader, nullptr);
+    }
+
+    void Row(const Formats& f, const Problem& p) {
         int lines = 1;
         for (lxw_col_t c = 0; c <= last; ++c) {
             const Column& col = cols[c];
@@ -221,57 +231,61 @@ void WriteSheet(lxw_workbook* wb, const Formats& f, const LedgerSheet& s) {
                 continue;
             }
             if (col.field == int(ProblemField::kDeadline)) {
-                Date d = p->deadline();
+                Date d = p.deadline();
                 if (d.valid()) {
                     lxw_datetime dt = {d.y, d.m, d.d, 0, 0, 0};
                     worksheet_write_datetime(ws, r, c, &dt, f.date);
                     continue;
                 }
             }
-            const std::string& text = CellText(*p, col.field, scratch);
+            const std::string& text = CellText(p, col.field, scratch);
             const bool short_field = widths[c] <= 14.5;
             worksheet_write_string(ws, r, c, text.c_str(), short_field ? f.center : f.cell);
             lines = std::max(lines, LinesFor(text, widths[c], kCellPt));
         }
-        worksheet_write_string(ws, r, uuid_col, p->uuid.c_str(), nullptr);
-        set_row(r, std::max(20.0, RowPoints(lines, kCellPt)));
+        worksheet_write_string(ws, r, uuid_col, p.uuid.c_str(), nullptr);
+        SetRow(r, std::max(20.0, RowPoints(lines, kCellPt)));
         ++r;
     }
-    const lxw_row_t table_end = r;  // the first row after the table
-    std::vector<bool> keep;         // rows kept on the page of the next one
 
-    // 备注, across the table.
-    lxw_row_t last_row = r > header + 1 ? r - 1 : header;
-    if (!s.note.empty()) {
-        worksheet_merge_range(ws, r, 0, r, last, s.note.c_str(), f.note);
-        set_row(r, RowPoints(LinesFor(s.note, total_width, kCellPt), kCellPt) + 2);
-        last_row = r;
-        ++r;
-    }
-    // The final ledger is signed by the head and stamped: leave the lines and
-    // the room (the 公章 goes over the unit line and the signature).
-    if (s.signature) {
-        set_row(r, 15);  // a gap
-        ++r;
-        set_row(r, 36);
-        worksheet_merge_range(ws, r, 0, r, split - 1, "主要负责同志签字：", f.unit);
-        worksheet_merge_range(ws, r, split, r, last, "（单位公章）", f.date_line);
-        ++r;
-        set_row(r, 36);
-        worksheet_merge_range(ws, r, 0, r, split - 1, "", f.unit);
-        worksheet_merge_range(ws, r, split, r, last, DateLine(s.date).c_str(), f.date_line);
-        last_row = r;
-    }
-    // The 备注 and the signature stay on the page of the table's last row.
-    heights.resize(last_row + 1, 15);
-    keep.assign(heights.size(), false);
-    for (lxw_row_t k = table_end > header + 1 ? table_end - 1 : header + 1; k < last_row; ++k) keep[k] = true;
+    void End(const Formats& f) {
+        const lxw_row_t header = kHeader;
+        const lxw_row_t table_end = r;  // the first row after the table
+        std::vector<bool> keep;         // rows kept on the page of the next one
 
-    SetupPage(ws, page, PageBreaks(heights, keep, int(header) + 1, int(header), page.body_points));
-    worksheet_repeat_rows(ws, header, header);
-    worksheet_print_area(ws, 0, 0, last_row, last);
-    worksheet_freeze_panes(ws, header + 1, 0);
-}
+        // 备注, across the table.
+        lxw_row_t last_row = r > header + 1 ? r - 1 : header;
+        if (!s->note.empty()) {
+            worksheet_merge_range(ws, r, 0, r, last, s->note.c_str(), f.note);
+            SetRow(r, RowPoints(LinesFor(s->note, total_width, kCellPt), kCellPt) + 2);
+            last_row = r;
+            ++r;
+        }
+        // The final ledger is signed by the head and stamped: leave the lines and
+        // the room (the 公章 goes over the unit line and the signature).
+        if (s->signature) {
+            SetRow(r, 15);  // a gap
+            ++r;
+            SetRow(r, 36);
+            worksheet_merge_range(ws, r, 0, r, split - 1, "主要负责同志签字：", f.unit);
+            worksheet_merge_range(ws, r, split, r, last, "（单位公章）", f.date_line);
+            ++r;
+            SetRow(r, 36);
+            worksheet_merge_range(ws, r, 0, r, split - 1, "", f.unit);
+            worksheet_merge_range(ws, r, split, r, last, DateLine(s->date).c_str(), f.date_line);
+            last_row = r;
+        }
+        // The 备注 and the signature stay on the page of the table's last row.
+        heights.resize(last_row + 1, 15);
+        keep.assign(heights.size(), false);
+        for (lxw_row_t k = table_end > header + 1 ? table_end - 1 : header + 1; k < last_row; ++k) keep[k] = true;
+
+        SetupPage(ws, page, PageBreaks(heights, keep, int(header) + 1, int(header), page.body_points));
+        worksheet_repeat_rows(ws, header, header);
+        worksheet_print_area(ws, 0, 0, last_row, last);
+        worksheet_freeze_panes(ws, header + 1, 0);
+    }
+};
 
 bool IsWholeNumber(const std::string& s) {
     if (s.empty() || s.size() > 9) return false;
@@ -449,45 +463,266 @@ std::vector<ProblemField> LedgerColumns(bool extended) {
     return out;
 }
 
-bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string* error) {
-    // constant_memory: each row goes out as it is written (inline strings, no
-    // cell tree or shared-string table), twice as fast and a fraction of the
-    // memory. Rows are written strictly in order, which is what we do. The parts
-    // are kept in memory (memory_file.h), not in Emscripten's file system, and
-    // the zip goes straight into `bytes` (xlsxwriter_io.h): the file name is
-    // not used.
-    lxw_workbook_options opts = {};
-    opts.constant_memory = 1;
-    lxw_workbook* wb = workbook_new_opt("ledger.xlsx", &opts);
-    if (!wb) {
-        *error = "无法创建 Excel 文件";
-        return false;
-    }
-    std::string title = book.sheets.empty() ? std::string() : book.sheets[0].title;
-    lxw_doc_properties props = {};
-    props.title = const_cast<char*>(title.c_str());
-    props.company = const_cast<char*>(book.unit.c_str());
-    props.comments = const_cast<char*>("由“回头看整改台账”导出");
-    workbook_set_properties(wb, &props);
-    workbook_set_custom_property_string(wb, "htk_format", "1");
-    workbook_set_custom_property_string(wb, "htk_campaign", book.campaign_code.c_str());
-    workbook_set_custom_property_string(wb, "htk_unit", book.unit.c_str());
-    workbook_set_custom_property_string(wb, "htk_exported_at", book.exported_at.c_str());
+// The task's state: which part of the workbook comes next.
+struct XlsxWriteTask::Impl {
+    LedgerWorkbook book;
+    std::vector<std::vector<Problem>> owned;  // copies of the sheets' rows (StartLedgerXlsx)
+    XlsxWriteOptions options;
 
-    Formats f = MakeFormats(wb);
-    if (book.tables_first)
-        for (const TableSheet& t : book.tables) WriteTable(wb, f, t);
-    for (const LedgerSheet& s : book.sheets) WriteSheet(wb, f, s);
-    if (!book.tables_first)
-        for (const TableSheet& t : book.tables) WriteTable(wb, f, t);
-    CaptureXlsxZip(bytes);
-    lxw_error rc = workbook_close(wb);
-    CaptureXlsxZip(nullptr);
-    if (rc != LXW_NO_ERROR) {
+    enum class Phase { kOpen, kParts, kFlush, kClose, kDone } phase = Phase::kOpen;
+    struct Part {
+        bool table;
+        size_t index;
+    };
+    std::vector<Part> parts;
+    size_t part = 0;
+    bool sheet_begun = false;
+    size_t row = 0;  // within the current ledger sheet
+    SheetWriter sheet;
+    size_t flushed = 0;  // streams compressed to their end (kFlush)
+
+    lxw_workbook* wb = nullptr;
+    Formats formats{};
+    std::string title;
+    lxw_doc_properties props{};
+    std::unique_ptr<XlsxStreams> streams;
+    XlsxStream* sst = nullptr;
+    XlsxStream* current = nullptr;  // the rows of the sheet being written
+
+    size_t total_rows = 0, rows_done = 0;
+    std::string bytes, error;
+
+    ~Impl() { Free(); }
+
+    // Frees an unfinished workbook: the library does not close the worksheets'
+    // temporary files when it frees one that was not closed.
+    void Free() {
+        if (!wb) return;
+        lxw_sheet* sheet;
+        STAILQ_FOREACH(sheet, wb->sheets, list_pointers) {
+            if (sheet->is_chartsheet) continue;
+            lxw_worksheet* ws = sheet->u.worksheet;
+            if (ws->optimize_tmpfile) std::fclose(ws->optimize_tmpfile);
+            ws->optimize_tmpfile = nullptr;
+            ws->file = nullptr;
+        }
+        lxw_workbook_free(wb);  // closes the shared strings' stream
+        wb = nullptr;
+    }
+
+    bool Open() {
+        // constant_memory: each row goes out as it is written, no cell tree;
+        // rows are written strictly in order, which is what we do. Strings go
+        // to the shared strings table as they come (patches/libxlsxwriter/0004).
+        // The parts are kept in memory (memory_file.h) and the zip goes straight
+        // into `bytes` (xlsxwriter_io.h): the file name is not used.
+        lxw_workbook_options opts = {};
+        opts.constant_memory = 1;
+        wb = workbook_new_opt("ledger.xlsx", &opts);
+        if (!wb) {
+            error = "无法创建 Excel 文件";
+            return false;
+        }
+        streams = std::make_unique<XlsxStreams>(options.level);
+        if (options.shared_strings) {
+            wb->sst->stream = htk_memory_tmpfile();
+            if (!wb->sst->stream) {
+                error = "内存不足，无法写入 Excel 文件";
+                return false;
+            }
+            sst = streams->Add(wb->sst->stream);
+        }
+        title = book.sheets.empty() ? std::string() : book.sheets[0].title;
+        props.title = const_cast<char*>(title.c_str());
+        props.company = const_cast<char*>(book.unit.c_str());
+        props.comments = const_cast<char*>("由“回头看整改台账”导出");
+        workbook_set_properties(wb, &props);
+        workbook_set_custom_property_string(wb, "htk_format", "1");
+        workbook_set_custom_property_string(wb, "htk_campaign", book.campaign_code.c_str());
+        workbook_set_custom_property_string(wb, "htk_unit", book.unit.c_str());
+        workbook_set_custom_property_string(wb, "htk_exported_at", book.exported_at.c_str());
+        formats = MakeFormats(wb);
+        auto tables = [&] {
+            for (size_t i = 0; i < book.tables.size(); ++i) parts.push_back({true, i});
+        };
+        if (book.tables_first) tables();
+        for (size_t i = 0; i < book.sheets.size(); ++i) parts.push_back({false, i});
+        if (!book.tables_first) tables();
+        for (const LedgerSheet& s : book.sheets) total_rows += s.rows.size();
+        return true;
+    }
+
+    // The worksheet just added: its rows are compressed as they are written.
+    void Track(lxw_worksheet* ws) {
+        current = ws && ws->optimize_tmpfile ? streams->Add(ws->optimize_tmpfile) : nullptr;
+    }
+
+    // Compresses one block of rows or strings if one is full; true if it did.
+    bool Pump() {
+        if (current && current->CompressBlock()) return true;
+        return sst && sst->CompressBlock();
+    }
+
+    // Writes parts until the slice is over; true when every part is written.
+    bool WriteParts(Slice& slice) {
+        constexpr size_t kRowsPerPump = 64;  // ~25 KB of XML, then a look at the file
+        while (part < parts.size()) {
+            const Part p = parts[part];
+            if (p.table) {
+                WriteTable(wb, formats, book.tables[p.index]);
+                Track(LastWorksheet());
+                ++part;
+                if (Pump() || slice.over_now()) return false;
+                continue;
+            }
+            const LedgerSheet& s = book.sheets[p.index];
+            if (!sheet_begun) {
+                sheet = SheetWriter();
+                sheet.Begin(wb, formats, s);
+                Track(sheet.ws);
+                sheet_begun = true;
+                row = 0;
+            }
+            while (row < s.rows.size()) {
+                sheet.Row(formats, *s.rows[row]);
+                ++row;
+                ++rows_done;
+                if (row % kRowsPerPump == 0 && Pump() && slice.over_now()) return false;
+                if (slice.over()) return false;
+            }
+            sheet.End(formats);
+            sheet_begun = false;
+            ++part;
+            if (slice.over_now()) return false;
+        }
+        return true;
+    }
+
+    lxw_worksheet* LastWorksheet() {
+        lxw_worksheet* last = nullptr;
+        lxw_sheet* sheet;
+        STAILQ_FOREACH(sheet, wb->sheets, list_pointers)
+            if (!sheet->is_chartsheet) last = sheet->u.worksheet;
+        return last;
+    }
+
+    // Compresses what every stream holds, a block at a time.
+    bool Flush(Slice& slice) {
+        auto& all = streams->all();
+        while (flushed < all.size()) {
+            if (all[flushed]->CompressBlock()) {
+                if (slice.over_now()) return false;
+                continue;
+            }
+            all[flushed]->CompressAll();
+            ++flushed;
+            if (slice.over_now()) return false;
+        }
+        return true;
+    }
+
+    void Close() {
+        CaptureXlsxZip(&bytes);
+        CaptureXlsxStreams(streams.get());
+        const lxw_error rc = workbook_close(wb);  // frees the workbook
+        CaptureXlsxStreams(nullptr);
+        CaptureXlsxZip(nullptr);
+        wb = nullptr;
+        if (rc != LXW_NO_ERROR) {
+            bytes.clear();
+            error = std::string("写入 Excel 文件失败：") + lxw_strerror(rc);
+        }
+    }
+};
+
+XlsxWriteTask::XlsxWriteTask(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+XlsxWriteTask::~XlsxWriteTask() = default;
+
+bool XlsxWriteTask::Step(Slice& slice) {
+    Impl& m = *impl_;
+    for (;;) {
+        switch (m.phase) {
+        case Impl::Phase::kOpen:
+            m.phase = m.Open() ? Impl::Phase::kParts : Impl::Phase::kDone;
+            if (m.phase == Impl::Phase::kDone) {
+                m.Free();
+                return true;
+            }
+            break;
+        case Impl::Phase::kParts:
+            if (!m.WriteParts(slice)) return false;
+            m.phase = Impl::Phase::kFlush;
+            break;
+        case Impl::Phase::kFlush:
+            if (!m.Flush(slice)) return false;
+            m.phase = Impl::Phase::kClose;
+            if (slice.over_now()) return false;
+            break;
+        case Impl::Phase::kClose:
+            m.Close();
+            m.phase = Impl::Phase::kDone;
+            return true;
+        case Impl::Phase::kDone:
+            return true;
+        }
+    }
+}
+
+double XlsxWriteTask::progress() const {
+    const Impl& m = *impl_;
+    if (m.phase == Impl::Phase::kDone) return 1;
+    const double rows = m.total_rows ? double(m.rows_done) / double(m.total_rows) : 1;
+    switch (m.phase) {
+    case Impl::Phase::kOpen: return 0;
+    case Impl::Phase::kParts: return 0.9 * rows;
+    case Impl::Phase::kFlush: return 0.9 + 0.05 * (m.streams->all().empty() ? 1 : double(m.flushed) / double(m.streams->all().size()));
+    default: return 0.95;
+    }
+}
+
+std::string XlsxWriteTask::stage() const {
+    switch (impl_->phase) {
+    case Impl::Phase::kOpen:
+    case Impl::Phase::kParts: return "正在写入 Excel 文件";
+    case Impl::Phase::kFlush: return "正在压缩 Excel 文件";
+    case Impl::Phase::kClose: return "正在生成 Excel 文件";
+    default: return "Excel 文件已生成";
+    }
+}
+
+bool XlsxWriteTask::ok() const { return impl_->phase == Impl::Phase::kDone && impl_->error.empty(); }
+const std::string& XlsxWriteTask::error() const { return impl_->error; }
+std::string XlsxWriteTask::TakeBytes() { return std::move(impl_->bytes); }
+
+std::unique_ptr<XlsxWriteTask> StartLedgerXlsx(LedgerWorkbook book, XlsxWriteOptions options) {
+    auto impl = std::make_unique<XlsxWriteTask::Impl>();
+    impl->options = options;
+    // Own the rows: copy what the sheets point at and point at the copies.
+    impl->owned.resize(book.sheets.size());
+    for (size_t i = 0; i < book.sheets.size(); ++i) {
+        LedgerSheet& s = book.sheets[i];
+        std::vector<Problem>& own = impl->owned[i];
+        own.reserve(s.rows.size());
+        for (const Problem* p : s.rows) own.push_back(*p);
+        for (size_t r = 0; r < own.size(); ++r) s.rows[r] = &own[r];
+    }
+    impl->book = std::move(book);
+    return std::unique_ptr<XlsxWriteTask>(new XlsxWriteTask(std::move(impl)));
+}
+
+bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string* error, XlsxWriteOptions options) {
+    // Run at once: the caller's rows outlive the call, so they are not copied.
+    auto impl = std::make_unique<XlsxWriteTask::Impl>();
+    impl->options = options;
+    impl->book = book;
+    XlsxWriteTask task(std::move(impl));
+    RunToEnd(task);
+    if (!task.ok()) {
         bytes->clear();
-        *error = std::string("写入 Excel 文件失败：") + lxw_strerror(rc);
+        *error = task.error();
         return false;
     }
+    *bytes = task.TakeBytes();
     return true;
 }
 

@@ -14,7 +14,9 @@
 #pragma once
 
 #include "problem.h"
+#include "task.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -66,8 +68,52 @@ struct LedgerWorkbook {
 // The header label of the hidden UUID column (also recognised on import).
 constexpr const char* kUuidHeader = "唯一编号（请勿修改）";
 
-// Returns false with a Chinese message if the workbook could not be written.
-bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string* error);
+// How the parts are written (docs/PERFORMANCE.md measures each choice).
+struct XlsxWriteOptions {
+    // libdeflate's level, 0-12: 6 makes a 50,000-row ledger no bigger than
+    // rust_xlsxwriter's (wasm-xlsxwriter) at about half its time.
+    int level = 6;
+    // A shared strings table (xl/sharedStrings.xml) instead of inline strings:
+    // a third smaller file, Excel's own way.
+    bool shared_strings = true;
+};
+
+// The workbook written a slice of time at a time (task.h): rows first, each
+// sheet's XML deflated a block (1 MB) at a time as it grows, then the zip put
+// together from the compressed pieces. No Step does more than one block (~10
+// ms in the browser) or a few rows after its slice is over, the last one
+// included (the small parts and the zip's directory). Destroying it unfinished
+// frees everything it made.
+class XlsxWriteTask : public Task {
+public:
+    ~XlsxWriteTask() override;
+    bool Step(Slice& slice) override;
+    double progress() const override;
+    std::string stage() const override;
+
+    // After Step returned true: the file, or false and a Chinese message.
+    bool ok() const;
+    const std::string& error() const;
+    std::string TakeBytes();
+
+    struct Impl;
+
+private:
+    friend std::unique_ptr<XlsxWriteTask> StartLedgerXlsx(LedgerWorkbook, XlsxWriteOptions);
+    friend bool WriteLedgerXlsx(const LedgerWorkbook&, std::string*, std::string*, XlsxWriteOptions);
+    explicit XlsxWriteTask(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Starts writing `book`. The task owns what it writes: the problems the
+// sheets point at are copied now, so the caller's rows may change or go
+// before the task is finished.
+std::unique_ptr<XlsxWriteTask> StartLedgerXlsx(LedgerWorkbook book, XlsxWriteOptions options = {});
+
+// The whole workbook in one call (the task run to its end). Returns false
+// with a Chinese message if the workbook could not be written.
+bool WriteLedgerXlsx(const LedgerWorkbook& book, std::string* bytes, std::string* error,
+                     XlsxWriteOptions options = {});
 
 // The problem fields the ledger's columns hold after 序号, in sheet order:
 // the six official ones, then (extended) 责任领导 … 整改状态. CSV uses the same.

@@ -1,9 +1,11 @@
 #include "memory_file.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <new>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -14,6 +16,7 @@ namespace {
 constexpr size_t kBlock = 1 << 20;
 
 struct MemoryFile {
+    FILE* self = nullptr;
     std::vector<std::unique_ptr<char[]>> blocks;  // null once read (below `dropped`)
     size_t dropped = 0;                           // blocks freed by reading
     size_t size = 0, pos = 0;
@@ -68,8 +71,21 @@ ssize_t Write(void* cookie, const char* buf, size_t size) {
     return ssize_t(done);
 }
 
+// Every open memory file by its FILE* (one thread: the page's, or a test's).
+std::unordered_map<FILE*, MemoryFile*>& Open() {
+    static std::unordered_map<FILE*, MemoryFile*> open;
+    return open;
+}
+
+MemoryFile* Find(FILE* file) {
+    auto it = Open().find(file);
+    return it == Open().end() ? nullptr : it->second;
+}
+
 int Close(void* cookie) {
-    delete static_cast<MemoryFile*>(cookie);
+    auto* f = static_cast<MemoryFile*>(cookie);
+    Open().erase(f->self);
+    delete f;
     return 0;
 }
 
@@ -99,5 +115,37 @@ extern "C" FILE* htk_memory_tmpfile(void) {
     }
     // Neither libc touches a caller's buffer after the close function ran.
     setvbuf(file, f->io, _IOFBF, sizeof f->io);
+    f->self = file;
+    Open()[file] = f;
     return file;
 }
+
+namespace htk {
+
+static_assert(kMemoryFileBlock == kBlock);
+
+size_t MemoryFileSize(FILE* file) {
+    const MemoryFile* f = Find(file);
+    return f ? f->size : SIZE_MAX;
+}
+
+bool ReadMemoryFile(FILE* file, size_t from, size_t to, const std::function<void(const char*, size_t)>& piece) {
+    const MemoryFile* f = Find(file);
+    if (!f || to > f->size || from > to || from / kBlock < f->dropped) return false;
+    while (from < to) {
+        const size_t off = from % kBlock, n = std::min(to - from, kBlock - off);
+        piece(f->blocks[from / kBlock].get() + off, n);
+        from += n;
+    }
+    return true;
+}
+
+void DropMemoryFile(FILE* file, size_t pos) {
+    MemoryFile* f = Find(file);
+    if (!f) return;
+    for (; f->dropped < std::min(pos, f->size) / kBlock; ++f->dropped) f->blocks[f->dropped].reset();
+}
+
+size_t OpenMemoryFiles() { return Open().size(); }
+
+}  // namespace htk

@@ -23,3 +23,26 @@ extern "C" {
 // the read is short, the write fails.
 FILE* htk_memory_tmpfile(void);
 }
+
+#include <cstddef>
+#include <functional>
+
+namespace htk {
+
+// Reading a memory file's bytes where they are (xlsxwriter_io.cpp deflates
+// them without a copy). Each takes a FILE* from htk_memory_tmpfile; call
+// fflush(file) first so that stdio's buffer has reached it.
+
+// Its size, or SIZE_MAX if `file` is not a memory file.
+size_t MemoryFileSize(FILE* file);
+// Calls `piece` with [from, to) in pieces, each within one block (1 MB, block-
+// aligned, so a piece never crosses a multiple of kMemoryFileBlock). False if
+// `file` is not a memory file or part of the range was freed.
+constexpr size_t kMemoryFileBlock = 1 << 20;
+bool ReadMemoryFile(FILE* file, size_t from, size_t to, const std::function<void(const char*, size_t)>& piece);
+// Frees the whole blocks below `pos` (they will not be read or written again).
+void DropMemoryFile(FILE* file, size_t pos);
+// How many memory files are open (tests: nothing left behind).
+size_t OpenMemoryFiles();
+
+}  // namespace htk
