@@ -172,7 +172,7 @@ void DrawNotices(UiState& ui, const PlatformStatus& st) {
         if (ImGui::Button("下载备份")) DownloadBackup(ui);
         MarkItem("savefail.backup");
         ImGui::SameLine();
-        if (ImGui::Button("导出整改台账 Excel")) ExportXlsx(*ui.ledger, ui.settings);
+        if (ImGui::Button("导出整改台账 Excel")) ExportXlsx(*ui.ledger, ui.settings, ui.tasks);
         MarkItem("savefail.export");
         ImGui::SameLine();
         if (ImGui::Button("立即重试保存")) ui.save_now_requested = true;

@@ -7,7 +7,7 @@
 // scrolling and filtering; memory; the core's export choices (strings, level).
 // Not a test: prints tables and, last, one JSON line.
 //   node tests/bench/ledger_50k.mjs [rows]   (HTK_BENCH_KEEP=dir keeps the files)
-import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

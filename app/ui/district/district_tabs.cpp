@@ -307,10 +307,10 @@ void DrawMergedLedgerTab(UiState& ui) {
     if (ImGui::SmallButton("在整改台账中编辑所选问题")) ui.section = Section::kLedger;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::SmallButton("导出当前表格 (Ctrl+E)")) ExportXlsx(L, ui.settings);
+    if (ImGui::SmallButton("导出当前表格 (Ctrl+E)")) ExportXlsx(L, ui.settings, ui.tasks);
     if (ImGui::IsKeyPressed(ImGuiKey_E, false) && ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift &&
         !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
-        ExportXlsx(L, ui.settings);
+        ExportXlsx(L, ui.settings, ui.tasks);
     // A unit's page (合并台账 filtered to it): what its latest file no longer
     // lists; unfiltered, which units have such problems.
     DistrictUi& D = *ui.district;

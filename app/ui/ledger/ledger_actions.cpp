@@ -6,6 +6,7 @@
 #include "domain/ledger_csv.h"
 #include "domain/ledger_draft.h"
 #include "domain/ledger_xlsx.h"
+#include "task_runner.h"
 #include "domain/problem_rules.h"
 #include "domain/settings.h"
 #include "formats/table_file.h"
@@ -190,31 +191,34 @@ static LedgerSheet CurrentSheet(LedgerUi& L, const Settings& s) {
     return sheet;
 }
 
-void ExportXlsx(LedgerUi& L, const Settings& s) {
+void ExportXlsx(LedgerUi& L, const Settings& s, TaskRunner& tasks) {
     LedgerWorkbook book;
     book.sheets.push_back(CurrentSheet(L, s));
     book.campaign_code = L.campaign.code;
     book.unit = s.unit_name;
     book.exported_at = platform::NowText();
-    std::string bytes, error;
-    platform::Mark("htk-export-xlsx-start");
-    bool written = WriteLedgerXlsx(book, &bytes, &error);
-    platform::Mark("htk-export-xlsx-end");
-    if (!written) {
-        ShowMessage(L, "导出失败：" + error, true);
-        return;
-    }
-    std::string name = LedgerFileName(s.unit_name, platform::Today(), ".xlsx");
-    platform::DownloadFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    std::string said = "已导出 " + name + "（" + std::to_string(book.sheets[0].rows.size()) + " 条）";
     // What is about to be stamped should not hold placeholder measures.
     size_t weak = 0;
     for (const Problem* p : book.sheets[0].rows) weak += !WeakMeasureReason((*p)[ProblemField::kMeasures]).empty();
-    if (weak) {
-        said += "。注意：其中 " + std::to_string(weak) +
-                " 条的整改措施还是自动生成的套话或过于简短（表中黄色标出），盖章报送前请写明具体措施";
-    }
-    ShowMessage(L, said, weak > 0);
+    const size_t rows = book.sheets[0].rows.size();
+    const std::string name = LedgerFileName(s.unit_name, platform::Today(), ".xlsx");
+    platform::Mark("htk-export-xlsx-start");
+    // The task copies the rows: the table may change while it writes.
+    StartTask(tasks, "导出 Excel", StartLedgerXlsx(std::move(book)), [&L, name, rows, weak](Task& t) {
+        auto& task = static_cast<XlsxWriteTask&>(t);
+        platform::Mark("htk-export-xlsx-end");
+        if (!task.ok()) {
+            ShowMessage(L, "导出失败：" + task.error(), true);
+            return;
+        }
+        platform::DownloadFile(name, task.TakeBytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        std::string said = "已导出 " + name + "（" + std::to_string(rows) + " 条）";
+        if (weak) {
+            said += "。注意：其中 " + std::to_string(weak) +
+                    " 条的整改措施还是自动生成的套话或过于简短（表中黄色标出），盖章报送前请写明具体措施";
+        }
+        ShowMessage(L, said, weak > 0);
+    });
 }
 
 void ExportCsv(LedgerUi& L, const Settings& s) {

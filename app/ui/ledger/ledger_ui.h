@@ -110,7 +110,9 @@ void SelectProblem(LedgerUi& L, const Settings& settings, int64_t id);
 // Writes every valid changed field of a stored row's draft (leaving a row,
 // Ctrl+S, switching screens).
 void FlushDraft(LedgerUi& L, const Settings& settings);
-void ExportXlsx(LedgerUi& L, const Settings& settings);
+// The official workbook of the rows shown, written a slice per frame
+// (XlsxWriteTask) and downloaded when done.
+void ExportXlsx(LedgerUi& L, const Settings& settings, TaskRunner& tasks);
 void ExportCsv(LedgerUi& L, const Settings& settings);
 void UndoLedger(LedgerUi& L, const Settings& settings);
 void RedoLedger(LedgerUi& L, const Settings& settings);

@@ -28,11 +28,11 @@ constexpr double kFilterBudgetMs = 7.0;
 bool Key(int key_code) { return DomKeyPressed(key_code, false); }
 bool KeyRepeat(int key_code) { return DomKeyPressed(key_code, true); }
 
-void Shortcuts(LedgerUi& L, const Settings& s) {
+void Shortcuts(LedgerUi& L, const Settings& s, TaskRunner& tasks) {
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
     const bool ctrl = io.KeyCtrl, shift = io.KeyShift, alt = io.KeyAlt;
-    if (ctrl && !shift && Key('E')) ExportXlsx(L, s);
+    if (ctrl && !shift && Key('E')) ExportXlsx(L, s, tasks);
     if (ctrl && shift && Key('E')) ExportCsv(L, s);
     if (InDisabledBlock()) return;  // read-only: exports only
     if (ctrl && !shift && Key('F')) L.focus_search = true;
@@ -63,7 +63,7 @@ void Shortcuts(LedgerUi& L, const Settings& s) {
     }
 }
 
-void Toolbar(LedgerUi& L, const Settings& s) {
+void Toolbar(LedgerUi& L, const Settings& s, TaskRunner& tasks) {
     auto button = [](const char* label, const char* tip, const char* mark) {
         bool pressed = ImGui::Button(label);
         Tooltip(tip);
@@ -84,7 +84,7 @@ void Toolbar(LedgerUi& L, const Settings& s) {
     ImGui::SameLine();
     if (button("导入…", "导入 Excel（.xlsx）或 CSV 台账（Ctrl+O，也可把文件拖到页面上）", "ledger.import"))
         platform::OpenFilePicker();
-    if (button("导出 Excel", "导出官方格式的整改台账（Ctrl+E）", "ledger.export")) ExportXlsx(L, s);
+    if (button("导出 Excel", "导出官方格式的整改台账（Ctrl+E）", "ledger.export")) ExportXlsx(L, s, tasks);
     if (button("导出 CSV", "导出 CSV（Ctrl+Shift+E）", "ledger.export_csv")) ExportCsv(L, s);
     ImGui::Checkbox("含扩展列", &L.export_extended);
     Tooltip("导出时在官方七列后加上责任领导、原因分析、整改进度、落实效果和整改状态");
@@ -174,7 +174,7 @@ void DrawLedgerScreen(UiState& ui) {
     L.view.SetToday(platform::Today());
 
     ScreenTitle("整改台账", L.campaign.ledger_title.c_str());
-    Toolbar(L, s);
+    Toolbar(L, s, ui.tasks);
     DrawLedgerFilters(L);
     // A slice of the filtering per frame: typing stays smooth on any ledger;
     // the table fills in over the next frames.
@@ -232,7 +232,7 @@ void DrawLedgerScreen(UiState& ui) {
     std::string pasted;
     if (platform::TakePastedText(&pasted) && !InDisabledBlock()) ReceivePaste(L, s, pasted);
     DrawLedgerDialogs(L, s, ui.tasks);
-    Shortcuts(L, s);
+    Shortcuts(L, s, ui.tasks);
 }
 
 }  // namespace htk::ui
