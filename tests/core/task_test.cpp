@@ -27,6 +27,20 @@ double g_now = 0;
 double TickingClock() { return g_now += 1; }
 Slice Smallest() { return Slice(TickingClock, 0); }
 
+// Runs `task` to its end in the smallest slices, its progress never going
+// back and its stage always said; returns the steps that did not finish it.
+int StepToEnd(Task& task) {
+    int steps = 0;
+    double last = -1;
+    for (Slice s = Smallest(); !task.Step(s); s = Smallest()) {
+        ++steps;
+        EXPECT_GE(task.progress(), last);
+        last = task.progress();
+        EXPECT_FALSE(task.stage().empty());
+    }
+    return steps;
+}
+
 std::string Csv(const std::string& seal, int first, int n) {
     std::string s = "\xEF\xBB\xBF整改台账\n单位（盖章）：" + seal +
                     "\n序号,问题类型,问题性质,问题表述,整改措施,完成时限,责任单位,所属村,整改状态\n";
@@ -67,15 +81,7 @@ TEST(Task, MergeInSmallestSlicesEqualsOneCall) {
                                                 whole.store.LoadAll(), whole.Ctx());
     const std::vector<Problem> current = sliced.store.LoadAll();
     MergeTask task(sliced.Pointers(), sliced.campaign, *sliced.db, sliced.store, current, sliced.Ctx());
-    int steps = 0;
-    double last = -1;
-    for (Slice s = Smallest(); !task.Step(s); s = Smallest()) {
-        ++steps;
-        EXPECT_GE(task.progress(), last);
-        last = task.progress();
-        EXPECT_FALSE(task.stage().empty());
-    }
-    EXPECT_GE(steps, 3) << "one file per step at least";
+    EXPECT_GE(StepToEnd(task), 3) << "one file per step at least";
     EXPECT_EQ(task.summary().total.added, one.total.added);
     EXPECT_EQ(task.summary().total.added, 30);
     EXPECT_EQ(task.summary().files.size(), 3u);
@@ -134,9 +140,7 @@ TEST(Task, ImportAppliedInSlicesIsOneUndoStep) {
     ImportPlan plan = PlanOf(o, 600);
     ASSERT_EQ(plan.adds.size(), 600u);
     ImportApplyTask task(std::move(plan), *o.db, o.store, o.Ctx());
-    int steps = 0;
-    for (Slice s = Smallest(); !task.Step(s); s = Smallest()) ++steps;
-    EXPECT_GE(steps, 2) << "600 rows are written in more than one slice";
+    EXPECT_GE(StepToEnd(task), 2) << "600 rows are written in more than one slice";
     EXPECT_EQ(task.touched().size(), 600u);
     EXPECT_EQ(o.store.LoadAll().size(), 600u);
     EXPECT_EQ(o.store.UndoLabel(), "导入“陈曹乡.csv”");
@@ -178,13 +182,7 @@ TEST(Task, XlsxReadInSmallestSlicesEqualsOneCall) {
     Workbook whole;
     ASSERT_TRUE(ReadXlsx(bytes, &whole, &error)) << error;
     XlsxReadTask task(bytes);
-    int steps = 0;
-    double last = -1;
-    for (Slice s = Smallest(); !task.Step(s); s = Smallest()) {
-        ++steps;
-        EXPECT_GE(task.progress(), last);
-        last = task.progress();
-    }
+    const int steps = StepToEnd(task);
     ASSERT_TRUE(task.ok()) << task.error();
     EXPECT_GT(steps, 3);
     const Workbook& sliced = task.workbook();
@@ -217,8 +215,7 @@ TEST(Task, CsvReadARowAtATimeEqualsOneCall) {
         std::string error;
         ASSERT_TRUE(ReadTableFile("区人社局.csv", bytes, &whole, &error)) << error;
         ReadTableTask task("区人社局.csv", bytes);
-        int steps = 0;
-        for (Slice s = Smallest(); !task.Step(s); s = Smallest()) ++steps;
+        const int steps = StepToEnd(task);
         ASSERT_TRUE(task.ok()) << task.error();
         EXPECT_GT(steps, 10);
         ASSERT_EQ(task.workbook().sheets.size(), 1u);

@@ -16,6 +16,16 @@
 namespace htk {
 namespace {
 
+// An item from a row whose first six columns are seq, problem_id, finding,
+// note, checked_on, on_site.
+SpotCheckItem ItemFromRow(const Stmt& s) {
+    SpotCheckItem it;
+    it.seq = int(s.Int(0)), it.problem_id = s.Int(1), it.finding = s.Text(2), it.note = s.Text(3);
+    it.checked_on = ParseDate(s.Text(4)).date;
+    it.on_site = s.Int(5) != 0;
+    return it;
+}
+
 // SplitMix64 (Steele, Lea, Flood 2014): tiny, and the same on every platform.
 struct Random {
     uint64_t state;
@@ -205,13 +215,7 @@ bool SpotCheckStore::Load(int64_t id, SpotCheck* out) const {
         "SELECT seq, problem_id, finding, note, checked_on, on_site FROM spot_check_item WHERE spot_check_id = ?1 "
         "ORDER BY seq");
     items.Bind(1, id);
-    while (items.Step()) {
-        SpotCheckItem it;
-        it.seq = int(items.Int(0)), it.problem_id = items.Int(1), it.finding = items.Text(2), it.note = items.Text(3);
-        it.checked_on = ParseDate(items.Text(4)).date;
-        it.on_site = items.Int(5) != 0;
-        out->items.push_back(std::move(it));
-    }
+    while (items.Step()) out->items.push_back(ItemFromRow(items));
     return true;
 }
 
@@ -224,10 +228,7 @@ std::vector<SpotCheckItem> SpotCheckStore::AllItems() const {
         "ORDER BY c.id, i.seq");
     s.Bind(1, campaign_id_);
     while (s.Step()) {
-        SpotCheckItem it;
-        it.seq = int(s.Int(0)), it.problem_id = s.Int(1), it.finding = s.Text(2), it.note = s.Text(3);
-        it.checked_on = ParseDate(s.Text(4)).date;
-        it.on_site = s.Int(5) != 0;
+        SpotCheckItem it = ItemFromRow(s);
         it.round = int(s.Int(6));
         out.push_back(std::move(it));
     }
