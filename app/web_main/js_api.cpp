@@ -5,6 +5,7 @@
 #include "core_timings.h"
 #include "js_exports.h"
 #include "fonts.h"
+#include "input_queue.h"
 #include "platform.h"
 #include "storage/query_json.h"
 #include "test_marks.h"
@@ -81,7 +82,14 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
     if (ImGui::GetCurrentContext()) {
         const ImGuiIO& io = ImGui::GetIO();
         j["input"] = {{"mouse", io.MouseDown[0]}, {"ctrl", io.KeyCtrl}, {"shift", io.KeyShift}, {"alt", io.KeyAlt},
-                      {"text", io.WantTextInput}, {"nav_visible", io.NavVisible}};
+                      {"text", io.WantTextInput}, {"nav_visible", io.NavVisible},
+                      // Where input may be waiting or caught, when a test's click or key has no effect.
+                      {"held", htk::web::HeldCount()}, {"queued", GImGui->InputEventsQueue.Size},
+                      {"pos", {io.MousePos.x, io.MousePos.y}},
+                      {"hovered", GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : ""},
+                      {"active_id", GImGui->ActiveId}, {"nav_id", GImGui->NavId},
+                      {"popups", GImGui->OpenPopupStack.Size}, {"frame", ImGui::GetFrameCount()},
+                      {"clicks", nlohmann::json::parse(htk::web::RecentClicks(), nullptr, false)}};
     }
     const htk::ui::TaskRunner& t = app.ui.tasks;
     j["task"] = {{"running", t.task != nullptr}, {"title", t.title}, {"steps", t.steps},

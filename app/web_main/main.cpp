@@ -262,6 +262,7 @@ void Frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    NoteClicks();
     app.status.now = now;
     SyncWriterStatus(app);
     app.status.storage_persisted = htk_storage_persisted();

@@ -58,12 +58,31 @@ export async function launch({ profile, extraArgs = [], viewport = { width: 1280
   const page = context.pages()[0] || await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  explainTimeouts(page);
   return {
     context, page, dir, errors,
     close: async ({ keepProfile = false } = {}) => {
       await context.close();
       if (!keepProfile && !profile) rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+// A wait that times out says what the page showed: the app's status (input
+// waiting, the last clicks and what was under them) and a screenshot.
+function explainTimeouts(page) {
+  const wait = page.waitForFunction.bind(page);
+  page.waitForFunction = async (...args) => {
+    try {
+      return await wait(...args);
+    } catch (e) {
+      if (e.name !== 'TimeoutError') throw e;
+      const status = await page.evaluate(() => window.app && window.app.status()).catch((x) => String(x));
+      const file = join(BUILD, 'fail-timeout.png');
+      await page.screenshot({ path: file }).catch(() => {});
+      e.message += `\n  status: ${JSON.stringify(status)}\n  screenshot: ${file}`;
+      throw e;
+    }
   };
 }
 
@@ -252,4 +271,23 @@ export async function typeUnitName(page, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
   await page.waitForFunction((t) => window.app.rect('settings.unit_name').text === t, text);
+}
+
+// Runs `step`; when it throws, saves a screenshot as build/fail-<tag>.png and
+// adds the app's status and the given marks to the error, so that a failure
+// seen only on a busy machine says what the page showed.
+export async function explained(page, tag, step, marks = []) {
+  try {
+    return await step();
+  } catch (e) {
+    const file = join(BUILD, `fail-${tag}.png`);
+    const seen = await page.evaluate((ids) => ({
+      status: window.app && window.app.status(),
+      marks: Object.fromEntries(ids.map((i) => [i, window.app && window.app.rect(i)])),
+      focus: document.activeElement && document.activeElement.id,
+    }), marks).catch((x) => String(x));
+    await page.screenshot({ path: file }).catch(() => {});
+    e.message += `\n  page: ${JSON.stringify(seen)}\n  screenshot: ${file}`;
+    throw e;
+  }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, click, dropFile, launch, rect, setUnitName, startServer, tabTo, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, click, dropFile, explained, launch, rect, setUnitName, startServer, tabTo, waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 let server, b, page, cdp;
 const work = mkdtempSync(join(tmpdir(), 'htk-ledger-'));
@@ -51,9 +51,11 @@ async function addProblem({ description, area, nature, measures, deadline, units
   await tabTo(page, 'editor.measures');           // past 问题类型, 问题性质
   await waitTextFocus(page);
   await ime(measures);
+  await page.waitForFunction((m) => window.app.rect('editor.measures').text === m, measures);
   await tabTo(page, 'editor.deadline');
   await waitTextFocus(page);
   await page.keyboard.type(deadline);
+  await page.waitForFunction((d) => window.app.rect('editor.deadline').text === d, deadline);
   await tabTo(page, 'editor.resp_units');
   await waitTextFocus(page);
   await ime(units);
@@ -62,8 +64,10 @@ async function addProblem({ description, area, nature, measures, deadline, units
   await pick('nature', nature);
   const before = await count();
   await page.keyboard.press('Control+S');
-  await page.waitForFunction((n) => window.app.query(
-    'SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === n + 1, before);
+  await explained(page, 'ledger-save', () => page.waitForFunction((n) => window.app.query(
+    'SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === n + 1, before),
+  ['editor.description', 'editor.measures', 'editor.deadline', 'editor.resp_units', 'editor.area', 'editor.nature',
+   'editor.save']);
 }
 
 test('add two problems by keyboard and IME', async () => {

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 
 #include <cfloat>
+#include <cstdio>
 #include <deque>
 #include <string>
 
@@ -113,6 +114,33 @@ bool ImeCaret(float* x, float* y, float* h) {
     *y = g_ime.InputPos.y;
     *h = g_ime.InputLineHeight;
     return g_ime.WantVisible;
+}
+
+size_t HeldCount() { return g_held.size(); }
+
+namespace {
+std::deque<std::string> g_clicks;  // JSON objects, oldest first
+}
+
+void NoteClicks() {
+    ImGuiContext& g = *GImGui;
+    for (int b = 0; b < 2; ++b) {
+        if (!g.IO.MouseClicked[b] && !g.IO.MouseReleased[b]) continue;
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      R"({"frame":%d,"button":%d,"down":%d,"x":%.0f,"y":%.0f,"window":"%s","hovered_last":%u,"active":%u})",
+                      g.FrameCount, b, g.IO.MouseClicked[b] ? 1 : 0, g.IO.MousePos.x, g.IO.MousePos.y,
+                      g.HoveredWindow ? g.HoveredWindow->Name : "", g.HoveredIdPreviousFrame,
+                      g.ActiveId);
+        g_clicks.push_back(buf);
+        if (g_clicks.size() > 8) g_clicks.pop_front();
+    }
+}
+
+std::string RecentClicks() {
+    std::string out = "[";
+    for (const std::string& c : g_clicks) out += (out.size() > 1 ? "," : "") + c;
+    return out + "]";
 }
 
 bool TakeLoosePaste(std::string* out) {

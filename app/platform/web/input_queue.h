@@ -24,5 +24,12 @@ bool HasQueuedInput();
 bool ImeCaret(float* x, float* y, float* h);
 // Text pasted while no text field had the keyboard, for the screen to use.
 bool TakeLoosePaste(std::string* out);
+// How many events wait behind held text (for window.app.status()).
+size_t HeldCount();
+// Call right after NewFrame: remembers the last few mouse presses and
+// releases with what ImGui saw under the pointer, for window.app.status()
+// (a test whose click had no effect says where it went).
+void NoteClicks();
+std::string RecentClicks();  // JSON array
 
 }  // namespace htk::web

@@ -21,7 +21,7 @@
 namespace htk::ui {
 
 void ShowDistrictMessage(DistrictUi& D, std::string text, bool error) {
-    SetMessage(D.message, std::move(text), error, 8);
+    SetMessage(D.message, std::move(text), error, kUntilReplaced);  // its own line: see DrawMessage
 }
 
 void RefreshDistrict(UiState& ui) {
@@ -414,6 +414,8 @@ void DrawUnitStatsTab(UiState& ui) {
             std::snprintf(mark, sizeof mark, "district.unit.%zu", i);
             std::string v = s.unit + " " + std::to_string(s.rank) + " " + Percent(s.completion);
             MarkItem(mark, v.c_str());
+            // By name too: the rows re-sort as the figures change.
+            MarkItem(("district.unit.name." + s.unit).c_str(), s.unit.c_str());
             // Its figures, for the tests: problems, sampled, adverse, 漏报.
             const std::string figures = std::to_string(s.problems) + " " + std::to_string(s.sampled) + " " +
                                         std::to_string(s.adverse) + " " + std::to_string(s.findings[2]);
