@@ -650,20 +650,35 @@ TEST(Drift, ARewordedProblemIsProposedMergedAndUndone) {
     ASSERT_EQ(left[0].missing.size(), 1u);
     EXPECT_EQ(left[0].missing[0].problem.id, dropped.id);
 
-    // Kept open: not listed again; it still counts.
-    EXPECT_EQ(KeepDriftedProblem(*o.db, o.campaign_id, dropped.id, "2022-06-20 10:00:00"), "");
+    // Kept open: not listed again; it still counts. One undo step: undone, it
+    // is listed again; redone, kept again.
+    EXPECT_EQ(KeepDriftedProblem(o.store, dropped.id, o.Ctx()), "");
     EXPECT_TRUE(FindDrift(*o.db, o.store, o.campaign_id).empty());
     EXPECT_EQ(o.ProblemsPerUnit()["区人社局"], 3);
+    EXPECT_EQ(o.store.UndoLabel(), "保留“李某务工信息未及时更新”");
+    o.store.Undo(o.Ctx());
+    left = FindDrift(*o.db, o.store, o.campaign_id);
+    ASSERT_EQ(left.size(), 1u);
+    ASSERT_EQ(left[0].missing.size(), 1u);
+    EXPECT_EQ(left[0].missing[0].problem.id, dropped.id);
+    o.store.Redo(o.Ctx());
+    EXPECT_TRUE(FindDrift(*o.db, o.store, o.campaign_id).empty());
+    o.store.Undo(o.Ctx());
 
-    // Undo the merge: both wordings count again, the old one is listed again.
+    // Undo the merge: both wordings count again, the old one is listed again,
+    // and the finding is on it again; redone, the finding goes with it once more.
     o.store.Undo(o.Ctx());
     EXPECT_EQ(o.ProblemsPerUnit()["区人社局"], 4);
     o.ExpectConsistent("after undoing the merge");
     left = FindDrift(*o.db, o.store, o.campaign_id);
     ASSERT_EQ(left.size(), 1u);
-    ASSERT_EQ(left[0].missing.size(), 1u);
+    ASSERT_EQ(left[0].missing.size(), 2u);
     EXPECT_EQ(left[0].missing[0].problem.id, old.id);
     EXPECT_EQ(left[0].missing[0].proposed, now.id);
+    EXPECT_EQ(checks.AllItems()[0].problem_id, old.id);
+    o.store.Redo(o.Ctx());
+    EXPECT_EQ(checks.AllItems()[0].problem_id, now.id);
+    EXPECT_EQ(o.ProblemsPerUnit()["区人社局"], 3);
 }
 
 // Issue 17: after recording 瞒报 and drawing a new sample the 通报 still

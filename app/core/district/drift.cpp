@@ -164,23 +164,25 @@ std::string MergeDriftedProblem(Database& db, LedgerStore& store, int64_t old_id
     store.StepNote(new_id, "merged_from", from[ProblemField::kDescription], into[ProblemField::kDescription], mctx);
     store.StepSetDeleted(old_id, true, mctx);
     // The findings of spot checks on the old wording are findings on the problem.
-    Stmt findings = db.Prepare("UPDATE spot_check_item SET problem_id = ?2 WHERE problem_id = ?1");
-    findings.Bind(1, old_id).Bind(2, new_id);
-    HTK_CHECK(findings.Run());
+    std::vector<std::pair<int64_t, int>> items;  // (round, number)
+    {
+        Stmt findings = db.Prepare(
+            "SELECT spot_check_id, seq FROM spot_check_item WHERE problem_id = ?1 ORDER BY spot_check_id, seq");
+        findings.Bind(1, old_id);
+        while (findings.Step()) items.emplace_back(findings.Int(0), int(findings.Int(1)));
+    }
+    for (const auto& [round, seq] : items) store.StepMoveFinding(round, seq, old_id, new_id);
     std::vector<int64_t> ids = store.EndStep();
     if (touched) *touched = std::move(ids);
     return "";
 }
 
-std::string KeepDriftedProblem(Database& db, int64_t campaign_id, int64_t problem_id, const std::string& now) {
-    Stmt p = db.Prepare("SELECT deleted FROM problem WHERE id = ?1 AND campaign_id = ?2");
-    p.Bind(1, problem_id).Bind(2, campaign_id);
-    if (!p.Step() || p.Int(0)) return "该问题已删除";
-    Stmt s = db.Prepare(
-        "INSERT INTO drift_kept(problem_id, campaign_id, decided_at) VALUES(?1, ?2, ?3) "
-        "ON CONFLICT(problem_id) DO UPDATE SET decided_at = excluded.decided_at");
-    s.Bind(1, problem_id).Bind(2, campaign_id).Bind(3, now);
-    HTK_CHECK(s.Run());
+std::string KeepDriftedProblem(LedgerStore& store, int64_t problem_id, const ChangeContext& ctx) {
+    Problem p;
+    if (!store.Load(problem_id, &p) || p.deleted) return "该问题已删除";
+    store.BeginStep("保留“" + p[ProblemField::kDescription] + "”");
+    store.StepKeepDrifted(problem_id, ctx.now);
+    store.EndStep();
     return "";
 }
 

@@ -11,8 +11,8 @@
 // one is deleted (it stops counting; its history stays, with a line saying
 // where it went, and the new one's says what it took in), the files that
 // listed it list the new one, and its spot-check findings go with it — or
-// keeps it open, and it is not listed again. Merging is one undo step of the
-// ledger.
+// keeps it open, and it is not listed again. Each is one undo step of the
+// ledger (undone, the findings go back and the problem is listed again).
 #pragma once
 
 #include "domain/problem.h"
@@ -64,7 +64,7 @@ std::string MergeDriftedProblem(Database& db, LedgerStore& store, int64_t old_id
                                 const ChangeContext& ctx, std::vector<int64_t>* touched);
 
 // Keeps the problem open although the unit's latest file lacks it; it is not
-// listed as drift again. "" or why not.
-std::string KeepDriftedProblem(Database& db, int64_t campaign_id, int64_t problem_id, const std::string& now);
+// listed as drift again. One undo step of the ledger. "" or why not.
+std::string KeepDriftedProblem(LedgerStore& store, int64_t problem_id, const ChangeContext& ctx);
 
 }  // namespace htk

@@ -336,6 +336,26 @@ void LedgerStore::SetUuid(int64_t id, const std::string& uuid) {
     HTK_CHECK(u.Run());
 }
 
+void LedgerStore::SetFindingProblem(int64_t spot_check_id, int seq, int64_t problem_id) {
+    Stmt& u = db_.Cached("UPDATE spot_check_item SET problem_id = ?1 WHERE spot_check_id = ?2 AND seq = ?3");
+    u.Bind(1, problem_id).Bind(2, spot_check_id).Bind(3, int64_t(seq));
+    HTK_CHECK(u.Run());
+}
+
+void LedgerStore::SetKept(int64_t problem_id, bool kept, const std::string& decided_at) {
+    if (kept) {
+        Stmt& s = db_.Cached(
+            "INSERT INTO drift_kept(problem_id, campaign_id, decided_at) VALUES(?1, ?2, ?3) "
+            "ON CONFLICT(problem_id) DO UPDATE SET decided_at = excluded.decided_at");
+        s.Bind(1, problem_id).Bind(2, campaign_id_).Bind(3, decided_at);
+        HTK_CHECK(s.Run());
+    } else {
+        Stmt& s = db_.Cached("DELETE FROM drift_kept WHERE problem_id = ?1");
+        s.Bind(1, problem_id);
+        HTK_CHECK(s.Run());
+    }
+}
+
 void LedgerStore::BeginStep(std::string label) {
     HTK_CHECK(!step_tx_);
     step_tx_ = std::make_unique<Transaction>(db_);
@@ -400,6 +420,26 @@ void LedgerStore::StepLink(int64_t file_id, int64_t problem_id, bool linked, con
     building_.changes.push_back(c);
 }
 
+void LedgerStore::StepMoveFinding(int64_t spot_check_id, int seq, int64_t from_problem, int64_t to_problem) {
+    HTK_CHECK(step_tx_);
+    if (from_problem == to_problem) return;
+    SetFindingProblem(spot_check_id, seq, to_problem);
+    Change c{Change::kFinding, to_problem, seq, {}, {}};
+    c.other = spot_check_id, c.field_from = from_problem;
+    building_.changes.push_back(c);
+}
+
+void LedgerStore::StepKeepDrifted(int64_t problem_id, const std::string& decided_at) {
+    HTK_CHECK(step_tx_);
+    Stmt& q = db_.Cached("SELECT 1 FROM drift_kept WHERE problem_id = ?1");
+    q.Bind(1, problem_id);
+    const bool was = q.Step();
+    q.Reset();
+    if (was) return;
+    SetKept(problem_id, true, decided_at);
+    building_.changes.push_back(Change{Change::kKept, problem_id, 0, {}, decided_at});
+}
+
 void LedgerStore::StepNote(int64_t id, const char* field, const std::string& old_value, const std::string& new_value,
                            const ChangeContext& ctx) {
     HTK_CHECK(step_tx_);
@@ -426,6 +466,8 @@ void LedgerStore::Apply(const Change& c, bool forward, const ChangeContext& ctx)
         case Change::kFile: SetFileField(c.id, c.field, forward ? c.new_value : c.old_value); break;
         case Change::kLink: SetLink(c.other, c.id, (c.field == 1) == forward, c.old_value); break;
         case Change::kUuid: SetUuid(c.id, forward ? c.new_value : c.old_value); break;
+        case Change::kFinding: SetFindingProblem(c.other, c.field, forward ? c.id : c.field_from); break;
+        case Change::kKept: SetKept(c.id, forward, c.new_value); break;
         case Change::kEdit:
             if (forward) SetField(c.id, c.field, c.old_value, c.new_value, ctx);
             else SetField(c.id, c.field, c.new_value, c.old_value, ctx);

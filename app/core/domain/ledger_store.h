@@ -85,6 +85,13 @@ public:
     // (the history keeps what happened, undo included).
     void StepNote(int64_t id, const char* field, const std::string& old_value, const std::string& new_value,
                   const ChangeContext& ctx);
+    // A spot check's item (round `spot_check_id`, number `seq`) and its
+    // finding move from one problem to another (并入: the finding goes with
+    // the problem).
+    void StepMoveFinding(int64_t spot_check_id, int seq, int64_t from_problem, int64_t to_problem);
+    // The problem stays open although its unit's latest file lacks it (保留,
+    // drift_kept): it is not listed as drift again. Undo lists it again.
+    void StepKeepDrifted(int64_t problem_id, const std::string& decided_at);
     bool InStep() const { return step_tx_ != nullptr; }
     // Returns the touched problem ids; `pushed`: whether a step was pushed.
     std::vector<int64_t> EndStep(bool* pushed = nullptr);
@@ -119,12 +126,15 @@ private:
         // kFile: `id` is a received file, `field` a FileField; kLink: `id` a
         // problem, `other` a file, `field` 1 when the step links them, 0 when
         // it unlinks them, `old_value` the link's data; kUuid: the problem's
-        // identity.
-        enum Kind { kEdit, kCreate, kDelete, kFile, kLink, kUuid } kind;
+        // identity; kFinding: the spot_check_item of round `other`, number
+        // `field`, moved from problem `field_from` to problem `id`; kKept: `id` a problem marked kept
+        // (drift_kept) at `new_value`.
+        enum Kind { kEdit, kCreate, kDelete, kFile, kLink, kUuid, kFinding, kKept } kind;
         int64_t id;
         int field;  // for kEdit
         std::string old_value, new_value;
         int64_t other = 0;
+        int64_t field_from = 0;  // kFinding
     };
     struct Step {
         std::string label;
@@ -139,6 +149,8 @@ private:
     void SetFileField(int64_t file_id, int field, const std::string& value);
     void SetLink(int64_t file_id, int64_t problem_id, bool linked, const std::string& data);
     void SetUuid(int64_t id, const std::string& uuid);
+    void SetFindingProblem(int64_t spot_check_id, int seq, int64_t problem_id);
+    void SetKept(int64_t problem_id, bool kept, const std::string& decided_at);
     void RecordHistory(int64_t id, const char* field, const std::string* old_value, const std::string* new_value,
                        const ChangeContext& ctx);
     void Push(Step step);

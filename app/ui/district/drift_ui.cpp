@@ -1,7 +1,7 @@
 // drift_ui.cpp — problems a unit's latest file no longer lists (drift.h),
 // drawn in the import's summary and on a unit's page (合并台账 filtered to
 // the unit): each with what it may have become, 并入 (merge into the reworded
-// problem; undoable) or 保留 (keep it open).
+// problem) or 保留 (keep it open), each undoable.
 
 #include "district_ui.h"
 
@@ -47,9 +47,20 @@ void Merge(UiState& ui, int64_t old_id, int64_t into) {
 
 void Keep(UiState& ui, int64_t id) {
     DistrictUi& D = *ui.district;
-    const std::string error = KeepDriftedProblem(*ui.db, ui.ledger->campaign.id, id, platform::NowText());
-    if (error.empty()) ShowDistrictMessage(D, "已保留该问题，照常计数");
-    else ShowDistrictMessage(D, error, true);
+    LedgerUi& L = *ui.ledger;
+    EnsureLedgerLoaded(L);
+    FlushDraft(L, ui.settings);
+    std::string error;
+    L.model.Write([&](LedgerStore& store) {
+        error = KeepDriftedProblem(store, id, MakeContext(ui.settings, "edit"));
+        return std::vector<int64_t>{};
+    });
+    if (!error.empty()) {
+        ShowDistrictMessage(D, error, true);
+        return;
+    }
+    AfterWrite(L, false);
+    ShowDistrictMessage(D, "已保留该问题，照常计数。可在整改台账中按 Ctrl+Z 撤销");
 }
 
 }  // namespace
@@ -110,7 +121,7 @@ bool DrawDrift(UiState& ui, const std::vector<std::string>& units, const char* m
                 MarkItem(mm);
                 ImGui::SameLine();
                 const bool keep = ImGui::SmallButton("保留");
-                Tooltip("问题仍在整改，照常计数，不再列出");
+                Tooltip("问题仍在整改，照常计数，不再列出；可撤销");
                 std::snprintf(mm, sizeof mm, "%s.keep.%d", mark, row);
                 MarkItem(mm);
                 std::snprintf(mm, sizeof mm, "%s.row.%d", mark, row);
