@@ -424,16 +424,25 @@ with open(sys.argv[1], 'w', encoding='utf-8-sig', newline='') as f:
   await page.waitForFunction(() => !window.app.rect('district.drift.head.0'));
   assert.equal((await figures(page, '区人社局'))[0], before);
   await expectConsistent(page, 'after merging a reworded problem');
-  // Undone: the old wording is back and listed again.
-  assert.match((await rect(page, 'district.undo')).text, /^撤销：把“王某家庭两名劳动力未实现稳定就业”并入改述后的问题/);
+  // Undone one step at a time: 保留 (李某's problem listed again), then 并入
+  // (the old wording back, counted and listed again).
+  assert.equal((await rect(page, 'district.undo')).text, '撤销：保留“李某务工信息未及时更新”');
+  await click(page, 'district.undo');
+  await click(page, 'district.tab.ledger');
+  await page.waitForFunction(() => window.app.rect('district.drift.row.0')?.text === '李某务工信息未及时更新→');
+  await page.waitForFunction(() => /^撤销：把“王某家庭两名劳动力未实现稳定就业”并入改述后的问题/.test(
+    window.app.rect('district.undo')?.text));
   await click(page, 'district.undo');
   assert.equal((await figures(page, '区人社局'))[0], before + 1);
   await click(page, 'district.tab.ledger');
   await page.waitForFunction(() => window.app.rect('district.drift.row.0')?.text ===
     '王某家庭两名劳动力未实现稳定就业→王某家庭两名劳动力尚未实现稳定就业');
+  assert.equal((await rect(page, 'district.drift.row.1')).text, '李某务工信息未及时更新→');
   await click(page, 'district.drift.merge.0');
+  await page.waitForFunction(() => window.app.rect('district.drift.row.0')?.text === '李某务工信息未及时更新→');
+  await click(page, 'district.drift.keep.0');
   await page.waitForFunction(() => !window.app.rect('district.drift.head.0'));
-  await expectConsistent(page, 'after merging again');
+  await expectConsistent(page, 'after merging and keeping again');
   await waitSaved(page);
 });
 
