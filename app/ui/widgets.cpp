@@ -137,14 +137,18 @@ void SetMessage(TimedMessage& m, std::string text, bool error, double seconds) {
 
 void DrawMessage(TimedMessage& m, const char* mark, bool wrapped) {
     if (m.text.empty() || ImGui::GetTime() >= m.until) return;
-    if (!wrapped) ImGui::SameLine(0, 24);
     if (wrapped) {
         ImGui::PushID(mark);
         const bool close = ImGui::SmallButton("×");
         Tooltip("关闭此提示");
         ImGui::PopID();
+        if (close) {
+            m.text.clear();
+            return;
+        }
         ImGui::SameLine();
-        if (close) m.text.clear();
+    } else {
+        ImGui::SameLine(0, 24);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, m.is_error ? kColorRed : kColorGreen);
     if (wrapped) ImGui::TextWrapped("%s", m.text.c_str());

@@ -81,6 +81,10 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
     if (app.db) j["commits"] = app.db->commit_count();
     if (ImGui::GetCurrentContext()) {
         const ImGuiIO& io = ImGui::GetIO();
+        nlohmann::json clicks = nlohmann::json::array();
+        for (const htk::web::ClickNote& c : htk::web::RecentClicks())
+            clicks.push_back({{"frame", c.frame}, {"button", c.button}, {"down", c.down}, {"x", c.x}, {"y", c.y},
+                              {"window", c.window}, {"hovered_last", c.hovered_last}, {"active", c.active}});
         j["input"] = {{"mouse", io.MouseDown[0]}, {"ctrl", io.KeyCtrl}, {"shift", io.KeyShift}, {"alt", io.KeyAlt},
                       {"text", io.WantTextInput}, {"nav_visible", io.NavVisible},
                       // Where input may be waiting or caught, when a test's click or key has no effect.
@@ -89,7 +93,7 @@ EMSCRIPTEN_KEEPALIVE const char* htk_status(const char*) {
                       {"hovered", GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : ""},
                       {"active_id", GImGui->ActiveId}, {"nav_id", GImGui->NavId},
                       {"popups", GImGui->OpenPopupStack.Size}, {"frame", ImGui::GetFrameCount()},
-                      {"clicks", nlohmann::json::parse(htk::web::RecentClicks(), nullptr, false)}};
+                      {"clicks", std::move(clicks)}};
     }
     const htk::ui::TaskRunner& t = app.ui.tasks;
     j["task"] = {{"running", t.task != nullptr}, {"title", t.title}, {"steps", t.steps},

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, becomeDistrict, click, dropFile, explained, openApp, rect, waitSaved, waitTextFocus } from './helpers.mjs';
+import { ROOT, becomeDistrict, click, dropFile, openApp, rect, waitSaved, waitTextFocus } from './helpers.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'htk-district-files-'));
 const TOWNSHIPS = ['陈曹乡', '灵井镇', '椹涧乡'];
@@ -191,7 +191,7 @@ test('received files: refused rows listed; a file moved and removed, 报送情�
   // 陈曹乡's sheet was really 灵井镇's.
   const sheet = await fileRow(page, SHEET);
   await click(page, 'district.files.change.' + sheet.i);
-  await explained(page, 'move-open', () => click(page, 'district.move.unit'), ['district.files.change.' + sheet.i]);
+  await click(page, 'district.move.unit');
   await click(page, 'district.move.pick.灵井镇');
   await click(page, 'district.move.ok');
   await page.waitForFunction(() => window.app.rect('district.report.1.1')?.text === '灵井镇 已报 2');
@@ -361,8 +361,8 @@ with open(sys.argv[1], 'w', encoding='utf-8-sig', newline='') as f:
   await click(page, 'district.undo');
   await page.waitForFunction(() => window.app.query("SELECT count(*) AS n FROM received_file WHERE removed = 0")[0].n === 4);
   await click(page, 'district.undo');
-  await explained(page, 'undo-move', () => page.waitForFunction(() => window.app.query(
-    "SELECT count(*) AS n FROM received_file WHERE removed = 0 AND unit = '灵井镇'")[0].n === 2), ['district.undo']);
+  await page.waitForFunction(() => window.app.query(
+    "SELECT count(*) AS n FROM received_file WHERE removed = 0 AND unit = '灵井镇'")[0].n === 2);
   await expectConsistent(page, 'after undoing the removal and the reassignment');
   await waitSaved(page);
 });
@@ -412,9 +412,8 @@ with open(sys.argv[1], 'w', encoding='utf-8-sig', newline='') as f:
   assert.equal((await rect(page, 'district.drift.head.0')).text, `区人社局：第3周台账中没有以下 2 个问题（“${name}”）`);
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-district-drift-unit.png') });
   await click(page, 'district.drift.merge.0');
-  await explained(page, 'drift-merge', () => page.waitForFunction(() => window.app.query(
-    "SELECT deleted AS d FROM problem WHERE description = '王某家庭两名劳动力未实现稳定就业'")[0].d === 1),
-  ['district.drift.merge.0', 'district.drift.head.0']);
+  await page.waitForFunction(() => window.app.query(
+    "SELECT deleted AS d FROM problem WHERE description = '王某家庭两名劳动力未实现稳定就业'")[0].d === 1);
   await page.waitForFunction(() => window.app.rect('district.drift.row.0')?.text === '李某务工信息未及时更新→');
   assert.equal(await page.evaluate(() => window.app.query(
     "SELECT count(*) AS n FROM problem_history h JOIN problem p ON p.id = h.problem_id WHERE " +

@@ -272,22 +272,3 @@ export async function typeUnitName(page, text) {
   await page.keyboard.insertText(text);
   await page.waitForFunction((t) => window.app.rect('settings.unit_name').text === t, text);
 }
-
-// Runs `step`; when it throws, saves a screenshot as build/fail-<tag>.png and
-// adds the app's status and the given marks to the error, so that a failure
-// seen only on a busy machine says what the page showed.
-export async function explained(page, tag, step, marks = []) {
-  try {
-    return await step();
-  } catch (e) {
-    const file = join(BUILD, `fail-${tag}.png`);
-    const seen = await page.evaluate((ids) => ({
-      status: window.app && window.app.status(),
-      marks: Object.fromEntries(ids.map((i) => [i, window.app && window.app.rect(i)])),
-      focus: document.activeElement && document.activeElement.id,
-    }), marks).catch((x) => String(x));
-    await page.screenshot({ path: file }).catch(() => {});
-    e.message += `\n  page: ${JSON.stringify(seen)}\n  screenshot: ${file}`;
-    throw e;
-  }
-}

@@ -344,9 +344,7 @@ void LedgerStore::SetFindingProblem(int64_t spot_check_id, int seq, int64_t prob
 
 void LedgerStore::SetKept(int64_t problem_id, bool kept, const std::string& decided_at) {
     if (kept) {
-        Stmt& s = db_.Cached(
-            "INSERT INTO drift_kept(problem_id, campaign_id, decided_at) VALUES(?1, ?2, ?3) "
-            "ON CONFLICT(problem_id) DO UPDATE SET decided_at = excluded.decided_at");
+        Stmt& s = db_.Cached("INSERT INTO drift_kept(problem_id, campaign_id, decided_at) VALUES(?1, ?2, ?3)");
         s.Bind(1, problem_id).Bind(2, campaign_id_).Bind(3, decided_at);
         HTK_CHECK(s.Run());
     } else {

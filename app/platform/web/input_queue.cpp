@@ -9,7 +9,6 @@
 #include <imgui_internal.h>
 
 #include <cfloat>
-#include <cstdio>
 #include <deque>
 #include <string>
 
@@ -119,29 +118,21 @@ bool ImeCaret(float* x, float* y, float* h) {
 size_t HeldCount() { return g_held.size(); }
 
 namespace {
-std::deque<std::string> g_clicks;  // JSON objects, oldest first
+std::deque<ClickNote> g_clicks;
 }
 
 void NoteClicks() {
     ImGuiContext& g = *GImGui;
     for (int b = 0; b < 2; ++b) {
         if (!g.IO.MouseClicked[b] && !g.IO.MouseReleased[b]) continue;
-        char buf[256];
-        std::snprintf(buf, sizeof buf,
-                      R"({"frame":%d,"button":%d,"down":%d,"x":%.0f,"y":%.0f,"window":"%s","hovered_last":%u,"active":%u})",
-                      g.FrameCount, b, g.IO.MouseClicked[b] ? 1 : 0, g.IO.MousePos.x, g.IO.MousePos.y,
-                      g.HoveredWindow ? g.HoveredWindow->Name : "", g.HoveredIdPreviousFrame,
-                      g.ActiveId);
-        g_clicks.push_back(buf);
+        g_clicks.push_back(ClickNote{g.FrameCount, b, g.IO.MouseClicked[b], g.IO.MousePos.x, g.IO.MousePos.y,
+                                     g.HoveredWindow ? g.HoveredWindow->Name : "", g.HoveredIdPreviousFrame,
+                                     g.ActiveId});
         if (g_clicks.size() > 8) g_clicks.pop_front();
     }
 }
 
-std::string RecentClicks() {
-    std::string out = "[";
-    for (const std::string& c : g_clicks) out += (out.size() > 1 ? "," : "") + c;
-    return out + "]";
-}
+const std::deque<ClickNote>& RecentClicks() { return g_clicks; }
 
 bool TakeLoosePaste(std::string* out) {
     if (!g_has_loose_paste) return false;

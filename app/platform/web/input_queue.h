@@ -8,6 +8,7 @@
 // another field (Tab, a shortcut that focuses one), see FeedHeldText.
 #pragma once
 
+#include <deque>
 #include <string>
 
 struct ImGuiIO;
@@ -26,10 +27,18 @@ bool ImeCaret(float* x, float* y, float* h);
 bool TakeLoosePaste(std::string* out);
 // How many events wait behind held text (for window.app.status()).
 size_t HeldCount();
-// Call right after NewFrame: remembers the last few mouse presses and
-// releases with what ImGui saw under the pointer, for window.app.status()
-// (a test whose click had no effect says where it went).
+// A mouse press or release as ImGui saw it, for window.app.status() (a
+// test whose click had no effect says where it went).
+struct ClickNote {
+    int frame = 0, button = 0;
+    bool down = false;
+    float x = 0, y = 0;
+    std::string window;            // the hovered window
+    unsigned hovered_last = 0;     // the item hovered in the frame before
+    unsigned active = 0;           // the active item
+};
+// Call right after NewFrame: remembers this frame's presses and releases.
 void NoteClicks();
-std::string RecentClicks();  // JSON array
+const std::deque<ClickNote>& RecentClicks();  // the last eight, oldest first
 
 }  // namespace htk::web
