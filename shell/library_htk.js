@@ -4,6 +4,11 @@
 mergeInto(LibraryManager.library, {
   // --- start-up -------------------------------------------------------------
   // The stored generations, newest first (storage.js); the app checks them in turn.
+  htk_storage_state: function () { return HTK.storage.loaded ? 1 : 0; },
+  htk_storage_progress: function (done, total) {
+    HEAP32[done >> 2] = HTK.storage.progress[0];
+    HEAP32[total >> 2] = HTK.storage.progress[1];
+  },
   htk_storage_candidate_count: function () {
     return HTK.storage.loadError ? -1 : HTK.storage.candidates.length;
   },

@@ -37,6 +37,7 @@ HTK.storage = {
   goodKey: '',        // the slot holding the last good generation (never written over)
   loadError: '',      // why the stored data could not be read (then nothing is saved)
   persisted: -1,      // navigator.storage.persist(): 1 granted, 0 refused, -1 unknown
+  loaded: false,      // the first load() is over (read, or loadError says why not)
 
   // Opens the database once (again after another page's upgrade closed it).
   // start.js may have asked already (HTK.earlyIdb): that connection is used.
@@ -74,49 +75,87 @@ HTK.storage = {
 
   // Reads every generation into `candidates`, newest first: {key, seq,
   // savedAt, size, and either bytes + crc (an older build's whole image) or
-  // chunkSize + keys + hashes (chunks, assembled by copy())}. One getAll, not
-  // a cursor: every chunk comes back in one round trip.
+  // chunkSize + keys + hashes (chunks, assembled by copy())}. The keys first,
+  // then the chunks a batch per getAll, all asked at once in one transaction
+  // (one request per chunk or a cursor was several times slower); `progress`
+  // counts the chunks read, for the app's start-up screen.
+  BATCH: 32,
+  progress: [0, 0],
   load: function () {
     var self = this;
     var ready = self.open();
     return ready.then(function (idb) {
       return new Promise(function (resolve, reject) {
         var store = idb.transaction(self.STORE, 'readonly').objectStore(self.STORE);
-        var allKeys = store.getAllKeys(), allValues = store.getAll();
-        allValues.onerror = allKeys.onerror = function (e) { reject(e.target.error); };
-        allValues.onsuccess = function () {
-          var found = [], chunks = new Map();
-          allKeys.result.forEach(function (key, n) {
-            var v = allValues.result[n], keys;
-            if (typeof key === 'string' && key.charAt(0) === 'c' && v instanceof ArrayBuffer) {
-              chunks.set(key, new Uint8Array(v));
-            } else if (self.isSlot(key) && v && (keys = self.chunkKeys(v))) {
-              found.push({ key: key, seq: v.seq, savedAt: v.savedAt || 0, size: v.size, chunkSize: v.chunkSize,
-                           keys: keys, hashes: v.hashes, crc: -1 });
-            } else if (self.isSlot(key) && v && v.bytes) {
-              var bytes = new Uint8Array(v.bytes);
-              found.push({ key: key, bytes: bytes, size: bytes.length, seq: v.seq || 0,
-                           crc: typeof v.crc === 'number' ? v.crc : -1, savedAt: v.savedAt || 0, keys: null });
-            }
+        var fail = function (e) { reject(e.target.error); };
+        var allKeys = store.getAllKeys();
+        allKeys.onerror = fail;
+        allKeys.onsuccess = function () {
+          var slots = [], chunkKeys = [];
+          allKeys.result.forEach(function (key) {
+            if (typeof key === 'string' && key.charAt(0) === 'c') chunkKeys.push(key);
+            else if (self.isSlot(key)) slots.push(key);
           });
-          found.sort(function (a, b) { return b.seq - a.seq; });
-          self.candidates = found;
-          self.chunks = chunks;
-          self.manifests = {};
-          var used = new Set();
-          found.forEach(function (f) {
-            self.seq = Math.max(self.seq, f.seq);
-            if (f.keys && f.key !== self.LEGACY_KEY) {
-              self.manifests[f.key] = { chunkSize: f.chunkSize, keys: f.keys };
-              f.keys.forEach(function (k) { used.add(k); });
-            }
+          self.progress = [0, chunkKeys.length];
+          var values = new Map(), waiting = 0;
+          var done = function () { if (--waiting === 0) resolve(self.sort(slots, values)); };
+          slots.forEach(function (key) {
+            waiting++;
+            var req = store.get(key);
+            req.onerror = fail;
+            req.onsuccess = function () { values.set(key, req.result); done(); };
           });
-          self.orphans = [];
-          chunks.forEach(function (_, k) { if (!used.has(k)) self.orphans.push(k); });
-          resolve();
+          // The keys come sorted, and every key from the first of a batch to
+          // its last is a chunk key: a bound range returns exactly that batch.
+          for (var first = 0; first < chunkKeys.length; first += self.BATCH) {
+            waiting++;
+            var last = Math.min(chunkKeys.length, first + self.BATCH) - 1;
+            (function (first, last) {
+              var req = store.getAll(IDBKeyRange.bound(chunkKeys[first], chunkKeys[last]));
+              req.onerror = fail;
+              req.onsuccess = function () {
+                req.result.forEach(function (v, n) { values.set(chunkKeys[first + n], v); });
+                self.progress = [self.progress[0] + req.result.length, chunkKeys.length];
+                done();
+              };
+            })(first, last);
+          }
+          if (waiting === 0) { waiting = 1; done(); }
         };
       });
     });
+  },
+
+  // The generations among what load() read, the chunks kept for copy().
+  sort: function (slots, values) {
+    var self = this, found = [], chunks = new Map();
+    values.forEach(function (v, key) {
+      var keys;
+      if (typeof key === 'string' && key.charAt(0) === 'c') {
+        if (v instanceof ArrayBuffer) chunks.set(key, new Uint8Array(v));
+      } else if (v && (keys = self.chunkKeys(v))) {
+        found.push({ key: key, seq: v.seq, savedAt: v.savedAt || 0, size: v.size, chunkSize: v.chunkSize,
+                     keys: keys, hashes: v.hashes, crc: -1 });
+      } else if (v && v.bytes) {
+        var bytes = new Uint8Array(v.bytes);
+        found.push({ key: key, bytes: bytes, size: bytes.length, seq: v.seq || 0,
+                     crc: typeof v.crc === 'number' ? v.crc : -1, savedAt: v.savedAt || 0, keys: null });
+      }
+    });
+    found.sort(function (a, b) { return b.seq - a.seq; });
+    self.candidates = found;
+    self.chunks = chunks;
+    self.manifests = {};
+    var used = new Set();
+    found.forEach(function (f) {
+      self.seq = Math.max(self.seq, f.seq);
+      if (f.keys && f.key !== self.LEGACY_KEY) {
+        self.manifests[f.key] = { chunkSize: f.chunkSize, keys: f.keys };
+        f.keys.forEach(function (k) { used.add(k); });
+      }
+    });
+    self.orphans = [];
+    chunks.forEach(function (_, k) { if (!used.has(k)) self.orphans.push(k); });
   },
 
   // Copies candidate i into the wasm heap at ptr; false when a chunk is missing.
@@ -235,13 +274,14 @@ HTK.storage.failNext = +(new URLSearchParams(location.search).get('failsave') ||
   // decision; it is read once this tab knows whether it writes (a new writer
   // must read what the previous one saved last).
   HTK.storage.open().catch(function () {});  // (load reports the failure)
-  var loaded = HTK.writer.start().then(function () { return HTK.storage.load(); }).then(function () {
+  // The app does not wait for it: it draws its start-up screen meanwhile and
+  // polls `loaded` (htk_storage_state) every frame.
+  HTK.writer.start().then(function () { return HTK.storage.load(); }).then(function () {
     performance.mark('htk-storage-loaded');
   }, function (e) {
     HTK.storage.loadError = (e && (e.name + ': ' + e.message)) || String(e);
-  });
-  Module.preRun.push(function () {
-    addRunDependency('htk-storage');
-    loaded.then(function () { removeRunDependency('htk-storage'); });
+  }).then(function () {
+    HTK.storage.loaded = true;
+    if (Module.calledRun) Module['_htk_wake']();
   });
 })();

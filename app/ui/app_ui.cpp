@@ -377,6 +377,29 @@ void ReceiveReadTable(UiState& ui, const std::string& file_name, Workbook* book,
     }
 }
 
+void DrawStartup(const char* text, float fraction) {
+    BeginMarksFrame();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::Begin("##startup", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
+    const float w = std::min(420.0f, vp->Size.x - 40);
+    ImGui::SetCursorPos(ImVec2((vp->Size.x - w) * 0.5f, vp->Size.y * 0.4f));
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorRed);
+    ImGui::TextUnformatted("回头看 · 整改台账");
+    ImGui::PopStyleColor();
+    ImGui::SetCursorPosX((vp->Size.x - w) * 0.5f);
+    ImGui::TextUnformatted(text);
+    MarkItem("startup.stage", text);
+    ImGui::SetCursorPosX((vp->Size.x - w) * 0.5f);
+    if (fraction >= 0)
+        ImGui::ProgressBar(fraction, ImVec2(w, 0));
+    else
+        ImGui::ProgressBar(-float(ImGui::GetTime()), ImVec2(w, 0), "");  // moving: no count yet
+    ImGui::End();
+}
+
 void DrawApp(UiState& ui, const PlatformStatus& st) {
     BeginMarksFrame();
     if (st.read_only && !ui.read_only) ImGui::ClearActiveID();  // a field being typed in writes no more

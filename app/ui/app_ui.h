@@ -66,6 +66,8 @@ struct UiState {
 
 void InitUi(UiState& ui, Database* db);
 void DrawApp(UiState& ui, const PlatformStatus& status);
+// The frames before InitUi: what is being done, and how far (0..1; < 0 unknown).
+void DrawStartup(const char* text, float fraction);
 // Drops every screen's copy of the data and their undo steps, after rows were
 // added or removed outside them (the demo data).
 void ReloadAllScreens(UiState& ui);

@@ -10,7 +10,7 @@
 #include "input_queue.h"
 #include "js_imports.h"
 #include "persistence.h"
-#include "storage/schema.h"
+#include "startup.h"
 #include "theme.h"
 #include "web_app.h"
 
@@ -214,7 +214,7 @@ void Frame() {
     WebApp& app = App();
     const double now = Now();
     // Not before the first frame: a new database's first save can wait for it.
-    if (g_loop.first_frame_done) PumpSaves(*app.db);
+    if (g_loop.first_frame_done && Started()) PumpSaves(*app.db);
     if (g_loop.context_lost) return;
 
     double css_w = 0, css_h = 0;
@@ -266,7 +266,12 @@ void Frame() {
     app.status.now = now;
     SyncWriterStatus(app);
     app.status.storage_persisted = htk_storage_persisted();
-    ui::DrawApp(app.ui, app.status);
+    const char* stage = "";
+    float fraction = -1;
+    if (StepStartup(app, &stage, &fraction))
+        ui::DrawApp(app.ui, app.status);
+    else
+        ui::DrawStartup(stage, fraction);
     if (app.ui.save_now_requested) {
         app.ui.save_now_requested = false;
         FlushSaves(*app.db);
@@ -290,7 +295,7 @@ void Frame() {
     }
     g_loop.last_draw = now;
     // Tests start once the frame drawn with every font is on the canvas.
-    if (g_loop.extra_font == 1) {
+    if (g_loop.extra_font == 1 && Started()) {
         g_loop.extra_font = 2;
         htk_ready();
     }
@@ -305,7 +310,7 @@ void Frame() {
         htk_set_cursor(CssCursor(cursor));
     }
     // Commits made while drawing (an edit) start their save in this frame.
-    PumpSaves(*app.db);
+    if (Started()) PumpSaves(*app.db);
     if (!g_loop.first_frame_done) {
         g_loop.first_frame_done = true;
         htk_first_frame();
@@ -320,7 +325,7 @@ void Frame() {
 extern "C" EMSCRIPTEN_KEEPALIVE void htk_page_hidden(void) {
     using namespace htk::web;
     WebApp& app = App();
-    if (!app.db || !app.ui.db) return;
+    if (!app.db || !Started()) return;
     htk::ui::FlushPendingEdits(app.ui);
     FlushSaves(*app.db);
 }
@@ -354,22 +359,8 @@ int main() {
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, OnContextRestored);
     platform::Mark("htk-webgl-ready");
 
+    // Empty until the stored data is read (startup.h), a few frames from now.
     app.db = Database::OpenInMemory();
-    app.status.startup_error = RestoreDatabase(*app.db);
-    // Another tab holds the writer lock: read, never save (shell/writer.js).
-    if (!htk_writer_is_writer()) SetRole(WriterRole::kReader);
-    std::string migrate_error;
-    if (MigrateResult migrated = Migrate(*app.db, 0, &migrate_error); migrated != MigrateResult::kOk) {
-        // Saving stops either way, so the stored data stays as it was.
-        std::string msg = migrated == MigrateResult::kTooNew
-            ? "浏览器中的数据由更新版本的本工具保存，当前版本无法读取。请使用最新版本打开。"
-            : "浏览器中的数据无法升级到当前版本（" + migrate_error + "），为保护原数据已停止保存。请联系维护人员。";
-        DisableSaving(msg);
-        app.status.startup_error = msg;
-        app.db = Database::OpenInMemory();
-        Migrate(*app.db);
-    }
-    platform::Mark("htk-db-ready");
     app.status.saver = &Saver();
     app.status.webgl = g_loop.webgl_version == 2 ? "WebGL 2" : "WebGL 1";
     app.status.version = HTK_VERSION;
@@ -392,8 +383,6 @@ int main() {
         return 0;
     }
     InitRenderer();
-    ui::InitUi(app.ui, app.db.get());
-    platform::Mark("htk-ui-ready");
 
     // The first frame at once, not on the next animation frame (which can
     // come 100+ ms later while the page is still busy loading).

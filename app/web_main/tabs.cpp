@@ -5,6 +5,7 @@
 #include "js_imports.h"
 #include "js_exports.h"
 #include "persistence.h"
+#include "startup.h"
 #include "storage/schema.h"
 #include "web_app.h"
 
@@ -40,6 +41,10 @@ EMSCRIPTEN_KEEPALIVE void htk_storage_reload(int writer) {
     using namespace htk::web;
     WebApp& app = App();
     if (!app.db) return;
+    if (!Started()) {  // the start-up's own reading may be older than this one
+        ReloadWhenStarted(writer);
+        return;
+    }
     std::string msg = RestoreDatabase(*app.db);
     if (writer) BecomeWriter(*app.db);  // before Migrate: its changes are to be saved
     std::string migrate_error;

@@ -52,6 +52,24 @@ const timeout = { timeout: 900000 };
 const firstFrame = async () => { await waitReady(page, 120000); return +(await page.evaluate(() => document.body.dataset.firstFrameMs)); };
 const memory = () => page.evaluate(() => { window.gc(); return window.app.memory(); });
 const nextFrames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+// The longest wait between two animation frames (what a user sees frozen) and
+// the app's longest frame (its own CPU) from watchFrames() to frameGaps().
+// The page is brought to the front first: one in the background after a file
+// chooser gets about one animation frame a second.
+const watchFrames = async () => {
+  await page.bringToFront();
+  await page.evaluate(() => {
+    window.app.frameStats();
+    const g = window.__gaps = { max: 0, last: performance.now(), raf: 0 };
+    const tick = () => { const n = performance.now(); g.max = Math.max(g.max, n - g.last); g.last = n; g.raf = requestAnimationFrame(tick); };
+    g.raf = requestAnimationFrame(tick);
+  });
+};
+const frameGaps = () => page.evaluate(() => {
+  cancelAnimationFrame(window.__gaps.raf);
+  return { gap: Math.round(window.__gaps.max), cpu: Math.round(window.app.frameStats().max || 0) };
+});
+const longest = {};
 // In-page time from the typed text's input event to the frame polled after
 // `settled` holds (one frame's resolution).
 const typed = async (text, settled, arg) => {
@@ -80,15 +98,19 @@ const warmMs = await firstFrame();
 const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
 await chooser.setFiles(dbPath);
 await page.waitForFunction(() => window.app.rect('restore.confirm'), null, timeout);
+await watchFrames();
 t = Date.now();
 await page.keyboard.press('Enter');
 await page.waitForFunction((n) => window.app.query('SELECT count(*) AS n FROM problem')[0].n === n && window.app.status().save === 'saved', NP, timeout);
 const restoreMs = Date.now() - t;
+longest.restore = await frameGaps();
 
 // Open: start-up with the whole district stored, then the ledger shown.
 await page.reload();
 const openMs = await firstFrame();
 const openStages = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
+// Usable: the frame after the screens were made with the stored data.
+const openUsableMs = openStages['htk-data-ready'];
 t = Date.now();
 await click(page, 'nav.ledger');
 await page.waitForFunction((n) => window.app.rect('ledger.count')?.text === `共 ${n} 条问题`, NP, timeout);
@@ -158,6 +180,7 @@ for (const name of ['建安区回头看办', '建安区办', '建安区回头看
 await click(page, 'nav.district');
 const memBeforeDistrict = await memory();
 const [chooser18] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
+await watchFrames();
 t = Date.now();
 await chooser18.setFiles(TOWNSHIPS.map((town) => join(work, `${town}.csv`)));
 await page.waitForFunction((n) => window.app.rect('district.import.dialog')?.text.startsWith(`收到 18 个文件，可导入 18 个，共 ${n} 条问题`), NP, timeout)
@@ -170,17 +193,39 @@ const [districtReadMs, districtReadCoreMs] = await page.evaluate(() => {
   return [e[e.length - 1].startTime - s[0].startTime, s.reduce((sum, m, i) => sum + (e[i] ? e[i].startTime - m.startTime : 0), 0)];
 });
 
+longest.district_read = await frameGaps();
 const memDialog = await memory();
+await watchFrames();
 t = Date.now();
 await page.keyboard.press('Enter');
 await page.waitForFunction(() => window.app.rect('district.summary'), null, timeout);
 const districtMergeMs = Date.now() - t;
+longest.district_merge = await frameGaps();
 const districtSummary = (await rect(page, 'district.summary')).text;
 const memMerged = await memory();
 const districtMergeCoreMs = await page.evaluate(() =>
   performance.getEntriesByName('htk-district-merge-end')[0].startTime - performance.getEntriesByName('htk-district-merge-start')[0].startTime);
 await page.keyboard.press('Enter');
 await page.waitForFunction(() => window.app.status().save === 'saved', null, timeout);
+
+// The exports a district office makes: the roll-up workbook (every unit's
+// ledger), the 通报, and the whole ledger (Ctrl+E in 整改台账).
+const exportTimes = {};
+const exportBy = async (name, press) => {
+  await watchFrames();
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', timeout), press()]);
+  await download.path();
+  exportTimes[name] = Date.now() - t0;
+  longest[`export_${name}`] = await frameGaps();
+};
+await click(page, 'district.tab.bulletin');
+await exportBy('rollup', () => click(page, 'district.rollup.export'));
+await exportBy('bulletin', () => click(page, 'district.bulletin.export'));
+await click(page, 'nav.ledger');
+await page.waitForFunction((n) => window.app.rect('ledger.count')?.text === `共 ${n} 条问题`, NP, timeout);
+await exportBy('ledger', () => page.keyboard.press('Control+E'));
+const longestFrame = Math.max(...Object.values(longest).map((x) => x.gap));
 
 // Memory after a day's work with the whole district (before the timings
 // below, which hold extra copies of the rows).
@@ -197,6 +242,9 @@ const result = {
   households: NH, problems: NP,
   first_frame_cold_ms: coldMs, first_frame_warm_ms: warmMs,
   restore_district_ms: restoreMs, open_district_first_frame_ms: openMs, open_district_ledger_ms: ledgerShownMs,
+  district_open_first_frame_ms: openMs, district_open_usable_ms: openUsableMs,
+  longest_frame_ms_district: longestFrame,
+  rollup_export_ui_ms: exportTimes.rollup, bulletin_export_ui_ms: exportTimes.bulletin, ledger_export_ui_ms: exportTimes.ledger,
   // The app's latency: the keystroke's input event to the frame that draws
   // the settled table. What the test sees later is the browser presenting
   // that frame through SwiftShader on 2 cores (the *_visible keys).
@@ -216,7 +264,7 @@ console.log(`| district: ${NH.toLocaleString('en')} households, ${NP.toLocaleStr
 console.log('|---|---:|---:|');
 console.log(`| first frame, cold (fresh profile, browser running) / warm (reload), ms | ${coldMs} / ${warmMs} | < 1500 cold |`);
 console.log(`| restore the district's backup (.db, ${(statSync(dbPath).size / 1048576).toFixed(1)} MB) until saved, ms | ${restoreMs} | |`);
-console.log(`| open: first frame with the whole district stored, ms | ${openMs} | |`);
+console.log(`| open: first frame with the whole district stored / usable (screens made with the data), ms | ${openMs} / ${openUsableMs} | < 1000 / < 2000 |`);
 console.log(`| open: 整改台账 shown (${NP.toLocaleString('en')} rows), ms | ${ledgerShownMs} | |`);
 console.log(`| ledger search: keystroke (input event) to the settled table drawn (draw calls submitted), median / worst of 4, ms | ${result.filter_50k_ms} / ${result.filter_50k_ms_max} | < 50 |`);
 console.log(`| the same until the test sees it on screen (the browser presenting frames via SwiftShader), ms | ${result.filter_50k_visible_ms} / ${result.filter_50k_visible_ms_max} | |`);
@@ -227,6 +275,8 @@ console.log(`| weekly report of all ${NP.toLocaleString('en')} rows (statistics 
 console.log(`| district roll-up: unit statistics + summary sheet + a ledger sheet per unit, one xlsx (core), ms | ${result.rollup_export_ms} | |`);
 console.log(`| 区级汇总: the 18 units' files (${NP.toLocaleString('en')} rows) read and attributed in the page, first to last, ms | ${ms(districtReadMs)} | |`);
 console.log(`| 区级汇总: Enter → merged and summarised (every row already there), ms | ${districtMergeMs} | |`);
+console.log(`| exports through the UI, click to file: roll-up / 通报 / whole ledger (Ctrl+E), ms | ${exportTimes.rollup} / ${exportTimes.bulletin} / ${exportTimes.ledger} | |`);
+console.log(`| longest wait between animation frames (app's longest frame CPU): ${Object.entries(longest).map(([k, v]) => `${k} ${v.gap} (${v.cpu})`).join(', ')}, ms | ${longestFrame} | ≤ 100 |`);
 console.log(`| save after an edit: the change committed to stored in IndexedDB, median of 3, ms | ${result.save_after_edit_ms} | < 100 |`);
 console.log(`| the same, from the keystroke (frames drawn meanwhile), ms | ${result.save_typed_to_stored_ms} | |`);
 console.log(`| wasm / native, geometric mean over the core operations | ${result.wasm_native_ratio}× | ≤ 2× |`);

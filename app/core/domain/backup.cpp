@@ -31,7 +31,9 @@ std::unique_ptr<Database> OpenChecked(std::string_view bytes, int* stored_versio
     }
     std::unique_ptr<Database> scratch = Database::OpenInMemory();
     std::string why;
-    if (!scratch->LoadImage(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &why)) {
+    // Known: the full check follows on the scratch copy (it reports every problem, not the first).
+    if (!scratch->LoadImage(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &why,
+                            Database::ImageCheck::kKnown)) {
         *error = "备份文件已损坏，无法使用（" + why + "）";
         return nullptr;
     }
@@ -111,7 +113,8 @@ bool RestoreBackup(Database& db, std::string_view bytes, std::string* error) {
     std::unique_ptr<Database> scratch = OpenChecked(bytes, &version, error);
     if (!scratch) return false;
     Database::ImageView image = scratch->Image();
-    if (!db.LoadImage(image.data, image.size, error)) {
+    // Checked in full by OpenChecked.
+    if (!db.LoadImage(image.data, image.size, error, Database::ImageCheck::kKnown)) {
         *error = "恢复失败，当前数据没有改变（" + *error + "）";
         return false;
     }

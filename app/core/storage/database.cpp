@@ -113,7 +113,7 @@ Stmt& Database::Cached(const std::string& sql) {
     return it->second;
 }
 
-bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error) {
+bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, ImageCheck check_kind) {
     if (size == 0) return true;  // nothing stored yet: keep the empty database
     // Check the image on a scratch connection first, so a bad image leaves
     // the current data untouched.
@@ -131,11 +131,14 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error) {
     std::string check;
     if (rc == SQLITE_OK) {
         sqlite3_stmt* s = nullptr;
-        rc = sqlite3_prepare_v2(probe, "PRAGMA integrity_check(1)", -1, &s, nullptr);
-        if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        const char* sql = check_kind == ImageCheck::kFull ? "PRAGMA integrity_check(1)"
+                                                           : "SELECT 'ok' FROM sqlite_schema LIMIT 1";
+        rc = sqlite3_prepare_v2(probe, sql, -1, &s, nullptr);
+        const int step = rc == SQLITE_OK ? sqlite3_step(s) : rc;
+        if (step == SQLITE_ROW)
             check = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
         else
-            check = sqlite3_errmsg(probe);
+            check = step == SQLITE_DONE ? "no tables" : sqlite3_errmsg(probe);
         sqlite3_finalize(s);
     } else {
         check = sqlite3_errstr(rc);

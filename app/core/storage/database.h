@@ -76,10 +76,20 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
+    // How much LoadImage checks an image before it replaces the contents.
+    enum class ImageCheck {
+        // PRAGMA integrity_check(1): every page, every index against its table
+        // (2 s for a district's 96 MB in wasm). For bytes from outside.
+        kFull,
+        // Bytes already proven to be a database this app wrote: a stored
+        // generation whose chunk hashes match what the save recorded, or an
+        // image just checked in full. Only the schema is read.
+        kKnown,
+    };
     // Replaces the contents with a database image (the bytes of a .db file).
-    // The image is checked first (PRAGMA integrity_check, on a scratch copy); on a
-    // bad image returns false with the reason and leaves the old contents.
-    bool LoadImage(const uint8_t* data, size_t size, std::string* error);
+    // The image is checked first (on a scratch copy); on a bad image returns
+    // false with the reason and leaves the old contents.
+    bool LoadImage(const uint8_t* data, size_t size, std::string* error, ImageCheck check = ImageCheck::kFull);
 
     // Makes room for `bytes` more without memdb's reallocations while they are
     // written: each doubles the buffer, copying the whole image at once (a

@@ -4,7 +4,11 @@
 #include <cstdint>
 
 extern "C" {
-// Start-up: the stored generations read from IndexedDB before main().
+// Start-up: the stored generations read from IndexedDB while the first frames draw.
+// Whether the first read of what is stored is over (1) or still running (0),
+// and how far it is: chunks read of chunks stored.
+int htk_storage_state(void);
+void htk_storage_progress(int* done, int* total);
 int htk_storage_candidate_count(void);       // newest first; -1 if they could not be read
 int htk_storage_candidate_size(int i);
 double htk_storage_candidate_crc(int i);      // CRC-32 of an older build's whole image, -1 when none

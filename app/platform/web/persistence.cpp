@@ -19,6 +19,9 @@ namespace htk::web {
 namespace {
 
 SaveScheduler g_saver;
+// Nothing is saved before the stored data has been read: until then the
+// database is an empty one, and saving it would replace what is stored.
+bool g_restored = false;
 WriterRole g_role = WriterRole::kWriter;
 // The chunk hashes of the last good generation in storage, and of the save
 // in flight (they become the stored ones when it succeeds).
@@ -58,6 +61,7 @@ std::string LocalTime(double ms_since_1970) {
 }  // namespace
 
 std::string RestoreDatabase(Database& db) {
+    g_restored = true;  // (on every return: a failure disables saving)
     const int count = htk_storage_candidate_count();
     if (count < 0) {
         char why[512];
@@ -76,14 +80,21 @@ std::string RestoreDatabase(Database& db) {
         const size_t chunk_size = size_t(std::max(0, htk_storage_candidate_chunk_size(i)));
         const double crc = htk_storage_candidate_crc(i);
         std::string err;
-        if (!htk_storage_candidate_copy(i, bytes.data()))
+        const bool copied = htk_storage_candidate_copy(i, bytes.data());
+        htk_mark("htk-restore-copied");
+        if (!copied)
             err = "数据不完整";
         else if (crc >= 0 && unsigned(crc32(0, bytes.data(), uInt(bytes.size()))) != unsigned(crc))
             err = "校验和不符";
         else if (hash_count >= 0 && !ChunksMatch(bytes.data(), bytes.size(), hashes, chunk_size))
             err = "校验和不符";
-        else if (!db.LoadImage(bytes.data(), bytes.size(), &err))
+        // The hashes (or an older build's crc) prove these are the bytes a
+        // save of this app stored: the schema is read, not every page.
+        else if (!db.LoadImage(bytes.data(), bytes.size(), &err,
+                               hash_count >= 0 || crc >= 0 ? Database::ImageCheck::kKnown
+                                                           : Database::ImageCheck::kFull))
             err = "SQLite 检查未通过：" + err;
+        htk_mark("htk-restore-loaded");
         if (err.empty()) {
             // Empty for an older build's whole image or chunks of another
             // size: then the next save writes every chunk.
@@ -105,13 +116,13 @@ std::string RestoreDatabase(Database& db) {
 }
 
 void PumpSaves(Database& db) {
-    if (g_role == WriterRole::kReader) return;
+    if (g_role == WriterRole::kReader || !g_restored) return;
     g_saver.ObserveCommits(db.commit_count());
     if (g_saver.ShouldStart(Now(), db.in_transaction())) StartSave(db, false);
 }
 
 void FlushSaves(Database& db) {
-    if (g_role == WriterRole::kReader) return;
+    if (g_role == WriterRole::kReader || !g_restored) return;
     g_saver.ObserveCommits(db.commit_count());
     // A save still copying an import's chunks a slice per task might not
     // finish before the page goes: it gives way to one that copies at once.

@@ -1,6 +1,7 @@
 // persistence.h — keeps the in-memory database in IndexedDB.
 //
-// Start: RestoreDatabase() loads the image the page read before main().
+// Start: RestoreDatabase() loads the image the page has read (app/web_main/
+// startup.h); no save starts before it has run.
 // Every frame: PumpSaves() starts a save when the scheduler says so.
 // Page hidden or closing: FlushSaves() saves at once (main.cpp's htk_page_hidden).
 // Only the tab holding the writer lock (shell/writer.js) saves; the others are

@@ -4,6 +4,7 @@
 #include "district_ui.h"
 
 #include "app_ui.h"
+#include "export_task.h"
 #include "district/district_workbooks.h"
 #include "ledger/ledger_ui.h"
 #include "test_marks.h"
@@ -15,19 +16,10 @@
 namespace htk::ui {
 namespace {
 
-void Download(UiState& ui, const LedgerWorkbook& book, const char* document) {
-    DistrictUi& D = *ui.district;
-    std::string bytes, error;
-    platform::Mark("htk-district-export-start");
-    const bool ok = WriteLedgerXlsx(book, &bytes, &error);
-    platform::Mark("htk-district-export-end");
-    if (!ok) {
-        ShowDistrictMessage(D, "导出失败：" + error, true);
-        return;
-    }
+void Download(UiState& ui, LedgerWorkbook book, const char* document) {
     const std::string name = UnitFileName(OfficeName(ui), document, platform::Today(), ".xlsx");
-    platform::DownloadFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    ShowDistrictMessage(D, "已导出 " + name);
+    ExportXlsxFile(ui.tasks, std::move(book), name,
+                   [&ui](const std::string& text, bool error) { ShowDistrictMessage(*ui.district, text, error); });
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "district_ui.h"
 
 #include "app_ui.h"
+#include "export_task.h"
 #include "dialogs.h"
 #include "district/district_workbooks.h"
 #include "domain/campaign.h"
@@ -37,14 +38,9 @@ void Export(UiState& ui, bool with_results) {
     const Date today = platform::Today();
     LedgerWorkbook book = SpotCheckWorkbook(D.check, ById(L), D.stats, L.campaign,
                                             DistrictFileInfo{OfficeName(ui), today, platform::NowText()}, with_results);
-    std::string bytes, error;
-    if (!WriteLedgerXlsx(book, &bytes, &error)) {
-        ShowDistrictMessage(D, "导出失败：" + error, true);
-        return;
-    }
     const std::string name = UnitFileName(OfficeName(ui), with_results ? "抽查结果" : "抽查清单", today, ".xlsx");
-    platform::DownloadFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    ShowDistrictMessage(D, "已导出 " + name);
+    ExportXlsxFile(ui.tasks, std::move(book), name,
+                   [&ui](const std::string& text, bool error) { ShowDistrictMessage(*ui.district, text, error); });
 }
 
 bool ParseSeed(const std::string& text, uint64_t* out) {

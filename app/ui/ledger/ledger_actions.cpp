@@ -6,7 +6,7 @@
 #include "domain/ledger_csv.h"
 #include "domain/ledger_draft.h"
 #include "domain/ledger_xlsx.h"
-#include "task_runner.h"
+#include "export_task.h"
 #include "domain/problem_rules.h"
 #include "domain/settings.h"
 #include "formats/table_file.h"
@@ -202,17 +202,12 @@ void ExportXlsx(LedgerUi& L, const Settings& s, TaskRunner& tasks) {
     for (const Problem* p : book.sheets[0].rows) weak += !WeakMeasureReason((*p)[ProblemField::kMeasures]).empty();
     const size_t rows = book.sheets[0].rows.size();
     const std::string name = LedgerFileName(s.unit_name, platform::Today(), ".xlsx");
-    platform::Mark("htk-export-xlsx-start");
-    // The task copies the rows: the table may change while it writes.
-    StartTask(tasks, "导出 Excel", StartLedgerXlsx(std::move(book)), [&L, name, rows, weak](Task& t) {
-        auto& task = static_cast<XlsxWriteTask&>(t);
-        platform::Mark("htk-export-xlsx-end");
-        if (!task.ok()) {
-            ShowMessage(L, "导出失败：" + task.error(), true);
+    ExportXlsxFile(tasks, std::move(book), name, [&L, rows, weak](const std::string& text, bool error) {
+        if (error) {
+            ShowMessage(L, text, true);
             return;
         }
-        platform::DownloadFile(name, task.TakeBytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        std::string said = "已导出 " + name + "（" + std::to_string(rows) + " 条）";
+        std::string said = text + "（" + std::to_string(rows) + " 条）";
         if (weak) {
             said += "。注意：其中 " + std::to_string(weak) +
                     " 条的整改措施还是自动生成的套话或过于简短（表中黄色标出），盖章报送前请写明具体措施";

@@ -1,6 +1,7 @@
 #include "screens.h"
 
 #include "dialogs.h"
+#include "export_task.h"
 #include "ledger/ledger_ui.h"
 #include "platform.h"
 #include "test_marks.h"
@@ -39,15 +40,10 @@ void Generate(UiState& ui, WeeklyUi& W, int week) {
                false, 8);
 }
 
-void Export(WeeklyUi& W, const Campaign& campaign, int64_t id) {
+void Export(UiState& ui, WeeklyUi& W, const Campaign& campaign, int64_t id) {
     if (W.shown_id != id) Show(W, id);
-    std::string bytes, error;
-    if (!WriteLedgerXlsx(WeeklyReportWorkbook(W.shown, W.diff, campaign), &bytes, &error)) {
-        SetMessage(W.message, "导出失败：" + error, true, 12);
-        return;
-    }
-    platform::DownloadFile(WeeklyReportFileName(W.shown), bytes,
-                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    ExportXlsxFile(ui.tasks, WeeklyReportWorkbook(W.shown, W.diff, campaign), WeeklyReportFileName(W.shown),
+                   [&ui](const std::string& text, bool error) { SetMessage(ui.weekly->message, text, error, error ? 12 : 8); });
 }
 
 void ReplaceConfirm(UiState& ui, WeeklyUi& W, int week) {
@@ -168,7 +164,7 @@ void DrawWeeklyReports(UiState& ui) {
             ImGui::TableSetColumnIndex(3);
             ImGui::Text("%d", r.rows);
             ImGui::TableSetColumnIndex(4);
-            if (ImGui::SmallButton("导出 Excel")) Export(W, c, r.id);
+            if (ImGui::SmallButton("导出 Excel")) Export(ui, W, c, r.id);
             char mark[32];
             std::snprintf(mark, sizeof mark, "weekly.export.%d", r.week_no);
             MarkItem(mark, week_label);

@@ -5,6 +5,7 @@
 #include "weekly_ui.h"
 
 #include "app_ui.h"
+#include "export_task.h"
 #include "dialogs.h"
 #include "domain/rectification_report.h"
 #include "ledger/ledger_ui.h"
@@ -32,15 +33,11 @@ void Regenerate(UiState& ui, WeeklyUi& W) {
 void ExportWorkbook(UiState& ui, WeeklyUi& W) {
     LedgerUi& L = *ui.ledger;
     FlushDraft(L, ui.settings);
-    const LedgerWorkbook book = RectificationReportWorkbook(W.report, L.view.rows(), L.campaign,
-                                                            ui.settings.unit_name, platform::Today(), platform::NowText());
-    std::string bytes, error;
-    if (!WriteLedgerXlsx(book, &bytes, &error)) {
-        ShowMessage(L, "导出失败：" + error, true);
-        return;
-    }
-    platform::DownloadFile(RectificationReportFileName(UnitName(ui.settings), platform::Today(), ".xlsx"), bytes,
-                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    LedgerWorkbook book = RectificationReportWorkbook(W.report, L.view.rows(), L.campaign, ui.settings.unit_name,
+                                                      platform::Today(), platform::NowText());
+    ExportXlsxFile(ui.tasks, std::move(book),
+                   RectificationReportFileName(UnitName(ui.settings), platform::Today(), ".xlsx"),
+                   [&ui](const std::string& text, bool error) { SetMessage(ui.weekly->message, text, error, error ? 12 : 8); });
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "weekly_ui.h"
 
 #include "app_ui.h"
+#include "export_task.h"
 #include "ledger/ledger_ui.h"
 #include "platform.h"
 #include "test_marks.h"
@@ -94,10 +95,8 @@ void DrawWorkPlan(UiState& ui) {
         book.unit = unit;
         book.exported_at = platform::NowText();
         book.tables.push_back(WorkPlanSheet(W.plan, c, unit));
-        std::string bytes, error;
-        if (WriteLedgerXlsx(book, &bytes, &error)) {
-            platform::DownloadFile(UnitFileName(unit, "工作方案", platform::Today(), ".xlsx"), bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        }
+        ExportXlsxFile(ui.tasks, std::move(book), UnitFileName(unit, "工作方案", platform::Today(), ".xlsx"),
+                       [&ui](const std::string& text, bool error) { SetMessage(ui.weekly->message, text, error, error ? 12 : 8); });
     }
     MarkItem("plan.export");
 }
