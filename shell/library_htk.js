@@ -28,6 +28,12 @@ mergeInto(LibraryManager.library, {
   },
   htk_storage_persisted: function () { return HTK.storage.persisted; },
 
+  // --- the whole-file check of a backup in a Web Worker (db_check.js) ------
+  htk_check_start: function (ptr, size) { return HTK.dbCheck.start(HEAPU8.slice(ptr, ptr + size)); },
+  htk_check_poll: function (id) { return HTK.dbCheck.poll(id); },
+  htk_check_result: function (id, buf, cap) { stringToUTF8(HTK.dbCheck.result(id), buf, cap); },
+  htk_check_drop: function (id) { HTK.dbCheck.drop(id); },
+
   // --- the writer lock (writer.js) ------------------------------------------
   htk_writer_is_writer: function () { return HTK.writer.isWriter ? 1 : 0; },
   htk_writer_waiting: function () { return HTK.writer.waiting ? 1 : 0; },

@@ -260,8 +260,10 @@ HTK.storage = {
   SUPERSEDED: { superseded: true },
 };
 
-// Test hook: ?failsave=N makes the next N saves fail as a full disk would.
+// Test hooks: ?failsave=N makes the next N saves fail as a full disk would;
+// ?loaddelay=MS holds the start-up's reading back that long (a slow disk).
 HTK.storage.failNext = +(new URLSearchParams(location.search).get('failsave') || 0);
+HTK.storage.loadDelay = +(new URLSearchParams(location.search).get('loaddelay') || 0);
 
 (function () {
   if (navigator.storage && navigator.storage.persist) {
@@ -277,6 +279,8 @@ HTK.storage.failNext = +(new URLSearchParams(location.search).get('failsave') ||
   // The app does not wait for it: it draws its start-up screen meanwhile and
   // polls `loaded` (htk_storage_state) every frame.
   HTK.writer.start().then(function () { return HTK.storage.load(); }).then(function () {
+    return new Promise(function (resolve) { setTimeout(resolve, HTK.storage.loadDelay); });
+  }).then(function () {
     performance.mark('htk-storage-loaded');
   }, function (e) {
     HTK.storage.loadError = (e && (e.name + ': ' + e.message)) || String(e);

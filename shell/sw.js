@@ -3,7 +3,7 @@
 // whenever the server answers; the cached copy when it does not (offline). The
 // cache is named after the version; older ones are dropped on activation.
 const CACHE = 'huitoukan-@HTK_VERSION@';
-const FILES = ['./', 'index.html', 'start.js', 'app.js', 'app.wasm', 'fonts/ui.ttf', 'fonts/extra.ttf.gz', 'manifest.webmanifest', 'icon.svg'];
+const FILES = ['./', 'index.html', 'start.js', 'app.js', 'app.wasm', 'db_check.js', 'fonts/ui.ttf', 'fonts/extra.ttf.gz', 'manifest.webmanifest', 'icon.svg'];
 
 self.addEventListener('install', (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

@@ -3,6 +3,7 @@
 // implementation is in platform/web; the core never calls these.
 #pragma once
 
+#include "domain/backup.h"
 #include "rules/dates.h"
 
 #include <string>
@@ -30,6 +31,11 @@ struct ArrivingFile {
     double received = 0, size = 0;  // bytes
 };
 std::vector<ArrivingFile> ArrivingFiles();
+
+// The whole-file check of a backup (BackupInspectTask's starter): in the
+// browser, in a Web Worker while the page draws; in the call where workers
+// fail. `bytes` must stay as they are until the check is destroyed.
+std::unique_ptr<IntegrityCheck> StartIntegrityCheck(std::string_view bytes);
 
 // Text pasted while no text field had the keyboard (e.g. rows copied from Excel).
 bool TakePastedText(std::string* out);

@@ -156,3 +156,83 @@ TEST(Backup, StatusIsReadAgainOnlyAfterACommitOrANewDay) {
     EXPECT_TRUE(UpdateBackupStatus(*t.db, Date{2022, 6, 22}, &s).due);  // a week later
     EXPECT_EQ(s.days_since, 7);
 }
+
+namespace {
+
+// A check that answers after a few asks, as a Web Worker does; counts the
+// checks started and abandoned.
+int g_started = 0, g_abandoned = 0;
+class SlowCheck : public IntegrityCheck {
+public:
+    explicit SlowCheck(std::string_view bytes) : result_(Database::CheckImageIntegrity(
+        reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size())) {}
+    ~SlowCheck() override { g_abandoned += !answered_; }
+    bool Done(std::string* result) override {
+        if (++asked_ < 3) return false;
+        answered_ = true;
+        *result = result_;
+        return true;
+    }
+
+private:
+    std::string result_;
+    int asked_ = 0;
+    bool answered_ = false;
+};
+std::unique_ptr<IntegrityCheck> StartSlow(std::string_view bytes) {
+    ++g_started;
+    return std::make_unique<SlowCheck>(bytes);
+}
+
+}  // namespace
+
+// The inspection waits for the whole-file check a step at a time, opens the
+// file once it has passed, and restores from what it opened; destroyed while
+// waiting it abandons the check and nothing changes.
+TEST(Backup, InspectionWaitsForTheCheckThenRestoresWhatItOpened) {
+    test::TestDb from;
+    Fill(from);
+    const std::string bytes = BackupBytes(*from.db);
+    g_started = g_abandoned = 0;
+    {
+        BackupInspectTask task(bytes, StartSlow);
+        Slice slice = Slice::Unlimited();
+        EXPECT_FALSE(task.Step(slice));  // the header, the check started
+        EXPECT_FALSE(task.Step(slice));  // waiting
+        EXPECT_EQ(task.stage(), "正在检查备份文件是否完整");
+    }
+    EXPECT_EQ(g_started, 1);
+    EXPECT_EQ(g_abandoned, 1);
+
+    BackupInspectTask task(bytes, StartSlow);
+    Slice slice = Slice::Unlimited();
+    int steps = 1;
+    while (!task.Step(slice)) ++steps;
+    EXPECT_GE(steps, 7);  // header, 3 asks, open, schema, summary: one each
+    ASSERT_TRUE(task.ok()) << task.error();
+    InspectedBackup inspected = task.TakeResult();
+    EXPECT_EQ(inspected.summary.problems, 1);
+    test::TestDb to;
+    std::string error;
+    ASSERT_TRUE(RestoreInspected(*to.db, inspected, &error)) << error;
+    EXPECT_EQ(Problems(*to.db), 1);
+    EXPECT_EQ(LoadSettings(*to.db).unit_name, "椹涧乡");
+}
+
+// Pages scribbled over fail the whole-file check with SQLite's words; the
+// inspection stops there and has nothing to restore.
+TEST(Backup, AFailedCheckStopsTheInspection) {
+    test::TestDb from;
+    Fill(from);
+    std::string bytes = BackupBytes(*from.db);
+    for (size_t i = 4096; i < bytes.size(); i += 97) bytes[i] = char(bytes[i] ^ 0x5a);
+    EXPECT_NE(Database::CheckImageIntegrity(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), "ok");
+    BackupInspectTask task(bytes, StartSlow);
+    RunToEnd(task);
+    EXPECT_FALSE(task.ok());
+    EXPECT_NE(task.error().find("备份文件已损坏"), std::string::npos) << task.error();
+    test::TestDb to;
+    std::string error;
+    EXPECT_FALSE(RestoreInspected(*to.db, task.TakeResult(), &error));
+    EXPECT_EQ(Problems(*to.db), 0);
+}

@@ -69,6 +69,8 @@ test('restoring shows what the backup holds; Esc keeps today\'s data, Enter puts
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'backup.restore')]);
   await chooser.setFiles(backupPath);
   assert.match((await rect(page, 'restore.summary')).text, /^单位：椹涧乡\n问题 0 条，农户 5 户，排查记录 0 条，周报 0 份/);
+  // Checked in a Web Worker (app/web_worker), the broken file before it too.
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('htk-db-check-done').length), 2);
   await page.screenshot({ path: join(ROOT, 'build', 'e2e-restore.png') });
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => window.app.rect('backup.message')?.text === '已取消恢复，数据没有改变。');

@@ -77,6 +77,33 @@ test('an edit shown as saved survives killing the browser right after', async ()
   }
 });
 
+// Start-up draws at once and reads the stored data meanwhile (here held back
+// 2.5 s, a slow disk): the start-up screen says so and takes no input, and a
+// page hidden or closed then (which saves at once) writes nothing over what is
+// stored.
+test('while the stored data is read the page shows it and saves nothing over it', async () => {
+  const b = await launch();
+  try {
+    await open(b);
+    await role(b.page, 'district');
+    await b.page.goto(server.url + '?today=2022-06-07&loaddelay=2500');
+    await b.page.waitForFunction(() => document.body.dataset.firstFrameMs && window.app.rect('startup.stage'));
+    assert.match((await rect(b.page, 'startup.stage')).text, /^正在读取本机保存的数据/);
+    await b.page.mouse.click(60, 300);
+    await b.page.keyboard.press('Control+S');
+    await b.page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    assert.equal(await b.page.evaluate(() => document.body.dataset.ready), undefined, 'still reading');
+    await waitReady(b.page);
+    assert.equal(await setting(b.page, 'role'), 'district');
+    assert.equal(await b.page.evaluate(() => performance.getEntriesByName('htk-save-start').length), 0);
+    await b.page.reload();
+    await waitReady(b.page);
+    assert.equal(await setting(b.page, 'role'), 'district');
+  } finally {
+    await b.close();
+  }
+});
+
 test('a damaged newest copy: the one before comes back, the user is told, and it is not written over', async () => {
   const b = await launch();
   try {

@@ -2,11 +2,13 @@
 // served site: it starts, takes Chinese input, and keeps it across a reload
 // and a browser restart.
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { OFFLINE_HTML, OFFLINE_URL, click, launch, pngStats, setting, shownText, startServer, waitReady, waitSaved,
-         waitTextFocus } from './helpers.mjs';
+import { OFFLINE_HTML, OFFLINE_URL, click, dropFile, launch, pngStats, rect, setUnitName, setting, shownText, startServer,
+         waitReady, waitSaved, waitTextFocus } from './helpers.mjs';
 
 test('offline .html from file:// starts, saves and restores', async () => {
   assert.ok(statSync(OFFLINE_HTML).size > 1_000_000, 'the single file embeds wasm and font');
@@ -43,6 +45,40 @@ test('offline .html from file:// starts, saves and restores', async () => {
     assert.equal(await setting(b.page, 'unit_name'), '灵井镇');
     await click(b.page, 'nav.settings');
     assert.equal(await shownText(b.page, 'settings.unit_name'), '灵井镇');
+  } finally {
+    await b.close();
+  }
+});
+
+// A backup is checked in a Web Worker made from the page itself (a blob: URL
+// the page's Content-Security-Policy allows), then restored.
+test('offline .html checks a backup in its own worker and restores it', async () => {
+  const b = await launch();
+  const work = mkdtempSync(join(tmpdir(), 'htk-offline-'));
+  try {
+    await b.page.goto(OFFLINE_URL);
+    await waitReady(b.page);
+    await setUnitName(b.page, '椹涧乡');
+    await click(b.page, 'nav.settings');
+    await click(b.page, 'settings.tab.storage');
+    const [download] = await Promise.all([b.page.waitForEvent('download'), click(b.page, 'backup.download')]);
+    const path = join(work, 'backup.db');
+    await download.saveAs(path);
+    await click(b.page, 'settings.tab.unit');
+    await click(b.page, 'settings.unit_name');
+    await waitTextFocus(b.page);
+    await b.page.keyboard.press('Control+A');
+    await b.page.keyboard.insertText('灵井镇');
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForFunction(() => window.app.query("SELECT value FROM settings WHERE key = 'unit_name'")[0]?.value === '灵井镇');
+    await dropFile(b.page, path, 'backup.db');
+    assert.match((await rect(b.page, 'restore.summary')).text, /^单位：椹涧乡/);
+    assert.equal(await b.page.evaluate(() => performance.getEntriesByName('htk-db-check-done').length), 1,
+                 'the worker answered');
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForFunction(() => window.app.query("SELECT value FROM settings WHERE key = 'unit_name'")[0]?.value === '椹涧乡');
+    assert.equal(await shownText(b.page, 'status.unit'), '椹涧乡');
+    assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
   }

@@ -7,9 +7,11 @@ Site:    index.html loads start.js, which at once downloads and compiles app.was
          CJK characters) is fetched after the first frame (loader.js);
          sw.js (a service worker) keeps them so that a visited URL opens offline,
          manifest.webmanifest and icon.svg let the browser install it as an app.
+         db_check.js is the Web Worker that checks a backup (app/web_worker), fetched when one is restored.
 Offline: one .html with the SINGLE_FILE script (wasm inside) and both fonts inline, gzip-compressed
          (the page's text is parsed before start-up: each MB cost ~130 ms of first frame); the
-         second after the script, decoded after the first frame.
+         second after the script, decoded after the first frame; the worker's script after it,
+         gzip-compressed, made into a blob: URL when a backup is checked.
 """
 import argparse
 import base64
@@ -43,7 +45,8 @@ def csp(page, scripts_self):
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "connect-src 'self'",
-        "worker-src 'self'",
+        # The backup check's worker: served as db_check.js, made from the page offline.
+        "worker-src 'self'" + ("" if scripts_self else " blob:"),
         "manifest-src 'self'",
         "base-uri 'none'",
         "form-action 'none'",
@@ -60,7 +63,7 @@ SITE_FILES = ("sw.js", "manifest.webmanifest", "icon.svg")
 
 def main():
     ap = argparse.ArgumentParser()
-    for name in ("version", "shell", "app-js", "single-js", "font", "extra-font", "site", "offline"):
+    for name in ("version", "shell", "app-js", "single-js", "font", "extra-font", "db-check", "site", "offline"):
         ap.add_argument("--" + name, required=True)
     a = ap.parse_args()
 
@@ -70,6 +73,7 @@ def main():
     os.makedirs(a.site, exist_ok=True)
     shutil.copyfile(a.app_js, os.path.join(a.site, "app.js"))
     shutil.copyfile(os.path.splitext(a.app_js)[0] + ".wasm", os.path.join(a.site, "app.wasm"))
+    shutil.copyfile(a.db_check, os.path.join(a.site, "db_check.js"))
     # The site's start.js begins with contract.js (the names and WebGL
     # attributes the scripts share; app.js carries it too): one request.
     with open(os.path.join(a.site, "start.js"), "w", encoding="utf-8") as out:
@@ -95,10 +99,13 @@ def main():
         extra_b64 = base64.b64encode(f.read()).decode("ascii")
     with open(a.single_js, encoding="utf-8") as f:
         single_js = f.read()
+    with open(a.db_check, "rb") as f:
+        db_check_b64 = base64.b64encode(gzip.compress(f.read(), 9, mtime=0)).decode("ascii")
     offline = shell.replace(
         "@HTK_FONT@", '<script id="htk-font" type="application/octet-stream">' + font_b64 + "</script>"
     ).replace("@HTK_SCRIPTS@", inline_script(single_js)).replace(
-        "@HTK_FONT_EXTRA@", '<script id="htk-font-extra" type="application/octet-stream">' + extra_b64 + "</script>")
+        "@HTK_FONT_EXTRA@", '<script id="htk-font-extra" type="application/octet-stream">' + extra_b64 + "</script>"
+        + '\n<script id="htk-db-check" type="application/octet-stream">' + db_check_b64 + "</script>")
     offline = csp(offline, scripts_self=False)
     os.makedirs(os.path.dirname(a.offline), exist_ok=True)
     tmp = a.offline + ".tmp"

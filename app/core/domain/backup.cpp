@@ -23,33 +23,25 @@ std::vector<std::string> SchemaText(Database& db) {
     return out;
 }
 
-// Opens the bytes as a scratch database, checked, this app's, migrated.
-std::unique_ptr<Database> OpenChecked(std::string_view bytes, int* stored_version, std::string* error) {
-    if (!LooksLikeSqlite(bytes)) {
-        *error = "这不是备份文件（备份文件是本工具“备份”导出的 .db 文件）";
-        return nullptr;
-    }
+// The file's data, whole-file check passed, on a scratch database.
+std::unique_ptr<Database> OpenScratch(std::string_view bytes, std::string* error) {
     std::unique_ptr<Database> scratch = Database::OpenInMemory();
     std::string why;
-    // Known: the full check follows on the scratch copy (it reports every problem, not the first).
     if (!scratch->LoadImage(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &why,
                             Database::ImageCheck::kKnown)) {
         *error = "备份文件已损坏，无法使用（" + why + "）";
         return nullptr;
     }
-    {
-        Stmt q = scratch->Prepare("PRAGMA integrity_check");
-        std::string result = q.Step() ? q.Text(0) : "无结果";
-        if (result != "ok") {
-            *error = "备份文件已损坏，无法使用（完整性检查：" + result + "）";
-            return nullptr;
-        }
-    }
-    *stored_version = StoredSchemaVersion(*scratch);
+    return scratch;
+}
+
+// Is it this app's database (at its version), and is it migrated?
+bool CheckSchema(Database& scratch, int* stored_version, std::string* error) {
+    *stored_version = StoredSchemaVersion(scratch);
     if (*stored_version > SchemaVersion()) {
         *error = "这个备份来自更新版本的工具（数据版本 " + std::to_string(*stored_version) +
                  "），请先更新本工具再恢复";
-        return nullptr;
+        return false;
     }
     // Its tables, indexes and triggers must be exactly what our migrations
     // make at its version (migrations are never edited once released), so the
@@ -57,17 +49,29 @@ std::unique_ptr<Database> OpenChecked(std::string_view bytes, int* stored_versio
     // looks like ours — other columns, an extra trigger — is refused here.
     std::unique_ptr<Database> reference = Database::OpenInMemory();
     if (*stored_version < 2 || Migrate(*reference, *stored_version) != MigrateResult::kOk ||
-        SchemaText(*scratch) != SchemaText(*reference)) {
+        SchemaText(scratch) != SchemaText(*reference)) {
         *error = "这个 .db 文件不是“回头看整改台账”的备份（或已被其他程序改动）";
-        return nullptr;
+        return false;
     }
     std::string migrate_error;
-    if (Migrate(*scratch, 0, &migrate_error) != MigrateResult::kOk) {
+    if (Migrate(scratch, 0, &migrate_error) != MigrateResult::kOk) {
         *error = "这个备份无法升级到当前版本（" + migrate_error + "）";
-        return nullptr;
+        return false;
     }
-    return scratch;
+    return true;
 }
+
+class CheckedHere : public IntegrityCheck {
+public:
+    explicit CheckedHere(std::string result) : result_(std::move(result)) {}
+    bool Done(std::string* result) override {
+        *result = result_;
+        return true;
+    }
+
+private:
+    std::string result_;
+};
 
 int64_t Count(Database& db, const char* sql) {
     Stmt q = db.Prepare(sql);
@@ -89,31 +93,112 @@ bool LooksLikeSqlite(std::string_view bytes) {
     return bytes.size() >= 100 && std::memcmp(bytes.data(), kSqliteHeader, sizeof kSqliteHeader) == 0;
 }
 
-bool InspectBackup(std::string_view bytes, BackupSummary* s, std::string* error) {
-    std::unique_ptr<Database> db = OpenChecked(bytes, &s->schema_version, error);
-    if (!db) return false;
-    {
-        Stmt q = db->Prepare("SELECT value FROM settings WHERE key = 'unit_name'");
-        s->unit_name = q.Step() ? q.Text(0) : "";
+std::unique_ptr<IntegrityCheck> CheckIntegrityHere(std::string_view bytes) {
+    return std::make_unique<CheckedHere>(
+        Database::CheckImageIntegrity(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+}
+
+InspectedBackup::InspectedBackup() = default;
+InspectedBackup::InspectedBackup(InspectedBackup&&) noexcept = default;
+InspectedBackup& InspectedBackup::operator=(InspectedBackup&&) noexcept = default;
+InspectedBackup::~InspectedBackup() = default;
+
+BackupInspectTask::BackupInspectTask(std::string bytes, IntegrityCheckStarter start)
+    : bytes_(std::move(bytes)), start_(start) {}
+BackupInspectTask::~BackupInspectTask() = default;
+
+bool BackupInspectTask::Step(Slice&) {
+    auto fail = [&](std::string why) {
+        error_ = std::move(why);
+        result_ = InspectedBackup();
+        check_.reset();
+        bytes_.clear();
+        stage_ = Stage::kDone;
+        return true;
+    };
+    switch (stage_) {
+        case Stage::kHeader:
+            if (!LooksLikeSqlite(bytes_)) return fail("这不是备份文件（备份文件是本工具“备份”导出的 .db 文件）");
+            check_ = start_(bytes_);
+            stage_ = Stage::kChecking;
+            return false;
+        case Stage::kChecking: {
+            std::string result;
+            if (!check_->Done(&result)) return false;
+            check_.reset();
+            if (result != "ok") return fail("备份文件已损坏，无法使用（完整性检查：" + result + "）");
+            stage_ = Stage::kOpening;
+            return false;
+        }
+        case Stage::kOpening:
+            result_.db = OpenScratch(bytes_, &error_);
+            if (!result_.db) return fail(error_);
+            bytes_ = std::string();  // the scratch holds the data now
+            stage_ = Stage::kSchema;
+            return false;
+        case Stage::kSchema:
+            if (!CheckSchema(*result_.db, &result_.summary.schema_version, &error_)) return fail(error_);
+            stage_ = Stage::kSummary;
+            return false;
+        case Stage::kSummary: {
+            Database& db = *result_.db;
+            BackupSummary* s = &result_.summary;
+            {
+                Stmt q = db.Prepare("SELECT value FROM settings WHERE key = 'unit_name'");
+                s->unit_name = q.Step() ? q.Text(0) : "";
+            }
+            Stmt c = db.Prepare("SELECT name FROM campaign ORDER BY id");
+            while (c.Step()) s->campaigns.push_back(c.Text(0));
+            s->problems = Count(db, "SELECT count(*) FROM problem WHERE deleted = 0");
+            s->households = Count(db, "SELECT count(*) FROM household");
+            s->screenings = Count(db, "SELECT count(*) FROM screening");
+            s->weekly_reports = Count(db, "SELECT count(*) FROM weekly_report");
+            Stmt last = db.Prepare("SELECT max(t) FROM (SELECT max(updated_at) AS t FROM problem "
+                                   "UNION ALL SELECT max(updated_at) FROM household)");
+            s->last_change = last.Step() && !last.IsNull(0) ? last.Text(0) : "";
+            stage_ = Stage::kDone;
+            return true;
+        }
+        case Stage::kDone:
+            return true;
     }
-    Stmt c = db->Prepare("SELECT name FROM campaign ORDER BY id");
-    while (c.Step()) s->campaigns.push_back(c.Text(0));
-    s->problems = Count(*db, "SELECT count(*) FROM problem WHERE deleted = 0");
-    s->households = Count(*db, "SELECT count(*) FROM household");
-    s->screenings = Count(*db, "SELECT count(*) FROM screening");
-    s->weekly_reports = Count(*db, "SELECT count(*) FROM weekly_report");
-    Stmt last = db->Prepare(
-        "SELECT max(t) FROM (SELECT max(updated_at) AS t FROM problem UNION ALL SELECT max(updated_at) FROM household)");
-    s->last_change = last.Step() && !last.IsNull(0) ? last.Text(0) : "";
     return true;
 }
 
-bool RestoreBackup(Database& db, std::string_view bytes, std::string* error) {
-    int version = 0;
-    std::unique_ptr<Database> scratch = OpenChecked(bytes, &version, error);
-    if (!scratch) return false;
-    Database::ImageView image = scratch->Image();
-    // Checked in full by OpenChecked.
+double BackupInspectTask::progress() const {
+    switch (stage_) {
+        case Stage::kHeader: return 0;
+        case Stage::kChecking: return 0.1;
+        case Stage::kOpening: return 0.7;
+        case Stage::kSchema: return 0.8;
+        case Stage::kSummary: return 0.9;
+        case Stage::kDone: return 1;
+    }
+    return 1;
+}
+
+std::string BackupInspectTask::stage() const {
+    return stage_ <= Stage::kChecking ? "正在检查备份文件是否完整" : "正在读取备份内容";
+}
+
+bool InspectBackup(std::string_view bytes, BackupSummary* s, std::string* error) {
+    BackupInspectTask task{std::string(bytes), CheckIntegrityHere};
+    RunToEnd(task);
+    if (!task.ok()) {
+        *error = task.error();
+        return false;
+    }
+    *s = task.TakeResult().summary;
+    return true;
+}
+
+bool RestoreInspected(Database& db, const InspectedBackup& backup, std::string* error) {
+    if (!backup.db) {
+        *error = "恢复失败，当前数据没有改变（备份未经检查）";
+        return false;
+    }
+    Database::ImageView image = backup.db->Image();
+    // Checked in full when it was inspected.
     if (!db.LoadImage(image.data, image.size, error, Database::ImageCheck::kKnown)) {
         *error = "恢复失败，当前数据没有改变（" + *error + "）";
         return false;
@@ -122,9 +207,19 @@ bool RestoreBackup(Database& db, std::string_view bytes, std::string* error) {
     Transaction tx(db);
     Stmt q = db.Prepare("INSERT INTO settings(key, value) VALUES('restored_from_version', ?1) "
                         "ON CONFLICT(key) DO UPDATE SET value = ?1");
-    q.Bind(1, std::to_string(version));
+    q.Bind(1, std::to_string(backup.summary.schema_version));
     q.Run();
     return tx.Commit();
+}
+
+bool RestoreBackup(Database& db, std::string_view bytes, std::string* error) {
+    BackupInspectTask task{std::string(bytes), CheckIntegrityHere};
+    RunToEnd(task);
+    if (!task.ok()) {
+        *error = task.error();
+        return false;
+    }
+    return RestoreInspected(db, task.TakeResult(), error);
 }
 
 std::string LastBackupDay(Database& db) {

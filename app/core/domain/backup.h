@@ -9,8 +9,10 @@
 #pragma once
 
 #include "rules/dates.h"
+#include "task.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,11 +37,65 @@ std::string BackupFileName(const std::string& unit, const Date& date);
 // Does `bytes` start like a SQLite database file (the 16-byte header)?
 bool LooksLikeSqlite(std::string_view bytes);
 
-// Checks a backup and tells what it holds; false with a Chinese reason.
+// The whole-file check (Database::CheckImageIntegrity) under way: Done() is
+// asked once per step until it has SQLite's answer ("ok" or a complaint).
+// Destroying it unfinished abandons the check.
+class IntegrityCheck {
+public:
+    virtual ~IntegrityCheck() = default;
+    virtual bool Done(std::string* result) = 0;
+};
+// Starts the check of `bytes` (copying what it needs): in the call here, in a
+// Web Worker in the browser (platform::StartIntegrityCheck).
+using IntegrityCheckStarter = std::unique_ptr<IntegrityCheck> (*)(std::string_view bytes);
+std::unique_ptr<IntegrityCheck> CheckIntegrityHere(std::string_view bytes);
+
+// A backup checked and opened: what it holds and its data on a scratch
+// database, migrated to this build's schema, ready to be restored.
+struct InspectedBackup {
+    BackupSummary summary;
+    std::unique_ptr<Database> db;
+    InspectedBackup();
+    InspectedBackup(InspectedBackup&&) noexcept;
+    InspectedBackup& operator=(InspectedBackup&&) noexcept;
+    ~InspectedBackup();
+};
+
+// Checking a backup file a step at a time (task.h): the header; the
+// whole-file check, by `start`; the file opened on a scratch database; its
+// schema compared with ours and migrated; the summary. Each step is one of
+// these (the check's wait costs nothing); the file's bytes are freed once it
+// is open.
+class BackupInspectTask : public Task {
+public:
+    BackupInspectTask(std::string bytes, IntegrityCheckStarter start);
+    ~BackupInspectTask() override;
+    bool Step(Slice& slice) override;
+    double progress() const override;
+    std::string stage() const override;
+
+    // After Step returned true: whether the file can be restored, why not.
+    bool ok() const { return error_.empty(); }
+    const std::string& error() const { return error_; }
+    InspectedBackup TakeResult() { return std::move(result_); }
+
+private:
+    enum class Stage { kHeader, kChecking, kOpening, kSchema, kSummary, kDone };
+    std::string bytes_;
+    IntegrityCheckStarter start_;
+    std::unique_ptr<IntegrityCheck> check_;
+    Stage stage_ = Stage::kHeader;
+    InspectedBackup result_;
+    std::string error_;
+};
+
+// The same run to its end, the check in the call; false with a Chinese reason.
 bool InspectBackup(std::string_view bytes, BackupSummary* summary, std::string* error);
 
-// Replaces everything in `db` with the backup's data (migrated to this
-// build's schema). On any failure `db` is unchanged and `error` says why.
+// Replaces everything in `db` with an inspected backup's data. On any failure
+// `db` is unchanged and `error` says why.
+bool RestoreInspected(Database& db, const InspectedBackup& backup, std::string* error);
+// Inspects and restores in one call.
 bool RestoreBackup(Database& db, std::string_view bytes, std::string* error);
 
 // The day of the last backup ("" when none), and recording one.

@@ -213,7 +213,7 @@ private:
         if (IsUuid(uuid)) {
             if (by_uuid_.empty() && !rows.empty()) {  // built for the first row that has a UUID
                 by_uuid_.reserve(rows.size());
-                for (size_t i = 0; i < rows.size(); ++i) by_uuid_.emplace(rows[i]->uuid, i);
+                for (size_t i = 0; i < rows.size(); ++i) by_uuid_.emplace(std::string_view(rows[i]->uuid), i);
             }
             auto it = by_uuid_.find(uuid);
             if (it != by_uuid_.end() && matched_.insert(rows[it->second]->id).second) return rows[it->second];
@@ -309,7 +309,10 @@ private:
     const Campaign& campaign_;
     const LedgerStore& store_;
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<size_t>>> by_unit_;
-    std::unordered_map<std::string, size_t> by_uuid_;
+    // Keys point into the rows (which stay put while planning): a district's
+    // merge plans 18 files against 50,000 rows, and copying every UUID for
+    // each file was a third of its time.
+    std::unordered_map<std::string_view, size_t> by_uuid_;
     const std::vector<Problem>* current_;  // the stored rows not deleted, or null
     std::vector<Problem> own_;
     std::vector<const Problem*> rows_;

@@ -117,17 +117,11 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, I
     if (size == 0) return true;  // nothing stored yet: keep the empty database
     // Check the image on a scratch connection first, so a bad image leaves
     // the current data untouched.
+    // Read-only over the caller's bytes, not a copy (a district's 120 MB).
     sqlite3* probe = nullptr;
     sqlite3_open_v2(":memory:", &probe, SQLITE_OPEN_READWRITE, nullptr);
-    auto copy = [&]() -> unsigned char* {
-        auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(size));
-        if (buf) std::memcpy(buf, data, size);
-        return buf;
-    };
-    unsigned char* buf = copy();
-    int rc = buf ? sqlite3_deserialize(probe, "main", buf, size, size,
-                                       SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
-                 : SQLITE_NOMEM;
+    int rc = sqlite3_deserialize(probe, "main", const_cast<unsigned char*>(data), sqlite3_int64(size),
+                                 sqlite3_int64(size), SQLITE_DESERIALIZE_READONLY);
     std::string check;
     if (rc == SQLITE_OK) {
         sqlite3_stmt* s = nullptr;
@@ -153,7 +147,7 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, I
     // would hold 95 + 190 MB at once, and a wasm heap never shrinks. A quarter
     // more (at least 4 MB) up front takes a day's imports without that.
     const size_t capacity = size + std::max<size_t>(size / 4, size_t(4) << 20);
-    buf = static_cast<unsigned char*>(sqlite3_malloc64(capacity));
+    auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(capacity));
     if (!buf) {
         if (error) *error = "out of memory";
         return false;
@@ -168,6 +162,25 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, I
     capacity_ = capacity;
     ExecScript("PRAGMA foreign_keys=ON; PRAGMA journal_mode=MEMORY;");
     return true;
+}
+
+std::string Database::CheckImageIntegrity(const uint8_t* data, size_t size) {
+    sqlite3* probe = nullptr;
+    sqlite3_open_v2(":memory:", &probe, SQLITE_OPEN_READWRITE, nullptr);
+    int rc = sqlite3_deserialize(probe, "main", const_cast<unsigned char*>(data), sqlite3_int64(size),
+                                 sqlite3_int64(size), SQLITE_DESERIALIZE_READONLY);
+    std::string result;
+    if (rc == SQLITE_OK) {
+        sqlite3_stmt* s = nullptr;
+        rc = sqlite3_prepare_v2(probe, "PRAGMA integrity_check(1)", -1, &s, nullptr);
+        const int step = rc == SQLITE_OK ? sqlite3_step(s) : rc;
+        result = step == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(s, 0)) : sqlite3_errmsg(probe);
+        sqlite3_finalize(s);
+    } else {
+        result = sqlite3_errstr(rc);
+    }
+    sqlite3_close_v2(probe);
+    return result;
 }
 
 bool Database::Reserve(size_t bytes) {

@@ -90,6 +90,11 @@ public:
     // The image is checked first (on a scratch copy); on a bad image returns
     // false with the reason and leaves the old contents.
     bool LoadImage(const uint8_t* data, size_t size, std::string* error, ImageCheck check = ImageCheck::kFull);
+    // PRAGMA integrity_check of an image on a connection of its own: "ok", or
+    // what SQLite found first. One SQLite call that cannot be cut into slices
+    // (1.5 s for a district's 120 MB natively): the browser runs it in a Web
+    // Worker (app/web_worker/).
+    static std::string CheckImageIntegrity(const uint8_t* data, size_t size);
 
     // Makes room for `bytes` more without memdb's reallocations while they are
     // written: each doubles the buffer, copying the whole image at once (a

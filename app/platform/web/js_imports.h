@@ -47,6 +47,14 @@ void htk_download(const char* name, const void* data, int size, const char* mime
 void htk_open_file_picker(void);
 void htk_today_override(char* buf, int cap);  // ?today=YYYY-MM-DD, or ""
 
+// The whole-file check of a database image in a Web Worker (shell/db_check.js):
+// started with a copy of the bytes (-1: no workers here), then polled: 0
+// running, 1 answered (htk_check_result), 2 failed; dropped when done with.
+int htk_check_start(const void* data, int size);
+int htk_check_poll(int id);
+void htk_check_result(int id, char* buf, int cap);
+void htk_check_drop(int id);
+
 void htk_text_input(int active, float x, float y, float h);
 void htk_clipboard_set(const char* text);
 void htk_set_cursor(const char* css_cursor);

@@ -29,11 +29,21 @@ const BackupStatus& BackupState(UiState& ui) {
     return UpdateBackupStatus(*ui.db, platform::Today(), &ui.settings_ui->backup_status);
 }
 
+// Checked on the task runner: the whole-file check in a Web Worker (a
+// district's backup takes seconds), the rest a step per frame; then the
+// confirmation shows what it holds.
 void ReceiveBackupFile(UiState& ui, platform::OpenedFile&& file) {
-    auto r = std::make_unique<PendingRestore>();
-    r->file_name = file.name;
-    if (InspectBackup(file.bytes, &r->summary, &r->error)) r->bytes = std::move(file.bytes);
-    ui.settings_ui->pending_restore = std::move(r);
+    auto task = std::make_unique<BackupInspectTask>(std::move(file.bytes), platform::StartIntegrityCheck);
+    platform::Mark("htk-restore-check-start");
+    StartTask(ui.tasks, "检查备份文件", std::move(task), [&ui, name = file.name](Task& t) {
+        auto& inspected = static_cast<BackupInspectTask&>(t);
+        platform::Mark("htk-restore-check-end");
+        auto r = std::make_unique<PendingRestore>();
+        r->file_name = name;
+        if (inspected.ok()) r->backup = inspected.TakeResult();
+        else r->error = inspected.error();
+        ui.settings_ui->pending_restore = std::move(r);
+    });
 }
 
 void DrawBackupPanel(UiState& ui) {
@@ -71,7 +81,7 @@ void DrawRestoreDialog(UiState& ui) {
         ColoredTextWrapped(kColorMuted, "本机的数据没有改变。");
         close = ImGui::Button("关闭 (Esc)") || DialogCancelled() || DialogConfirmed();
     } else {
-        const BackupSummary& s = r.summary;
+        const BackupSummary& s = r.backup.summary;
         std::string campaigns;
         for (const std::string& c : s.campaigns) campaigns += (campaigns.empty() ? "" : "；") + c;
         char text[512];
@@ -94,7 +104,7 @@ void DrawRestoreDialog(UiState& ui) {
         const bool cancel = ImGui::Button("取消 (Esc)");
         if (go || DialogConfirmed()) {
             std::string error;
-            if (RestoreBackup(*ui.db, r.bytes, &error)) {
+            if (RestoreInspected(*ui.db, r.backup, &error)) {
                 ui.reload_all = true;  // every screen, the settings too, read again between frames
                 ui.section = Section::kSettings;
                 S.backup_message = "已从“" + r.file_name + "”恢复数据。";

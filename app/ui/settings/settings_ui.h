@@ -23,9 +23,8 @@ struct UiState;
 // A backup file opened, checked, waiting for the user's confirmation.
 struct PendingRestore {
     std::string file_name;
-    std::string bytes;  // empty when it cannot be restored
-    BackupSummary summary;
-    std::string error;  // why not, in Chinese
+    InspectedBackup backup;  // its summary, and its data on a scratch database (none when it cannot be restored)
+    std::string error;       // why not, in Chinese
 };
 
 struct SettingsUi {
