@@ -157,9 +157,13 @@ for (let i = 0; i < 80; i++) {
 }
 const scroll = await page.evaluate(() => window.app.frameStats());
 
-// Household search.
+// Household search, after the registry is read into the list (on the task runner).
+await watchFrames();
+t = Date.now();
 await click(page, 'nav.screening');
 await page.waitForFunction((n) => window.app.rect('households.count')?.text === `共 ${n} 户`, NH, timeout);
+const householdsShownMs = Date.now() - t;
+longest.households_open = await frameGaps();
 await click(page, 'households.search');
 const searchKeys = [];
 for (const ch of ['李', '建']) {
@@ -265,7 +269,7 @@ const result = {
   filter_50k_visible_ms: ms(median(filterKeys)), filter_50k_visible_ms_max: ms(Math.max(...filterKeys)),
   sort_50k_ms: ms(wasm.ledger_sort_deadline.ms),
   scroll_frame_p95_ms: +scroll.p95.toFixed(1),
-  household_search_ms: ms(Math.max(...searchKeys)),
+  household_search_ms: ms(Math.max(...searchKeys)), households_shown_ms: householdsShownMs,
   weekly_report_ms: ms(wasm.weekly_report.ms), rollup_export_ms: ms(wasm.district_rollup.ms),
   district_read_18_files_ms: ms(districtReadMs), district_merge_18_files_ms: districtMergeMs,
   save_after_edit_ms: ms(median(commitToStored)), save_typed_to_stored_ms: ms(median(saves)),
@@ -284,6 +288,7 @@ console.log(`| ledger search: keystroke (input event) to the settled table drawn
 console.log(`| the same until the test sees it on screen (the browser presenting frames via SwiftShader), ms | ${result.filter_50k_visible_ms} / ${result.filter_50k_visible_ms_max} | |`);
 console.log(`| ledger sort by 完成时限 (core), ms | ${result.sort_50k_ms} | |`);
 console.log(`| frame CPU p95 / max while scrolling the ledger, ms | ${result.scroll_frame_p95_ms} / ${scroll.max.toFixed(1)} | ≤ 16 |`);
+console.log(`| 入户排查 opened: click to the list of ${NH.toLocaleString('en')} households, ms | ${householdsShownMs} | |`);
 console.log(`| household search, keystroke to settled list, worst of 2, ms | ${result.household_search_ms} | |`);
 console.log(`| weekly report of all ${NP.toLocaleString('en')} rows (statistics + xlsx, core), ms | ${result.weekly_report_ms} | |`);
 console.log(`| district roll-up: unit statistics + summary sheet + a ledger sheet per unit, one xlsx (core), ms | ${result.rollup_export_ms} | |`);

@@ -5,6 +5,7 @@
 #include "district/reporting.h"
 #include "district/unit_names.h"
 #include "domain/campaign_setup.h"
+#include "domain/household_store.h"
 #include "domain/ledger_import.h"
 #include "domain/ledger_store.h"
 #include "formats/table_file.h"
@@ -234,6 +235,41 @@ TEST(Task, CsvReadARowAtATimeEqualsOneCall) {
     ReadTableTask xls("旧表.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old binary", 20));
     RunToEnd(xls);
     EXPECT_NE(xls.error().find(".xls"), std::string::npos);
+}
+
+// The registry read a row at a time gives the rows one call gives, in order,
+// with its progress going forward; destroyed half way it leaves the database
+// free (its read statement ends with it).
+TEST(Task, HouseholdsReadInSmallestSlicesEqualsOneCall) {
+    test::TestDb t;
+    std::vector<Household> adds;
+    for (int i = 0; i < 40; ++i) {
+        Household h;
+        h.head_name = "户主" + std::to_string(i);
+        h.code = "41102300100" + std::to_string(10 + (i * 7) % 40);
+        h.township = i % 2 ? "椹涧乡" : "灵井镇";
+        h.village = "小宋村";
+        h.kind = "一般农户";
+        adds.push_back(h);
+    }
+    HouseholdStore store(*t.db);
+    store.Apply(adds, {}, "2022-06-15 09:00:00");
+    const std::vector<Household> whole = store.LoadAll();
+    ASSERT_EQ(whole.size(), 40u);
+    HouseholdLoadTask task(*t.db);
+    EXPECT_GE(StepToEnd(task), 2);  // the clock is read every 16 rows
+    const std::vector<Household> sliced = task.TakeRows();
+    ASSERT_EQ(sliced.size(), whole.size());
+    for (size_t i = 0; i < whole.size(); ++i) EXPECT_EQ(sliced[i].id, whole[i].id) << i;
+    {
+        HouseholdLoadTask half(*t.db);
+        Slice s = Smallest();
+        EXPECT_FALSE(half.Step(s));
+    }
+    Household more = adds[0];
+    more.code = "411023009999";
+    store.Apply({more}, {}, "2022-06-15 10:00:00");
+    EXPECT_EQ(store.Count(), 41);
 }
 
 }  // namespace

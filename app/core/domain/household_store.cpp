@@ -79,11 +79,33 @@ std::vector<HouseholdMember> HouseholdStore::LoadAllMembers() const {
 }
 
 std::vector<Household> HouseholdStore::LoadAll() const {
-    std::vector<Household> out;
-    Stmt q = db_.Prepare(std::string("SELECT ") + kColumns + " FROM household ORDER BY township, village, code, id");
-    while (q.Step()) out.push_back(ReadRow(q));
-    return out;
+    HouseholdLoadTask task(db_);
+    RunToEnd(task);
+    return task.TakeRows();
 }
+
+HouseholdLoadTask::HouseholdLoadTask(Database& db)
+    : query_(std::make_unique<Stmt>(
+          db.Prepare(std::string("SELECT ") + kColumns + " FROM household ORDER BY township, village, code, id"))) {
+    Stmt count = db.Prepare("SELECT count(*) FROM household");
+    total_ = count.Step() ? count.Int(0) : 0;
+    rows_.reserve(size_t(total_));
+}
+
+HouseholdLoadTask::~HouseholdLoadTask() = default;
+
+bool HouseholdLoadTask::Step(Slice& slice) {
+    while (query_->Step()) {
+        rows_.push_back(ReadRow(*query_));
+        if (slice.over()) return false;
+    }
+    query_.reset();  // the read ends here: nothing stays open between frames after it
+    return true;
+}
+
+double HouseholdLoadTask::progress() const { return total_ ? double(rows_.size()) / double(total_) : 1.0; }
+
+std::string HouseholdLoadTask::stage() const { return "正在读取农户名册（" + std::to_string(total_) + " 户）"; }
 
 int64_t HouseholdStore::Count() const {
     Stmt& q = db_.Cached("SELECT count(*) FROM household");

@@ -1,6 +1,8 @@
 #include "households_ui.h"
 
+#include "app_ui.h"
 #include "dialogs.h"
+#include "domain/household_store.h"
 #include "platform.h"
 #include "rules/id_number.h"
 #include "rules/text.h"
@@ -129,13 +131,28 @@ bool ReceiveHouseholdCsv(HouseholdsUi& H, const std::string& file_name, std::str
     return H.import_job != nullptr;
 }
 
-void DrawHouseholdsBar(HouseholdsUi& H) {
-    if (!H.loaded) {
-        platform::Mark("htk-households-load-start");
-        H.view.Reset(H.store.LoadAll());
+void EnsureHouseholdsLoaded(UiState& ui) {
+    HouseholdsUi& H = *ui.households;
+    if (H.loaded || H.loading) return;
+    platform::Mark("htk-households-load-start");
+    auto finish = [&H](HouseholdLoadTask& t) {
+        H.view.Reset(t.TakeRows());
         H.loaded = true;
+        H.loading = false;
         platform::Mark("htk-households-load-end");
+    };
+    auto task = std::make_unique<HouseholdLoadTask>(H.db);
+    Slice first(platform::Seconds, kTaskBudget);
+    if (task->Step(first)) {  // a small registry: no dialog for a frame
+        finish(*task);
+        return;
     }
+    H.loading = StartTask(ui.tasks, "读取农户名册", std::move(task),
+                          [finish](Task& t) { finish(static_cast<HouseholdLoadTask&>(t)); }, {},
+                          /*cancellable=*/false);
+}
+
+void DrawHouseholdsBar(HouseholdsUi& H) {
     const float fh = ImGui::GetFontSize();
     if (ImGui::Button("导入农户名册… (Ctrl+O)")) platform::OpenFilePicker();
     MarkItem("households.import");

@@ -27,6 +27,7 @@ struct HouseholdsUi {
     HouseholdStore store;
     HouseholdView view;   // the registry, loaded when first shown and after imports
     bool loaded = false;
+    bool loading = false;  // read on the task runner (EnsureHouseholdsLoaded)
     int generation = 0;   // counts imports: views of members reload when it moves
 
     std::string search;         // 户主姓名, 户编号, 身份证号, 乡镇 or 村
@@ -54,13 +55,17 @@ void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, Wor
 bool ReceiveHouseholdCsv(HouseholdsUi& H, const std::string& file_name, std::string& bytes, std::string* error);
 void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error = false);
 
+struct UiState;
+// The registry into the list when the screen first needs it: at once when it
+// is small, else on the task runner with its progress (a district's 250,000
+// households take 0.7 s in the browser).
+void EnsureHouseholdsLoaded(UiState& ui);
 // The toolbar and count (DrawHouseholdsBar), then the list (DrawHouseholdsTable).
 void DrawHouseholdsBar(HouseholdsUi& H);
 void DrawHouseholdsTable(HouseholdsUi& H);
 // The running import: its progress (with 取消), then its preview.
 void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now);
 
-struct UiState;
 // A file read as a list of villages (乡镇, 村): its plan waits for confirmation.
 void ReceiveVillageWorkbook(UiState& ui, const std::string& file_name, const Workbook& book);
 void DrawVillageImportPreview(UiState& ui);

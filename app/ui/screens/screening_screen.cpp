@@ -13,6 +13,7 @@ namespace htk::ui {
 void DrawScreeningScreen(UiState& ui) {
     ScreenTitle("入户排查", "农户名册；对照八个方面 39 个排查要点逐户筛查，村级要点按村排查");
     HouseholdsUi& H = *ui.households;
+    EnsureHouseholdsLoaded(ui);
     if (ImGui::BeginTabBar("##screening")) {
         if (ImGui::BeginTabItem("逐户排查")) {
             DrawHouseholdsBar(H);
