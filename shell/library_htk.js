@@ -150,7 +150,8 @@ mergeInto(LibraryManager.library, {
 
   // --- files ------------------------------------------------------------------
   htk_download: function (name, data, size, mime) {
-    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
+    // (the Blob copies the bytes: no copy of its own first)
+    var blob = new Blob([HEAPU8.subarray(data, data + size)], { type: UTF8ToString(mime) });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);

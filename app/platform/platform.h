@@ -7,12 +7,13 @@
 #include "rules/dates.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace htk::platform {
 
 // Offers bytes to the user as a downloaded file.
-void DownloadFile(const std::string& name, const std::string& bytes, const char* mime_type);
+void DownloadFile(const std::string& name, std::string_view bytes, const char* mime_type);
 
 // Opens the system file chooser (.xlsx, .csv); chosen or dropped files
 // arrive through TakeOpenedFiles on a later frame.

@@ -51,7 +51,7 @@ void HandOverFinished() {
 
 }  // namespace
 
-void DownloadFile(const std::string& name, const std::string& bytes, const char* mime_type) {
+void DownloadFile(const std::string& name, std::string_view bytes, const char* mime_type) {
     htk_download(name.c_str(), bytes.data(), int(bytes.size()), mime_type);
 }
 
