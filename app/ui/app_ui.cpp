@@ -371,7 +371,7 @@ void ReceiveReadTable(UiState& ui, const std::string& file_name, Workbook* book,
             ui.section = Section::kScreening;
             break;
         case TableKind::kLedger:
-            ReceiveLedgerWorkbook(*ui.ledger, ui.settings, file_name, *book);
+            ReceiveLedgerWorkbook(*ui.ledger, ui.settings, ui.tasks, file_name, std::move(*book));
             ui.section = Section::kLedger;
             break;
     }

@@ -272,5 +272,25 @@ TEST(Task, HouseholdsReadInSmallestSlicesEqualsOneCall) {
     EXPECT_EQ(store.Count(), 41);
 }
 
+// A ledger file planned a few rows a slice gives the plan one call gives.
+TEST(Task, LedgerPlanInSmallestSlicesEqualsOneCall) {
+    Office o;
+    Workbook book;
+    std::string error;
+    ASSERT_TRUE(ReadTableFile("陈曹乡.csv", Csv("陈曹乡", 0, 100), &book, &error)) << error;
+    const ImportPlan whole = PlanLedgerImport(book, "陈曹乡.csv", o.campaign, o.store, "陈曹乡");
+    LedgerPlanTask task(book, "陈曹乡.csv", o.campaign, o.store, "陈曹乡", nullptr);
+    EXPECT_GE(StepToEnd(task), 5);  // the clock is read every 16 rows
+    const ImportPlan sliced = task.TakePlan();
+    EXPECT_EQ(sliced.fatal, whole.fatal);
+    EXPECT_EQ(sliced.unit, whole.unit);
+    EXPECT_EQ(sliced.header_row, whole.header_row);
+    EXPECT_EQ(sliced.columns, whole.columns);
+    EXPECT_EQ(sliced.errors.size(), whole.errors.size());
+    ASSERT_EQ(sliced.adds.size(), whole.adds.size());
+    ASSERT_EQ(sliced.adds.size(), 100u);
+    for (size_t i = 0; i < whole.adds.size(); ++i) EXPECT_EQ(sliced.adds[i].v, whole.adds[i].v) << i;
+}
+
 }  // namespace
 }  // namespace htk

@@ -146,53 +146,74 @@ public:
         : campaign_(campaign), store_(store), current_(current), unit_overrides_file_(unit_overrides_file),
           district_merge_(district_merge) {}
 
+    // The whole sheet at once.
     void Plan(const Sheet& sheet, const HeaderMatch& header, const std::string& unit, ImportPlan* plan) {
-        std::vector<bool> has_field(kProblemFieldCount, false);
+        Begin(sheet, header, plan);
+        size_t r = size_t(header.row) + 1;
+        Slice all = Slice::Unlimited();
+        PlanRows(sheet, header, unit, plan, &r, all);
+    }
+
+    // The columns, once before the rows.
+    void Begin(const Sheet& sheet, const HeaderMatch& header, ImportPlan* plan) {
+        has_field_.assign(kProblemFieldCount, false);
         for (size_t c = 0; c < header.column_field.size(); ++c) {
             int f = header.column_field[c];
-            if (f >= 0) has_field[size_t(f)] = true;
+            if (f >= 0) has_field_[size_t(f)] = true;
             const auto& header_cells = sheet.rows[size_t(header.row)];
             if (f != kColNone)
                 plan->columns.push_back(c < header_cells.size() ? Trim(header_cells[c].text)
                                                                 : std::string(f >= 0 ? FieldInfo(f).label : "序号"));
         }
-        for (size_t r = size_t(header.row) + 1; r < sheet.rows.size(); ++r) {
-            const auto& cells = sheet.rows[r];
-            const int sheet_row = int(r) + 1;
-            // Fields of this row, and whether anything but 序号 is filled.
-            Problem p = NewProblem();
-            p[ProblemField::kStatus].clear();
-            bool any = false;
-            std::string uuid, formula;
-            for (size_t c = 0; c < cells.size() && c < header.column_field.size(); ++c) {
-                int f = header.column_field[c];
-                if (f == kColUuid) uuid = Trim(cells[c].text);
-                if (f < 0) continue;
-                if (cells[c].type == Cell::kFormula) {
-                    any = true;
-                    if (formula.empty()) formula = FormulaMessage(FieldInfo(f).label, cells[c].text);
-                    continue;
-                }
-                std::string v = CellValue(cells[c], FieldInfo(f).is_date);
-                if (!Trim(v).empty()) any = true;
-                p.v[size_t(f)] = std::move(v);
-            }
-            if (!any) {
-                ++plan->skipped_blank;
-                continue;
-            }
-            if (IsTrailerRow(cells)) continue;
-            if (IsRepeatedHeader(cells, sheet.rows[size_t(header.row)], header)) continue;
-            if (!formula.empty()) {
-                plan->errors.push_back(ImportRowError{sheet_row, formula, kFormulaCause});
-                continue;
-            }
-            if (p[ProblemField::kReportingUnit].empty() || unit_overrides_file_) p[ProblemField::kReportingUnit] = unit;
-            Take(std::move(p), uuid, has_field, sheet_row, plan);
+    }
+
+    // Rows from *r on until the slice is over (at least one); true at the end.
+    bool PlanRows(const Sheet& sheet, const HeaderMatch& header, const std::string& unit, ImportPlan* plan, size_t* r,
+                  Slice& slice) {
+        while (*r < sheet.rows.size()) {
+            PlanRow(sheet, header, unit, plan, *r);
+            ++*r;
+            if (slice.over()) break;
         }
+        return *r >= sheet.rows.size();
     }
 
 private:
+    void PlanRow(const Sheet& sheet, const HeaderMatch& header, const std::string& unit, ImportPlan* plan, size_t r) {
+        const auto& cells = sheet.rows[r];
+        const int sheet_row = int(r) + 1;
+        // Fields of this row, and whether anything but 序号 is filled.
+        Problem p = NewProblem();
+        p[ProblemField::kStatus].clear();
+        bool any = false;
+        std::string uuid, formula;
+        for (size_t c = 0; c < cells.size() && c < header.column_field.size(); ++c) {
+            int f = header.column_field[c];
+            if (f == kColUuid) uuid = Trim(cells[c].text);
+            if (f < 0) continue;
+            if (cells[c].type == Cell::kFormula) {
+                any = true;
+                if (formula.empty()) formula = FormulaMessage(FieldInfo(f).label, cells[c].text);
+                continue;
+            }
+            std::string v = CellValue(cells[c], FieldInfo(f).is_date);
+            if (!Trim(v).empty()) any = true;
+            p.v[size_t(f)] = std::move(v);
+        }
+        if (!any) {
+            ++plan->skipped_blank;
+            return;
+        }
+        if (IsTrailerRow(cells)) return;
+        if (IsRepeatedHeader(cells, sheet.rows[size_t(header.row)], header)) return;
+        if (!formula.empty()) {
+            plan->errors.push_back(ImportRowError{sheet_row, formula, kFormulaCause});
+            return;
+        }
+        if (p[ProblemField::kReportingUnit].empty() || unit_overrides_file_) p[ProblemField::kReportingUnit] = unit;
+        Take(std::move(p), uuid, has_field_, sheet_row, plan);
+    }
+
     // A header row repeated under the first (sheets pasted together): the same
     // labels in the recognised columns. Plain comparisons: this runs per row.
     static bool IsRepeatedHeader(const std::vector<Cell>& cells, const std::vector<Cell>& header_cells,
@@ -319,6 +340,7 @@ private:
     bool loaded_ = false;
     std::set<std::string> seen_uuids_;
     std::set<int64_t> matched_;                    // stored rows a row of this file matched
+    std::vector<bool> has_field_;                  // the fields the file's columns hold (Begin)
     std::unordered_map<std::string, int> equal_rows_;  // content key → rows of this file so far
     bool unit_overrides_file_ = false;
     bool district_merge_ = false;
@@ -327,6 +349,11 @@ private:
 }  // namespace
 
 // Visible sheets first; the first one with a ledger header is the ledger.
+static std::string NoHeaderMessage() {
+    return "没有找到整改台账的表头行（前 " + std::to_string(kHeaderSearchRows) +
+           " 行中应有“问题表述”以及“问题类型”“完成时限”“责任单位”等列名）";
+}
+
 static const Sheet* FindLedgerSheet(const Workbook& book, HeaderMatch* header) {
     std::vector<const Sheet*> order;
     for (const Sheet& s : book.sheets)
@@ -361,10 +388,63 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
         planner.Plan(*s, header, fallback ? fallback_unit : plan.unit, &plan);
         return plan;
     }
-    plan.fatal = "没有找到整改台账的表头行（前 " + std::to_string(kHeaderSearchRows) +
-                 " 行中应有“问题表述”以及“问题类型”“完成时限”“责任单位”等列名）";
+    plan.fatal = NoHeaderMessage();
     return plan;
 }
+
+struct LedgerPlanTask::State {
+    Workbook book;
+    std::string fallback_unit, unit;
+    Planner planner;
+    ImportPlan plan;
+    const Sheet* sheet = nullptr;
+    HeaderMatch header;
+    size_t row = 0;
+    bool begun = false;
+    State(Workbook b, const Campaign& campaign, const LedgerStore& store, std::string fallback,
+          const std::vector<Problem>* current)
+        : book(std::move(b)), fallback_unit(std::move(fallback)), planner(campaign, store, current) {}
+};
+
+LedgerPlanTask::LedgerPlanTask(Workbook book, std::string file_name, const Campaign& campaign,
+                               const LedgerStore& store, std::string fallback_unit,
+                               const std::vector<Problem>* current)
+    : s_(std::make_unique<State>(std::move(book), campaign, store, std::move(fallback_unit), current)) {
+    s_->plan.file_name = std::move(file_name);
+}
+
+LedgerPlanTask::~LedgerPlanTask() = default;
+
+bool LedgerPlanTask::Step(Slice& slice) {
+    State& s = *s_;
+    if (!s.begun) {
+        // As PlanLedgerImport: the sheet and its header, then the rows.
+        s.begun = true;
+        s.sheet = FindLedgerSheet(s.book, &s.header);
+        if (!s.sheet) {
+            s.plan.fatal = NoHeaderMessage();
+            return true;
+        }
+        s.plan.sheet_name = s.sheet->name;
+        s.plan.header_row = s.header.row + 1;
+        s.plan.unit = WorkbookUnit(s.book, *s.sheet, s.header);
+        s.unit = s.plan.unit.empty() ? s.fallback_unit : s.plan.unit;
+        s.planner.Begin(*s.sheet, s.header, &s.plan);
+        s.row = size_t(s.header.row) + 1;
+        if (slice.over_now()) return false;
+    }
+    if (!s.sheet) return true;
+    return s.planner.PlanRows(*s.sheet, s.header, s.unit, &s.plan, &s.row, slice);
+}
+
+double LedgerPlanTask::progress() const {
+    const State& s = *s_;
+    return s.sheet && !s.sheet->rows.empty() ? double(s.row) / double(s.sheet->rows.size()) : 0.0;
+}
+
+std::string LedgerPlanTask::stage() const { return "正在核对“" + s_->plan.file_name + "”的每一行"; }
+
+ImportPlan LedgerPlanTask::TakePlan() { return std::move(s_->plan); }
 
 std::string ProblemContentKey(const std::string& village, const std::string& description) {
     return NormalizeKey(village) + '\x1f' + DescriptionKey(description);

@@ -61,6 +61,25 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
                             const std::vector<Problem>* current = nullptr, bool unit_overrides_file = false,
                             bool district_merge = false);
 
+// The same a slice at a time (task.h), for a file read by the page (a
+// 50,000-row ledger takes ~300 ms in the browser): it holds the workbook;
+// `current` (the view's rows) must not change until it ends. Reads only.
+class LedgerPlanTask : public Task {
+public:
+    LedgerPlanTask(Workbook book, std::string file_name, const Campaign& campaign, const LedgerStore& store,
+                   std::string fallback_unit, const std::vector<Problem>* current);
+    ~LedgerPlanTask() override;
+    bool Step(Slice& slice) override;
+    double progress() const override;
+    std::string stage() const override;
+    ImportPlan TakePlan();  // after Step returned true
+
+    struct State;
+
+private:
+    std::unique_ptr<State> s_;
+};
+
 // The identity of a problem read from a file without 唯一编号: derived from
 // the campaign, the unit, 所属村 and the 问题表述 (width, spaces, case and a
 // final full stop ignored), and `counter` for the k-th equal row of one file;

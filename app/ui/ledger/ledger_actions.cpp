@@ -229,12 +229,18 @@ void ExportCsv(LedgerUi& L, const Settings& s) {
 }
 
 // A file read as a ledger: plans its import for the preview dialog.
-void ReceiveLedgerWorkbook(LedgerUi& L, const Settings& s, const std::string& file_name, const Workbook& book) {
+void ReceiveLedgerWorkbook(LedgerUi& L, const Settings& s, TaskRunner& tasks, const std::string& file_name,
+                           Workbook&& book) {
     if (L.pending_import) return;
-    // The view holds every live row once it is loaded: the planner uses it.
-    L.pending_import = std::make_unique<ImportPlan>(
-        PlanLedgerImport(book, file_name, L.campaign, L.store, s.unit_name, L.model.loaded() ? &L.view.rows() : nullptr));
-    platform::Mark("htk-import-plan-end");
+    // The view holds every live row once it is loaded: the planner uses it
+    // (nothing writes while the task's dialog is up).
+    auto task = std::make_unique<LedgerPlanTask>(std::move(book), file_name, L.campaign, L.store, s.unit_name,
+                                                 L.model.loaded() ? &L.view.rows() : nullptr);
+    if (!StartTask(tasks, "导入文件", std::move(task), [&L](Task& t) {
+            L.pending_import = std::make_unique<ImportPlan>(static_cast<LedgerPlanTask&>(t).TakePlan());
+            platform::Mark("htk-import-plan-end");
+        }))
+        ShowMessage(L, "无法导入“" + file_name + "”：另一项操作还在进行，请等它完成后再打开", true);
 }
 
 void ReceivePaste(LedgerUi& L, const Settings& s, const std::string& text) {
