@@ -9,6 +9,7 @@ mergeInto(LibraryManager.library, {
     HEAP32[done >> 2] = HTK.storage.progress[0];
     HEAP32[total >> 2] = HTK.storage.progress[1];
   },
+  htk_storage_follow: function () { HTK.writer.followSave(); },
   htk_storage_candidate_count: function () {
     return HTK.storage.loadError ? -1 : HTK.storage.candidates.length;
   },

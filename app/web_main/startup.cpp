@@ -73,7 +73,11 @@ bool StepStartup(WebApp& app, const char** text, float* fraction) {
             platform::Mark("htk-ui-ready");
             MarkAfterFrame("htk-data-ready");
             g_stage = Stage::kOpen;
-            if (g_reload >= 0) htk_storage_reload(g_reload);
+            // The writer saved while this tab was starting: what start-up
+            // restored may be older, and the reading that asked has been
+            // used up. Read again, now that the app can take it.
+            if (g_reload == 0) htk_storage_follow();
+            else if (g_reload > 0) htk_storage_reload(g_reload);
             g_reload = -1;
             return true;
         case Stage::kOpen:

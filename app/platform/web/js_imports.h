@@ -9,6 +9,8 @@ extern "C" {
 // and how far it is: chunks read of chunks stored.
 int htk_storage_state(void);
 void htk_storage_progress(int* done, int* total);
+// A reader reads the writer's latest save again (shell/writer.js followSave).
+void htk_storage_follow(void);
 int htk_storage_candidate_count(void);       // newest first; -1 if they could not be read
 int htk_storage_candidate_size(int i);
 double htk_storage_candidate_crc(int i);      // CRC-32 of an older build's whole image, -1 when none
