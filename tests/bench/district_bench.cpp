@@ -62,6 +62,26 @@ static Workbook ReadTable(const std::string& path) {
     return book;
 }
 
+// The units' ledgers named `<unit>=<path>` from argv[first] on, read as the
+// district office receives them, each given to its unit.
+static bool ReadUnitFiles(int argc, char** argv, int first, const char* received_at, const Campaign& campaign,
+                          const LedgerStore& store, std::vector<ReceivedFile>* files) {
+    for (int i = first; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const size_t eq = arg.find('=');
+        const std::string unit = arg.substr(0, eq), path = arg.substr(eq + 1);
+        files->push_back(ReadReceivedFile(path.substr(path.rfind('/') + 1), ReadFile(path), "2022-06-15 12:00:00",
+                                          received_at, campaign, MakeUnitDirectory({unit}, campaign.district, {}),
+                                          store));
+        files->back().unit = unit;
+        if (!files->back().error.empty()) {
+            std::fprintf(stderr, "%s: %s\n", path.c_str(), files->back().error.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
 static int Make(int argc, char** argv) {
     const Date today = Date{2022, 6, 15};
     auto db = Database::OpenInMemory();
@@ -87,19 +107,7 @@ static int Make(int argc, char** argv) {
     AddTownships(*db, campaign.id, townships);
     LedgerStore store(*db, campaign.id);
     std::vector<ReceivedFile> files;
-    for (int i = 4; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const size_t eq = arg.find('=');
-        const std::string unit = arg.substr(0, eq), path = arg.substr(eq + 1);
-        files.push_back(ReadReceivedFile(path.substr(path.rfind('/') + 1), ReadFile(path), "2022-06-15 12:00:00",
-                                         "2022-06-15 13:00:00", campaign,
-                                         MakeUnitDirectory({unit}, campaign.district, {}), store));
-        files.back().unit = unit;
-        if (!files.back().error.empty()) {
-            std::fprintf(stderr, "%s: %s\n", path.c_str(), files.back().error.c_str());
-            return 1;
-        }
-    }
+    if (!ReadUnitFiles(argc, argv, 4, "2022-06-15 13:00:00", campaign, store, &files)) return 1;
     std::vector<const ReceivedFile*> all;
     for (const ReceivedFile& f : files) all.push_back(&f);
     const MergeSummary merged = MergeReceivedFiles(all, campaign, *db, store, {}, 
@@ -127,15 +135,7 @@ static int Remerge(int argc, char** argv) {
     LedgerStore store(*db, campaign.id);
     const std::vector<Problem> current = store.LoadAll();
     std::vector<ReceivedFile> files;
-    for (int i = 3; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const size_t eq = arg.find('=');
-        const std::string unit = arg.substr(0, eq), path = arg.substr(eq + 1);
-        files.push_back(ReadReceivedFile(path.substr(path.rfind('/') + 1), ReadFile(path), "2022-06-15 12:00:00",
-                                         "2022-06-16 13:00:00", campaign,
-                                         MakeUnitDirectory({unit}, campaign.district, {}), store));
-        files.back().unit = unit;
-    }
+    if (!ReadUnitFiles(argc, argv, 3, "2022-06-16 13:00:00", campaign, store, &files)) return 1;
     std::vector<const ReceivedFile*> all;
     for (const ReceivedFile& f : files) all.push_back(&f);
     MergeTask task(all, campaign, *db, store, current, ChangeContext{"2022-06-16 13:00:00", "区办", "import"});

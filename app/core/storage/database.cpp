@@ -113,31 +113,42 @@ Stmt& Database::Cached(const std::string& sql) {
     return it->second;
 }
 
-bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, ImageCheck check_kind) {
-    if (size == 0) return true;  // nothing stored yet: keep the empty database
-    // Check the image on a scratch connection first, so a bad image leaves
-    // the current data untouched.
-    // Read-only over the caller's bytes, not a copy (a district's 120 MB).
+namespace {
+
+// The first column of `sql`'s first row on the image, opened read-only over
+// the caller's bytes on a connection of its own (no copy: a district's
+// 120 MB); SQLite's message when it cannot be read.
+std::string ProbeImage(const uint8_t* data, size_t size, const char* sql) {
     sqlite3* probe = nullptr;
     sqlite3_open_v2(":memory:", &probe, SQLITE_OPEN_READWRITE, nullptr);
     int rc = sqlite3_deserialize(probe, "main", const_cast<unsigned char*>(data), sqlite3_int64(size),
                                  sqlite3_int64(size), SQLITE_DESERIALIZE_READONLY);
-    std::string check;
+    std::string result;
     if (rc == SQLITE_OK) {
         sqlite3_stmt* s = nullptr;
-        const char* sql = check_kind == ImageCheck::kFull ? "PRAGMA integrity_check(1)"
-                                                           : "SELECT 'ok' FROM sqlite_schema LIMIT 1";
         rc = sqlite3_prepare_v2(probe, sql, -1, &s, nullptr);
         const int step = rc == SQLITE_OK ? sqlite3_step(s) : rc;
         if (step == SQLITE_ROW)
-            check = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+            result = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
         else
-            check = step == SQLITE_DONE ? "no tables" : sqlite3_errmsg(probe);
+            result = step == SQLITE_DONE ? "no tables" : sqlite3_errmsg(probe);
         sqlite3_finalize(s);
     } else {
-        check = sqlite3_errstr(rc);
+        result = sqlite3_errstr(rc);
     }
     sqlite3_close_v2(probe);
+    return result;
+}
+
+}  // namespace
+
+bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, ImageCheck check_kind) {
+    if (size == 0) return true;  // nothing stored yet: keep the empty database
+    // Check the image on a scratch connection first, so a bad image leaves
+    // the current data untouched.
+    const std::string check = ProbeImage(data, size, check_kind == ImageCheck::kFull
+                                                         ? "PRAGMA integrity_check(1)"
+                                                         : "SELECT 'ok' FROM sqlite_schema LIMIT 1");
     if (check != "ok") {
         if (error) *error = check;
         return false;
@@ -153,8 +164,8 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, I
         return false;
     }
     std::memcpy(buf, data, size);
-    rc = sqlite3_deserialize(db_, "main", buf, sqlite3_int64(size), sqlite3_int64(capacity),
-                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    const int rc = sqlite3_deserialize(db_, "main", buf, sqlite3_int64(size), sqlite3_int64(capacity),
+                                       SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
     if (rc != SQLITE_OK) {
         if (error) *error = sqlite3_errstr(rc);
         return false;
@@ -165,22 +176,7 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, I
 }
 
 std::string Database::CheckImageIntegrity(const uint8_t* data, size_t size) {
-    sqlite3* probe = nullptr;
-    sqlite3_open_v2(":memory:", &probe, SQLITE_OPEN_READWRITE, nullptr);
-    int rc = sqlite3_deserialize(probe, "main", const_cast<unsigned char*>(data), sqlite3_int64(size),
-                                 sqlite3_int64(size), SQLITE_DESERIALIZE_READONLY);
-    std::string result;
-    if (rc == SQLITE_OK) {
-        sqlite3_stmt* s = nullptr;
-        rc = sqlite3_prepare_v2(probe, "PRAGMA integrity_check(1)", -1, &s, nullptr);
-        const int step = rc == SQLITE_OK ? sqlite3_step(s) : rc;
-        result = step == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(s, 0)) : sqlite3_errmsg(probe);
-        sqlite3_finalize(s);
-    } else {
-        result = sqlite3_errstr(rc);
-    }
-    sqlite3_close_v2(probe);
-    return result;
+    return ProbeImage(data, size, "PRAGMA integrity_check(1)");
 }
 
 bool Database::Reserve(size_t bytes) {
