@@ -305,7 +305,7 @@ bool ReceiveOneFile(UiState& ui) {
         ShowMessage(*ui.ledger, "本页只读，不能导入或恢复文件。请先点“在此页编辑”。", true);
         return false;
     }
-    if (TaskRunning(ui.tasks) || ui.ledger->pending_import || ui.households->import_job || ui.households->pending_villages ||
+    if (TaskRunning(ui.tasks) || ui.ledger->pending_import || ui.households->import_plan || ui.households->pending_villages ||
         ui.settings_ui->pending_restore || ui.waiting_files.empty())
         return false;
     platform::OpenedFile file = std::move(ui.waiting_files.front());
@@ -330,7 +330,7 @@ bool ReceiveOneFile(UiState& ui) {
     platform::Mark("htk-import-read-start");
     // A household list in CSV (a district's registry can be 800,000 rows) is
     // read a row at a time by its import, never as a whole sheet.
-    if (kind == FileKind::kTextTable && ReceiveHouseholdCsv(*ui.households, file.name, file.bytes, &error)) {
+    if (kind == FileKind::kTextTable && ReceiveHouseholdCsv(ui, file.name, file.bytes, &error)) {
         ui.section = Section::kScreening;
         return false;
     }
@@ -363,7 +363,7 @@ void ReceiveReadTable(UiState& ui, const std::string& file_name, Workbook* book,
     }
     switch (KindOfTable(*book)) {
         case TableKind::kHouseholds:
-            ReceiveHouseholdWorkbook(*ui.households, file_name, std::move(*book));
+            ReceiveHouseholdWorkbook(ui, file_name, std::move(*book));
             ui.section = Section::kScreening;
             break;
         case TableKind::kVillages:

@@ -44,8 +44,10 @@ void StepTasks(TaskRunner& r) {
         return;
     }
     const double start = platform::Seconds();
+    platform::Mark("htk-task-step-start");
     Slice slice(platform::Seconds, kTaskBudget);
     const bool finished = r.task->Step(slice);
+    platform::Mark("htk-task-step-end");
     r.longest_step = std::max(r.longest_step, platform::Seconds() - start);
     ++r.steps;
     platform::KeepDrawing();
@@ -54,6 +56,7 @@ void StepTasks(TaskRunner& r) {
     auto done = std::move(r.done);
     r.cancelled = nullptr;
     if (done) done(*task);
+    task.reset();  // what it still held is freed in this frame too
     ++r.ended;
     platform::Mark("htk-task-end");
 }

@@ -1,7 +1,8 @@
 // formats_bench — the core's file formats on a generated ledger, natively:
 // xlsx export, xlsx read + import plan, CSV export and read. Prints a table.
-// Not a test. Usage: formats_bench [rows [export|read|filter]]  (the second
-// argument stops after that step, for profiling one of them)
+// Not a test. Usage: formats_bench [rows [export [file.xlsx]|read|filter]]  (the
+// second argument stops after that step, for profiling one of them; export
+// writes the file if given one)
 #include "domain/campaign.h"
 #include "domain/ledger_import.h"
 #include "domain/ledger_store.h"
@@ -14,8 +15,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,14 @@ using namespace htk;
 
 static double Ms(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+static std::string RandomUuid(std::mt19937_64& random) {
+    static const char hex[] = "0123456789abcdef";
+    std::string id = "xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx";
+    for (char& c : id)
+        if (c == 'x') c = hex[random() & 15];
+    return id;
 }
 
 int main(int argc, char** argv) {
@@ -34,21 +45,44 @@ int main(int argc, char** argv) {
     Campaign campaign = LoadCampaign(*db, cid);
     LedgerStore store(*db, cid);
 
-    const char* areas[] = {"住房保障", "健康保障", "教育保障", "饮水安全保障", "就业保障", "综合保障", "金融政策", "户厕改造"};
+    // The rows of tests/bench/district_data.mjs ledgerRows (the browser benchmarks'
+    // ledger): a unique description per row, three measures, eight areas.
+    const char* areas[] = {"农村危房改造", "健康扶贫", "教育扶贫", "饮水安全", "就业扶贫", "综合保障", "金融扶贫", "户厕改造"};
+    const char* units[] = {"区住建局", "区卫健委", "区教体局", "区水利局", "区人社局", "区民政局", "区金融工作局", "区城管局"};
+    const char* issues[] = {"住房未进行安全鉴定，未出具房屋安全性评定结果，未悬挂标示牌",
+                            "慢性病卡到期未更换，家庭医生签约协议已过期，未参加免费体检",
+                            "适龄儿童未按时入学，送教上门服务记录不全，劝返工作未建立台账",
+                            "集中供水点消毒设备不能正常使用，水质检测报告未在村内规范张贴",
+                            "公益性岗位工资未及时发放，存在人岗不匹配、协议不规范的情况",
+                            "低保金未按时发放，临时救助申请审批时间过长，群众反映办理难",
+                            "小额信贷到期未还，贷款用途与申请不一致，存在户贷企用风险",
+                            "户厕改造后未通水，部分户厕闲置并用于堆放杂物，使用率偏低"};
+    const char* measures[] = {"责成村两委限期完成，乡镇包村干部跟踪督办，完成后逐户回访并留存影像资料",
+                              "由行业部门牵头制定整改方案，明确责任人和时间节点，每周报送整改进度",
+                              "立即组织人员入户核实，建立问题台账，整改完成一项销号一项"};
+    const char* towns[] = {"椹涧乡", "陈曹乡", "小召乡", "河街乡", "桂村乡", "五女店镇", "将官池镇", "蒋李集镇", "张潘镇", "灵井镇"};
+    const char* surnames[] = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄"};
+    std::mt19937_64 uuids(20220601);  // random like the app's (v4), incompressible like them
     std::vector<Problem> rows;
-    unsigned seed = 20220601;
-    auto rnd = [&](unsigned k) { seed = seed * 1103515245u + 12345u; return (seed >> 8) % k; };
+    uint64_t seed = 20220601;
+    auto rnd = [&](unsigned k) {
+        seed = (seed * 1103515245u + 12345u) & 0x7fffffff;
+        return unsigned((seed >> 12) % k);
+    };
     for (int i = 0; i < n; ++i) {
         Problem p = NewProblem();
-        p.uuid = "00000000-0000-4000-8000-" + std::to_string(100000000000 + i);
-        p[ProblemField::kArea] = areas[rnd(8)];
-        p[ProblemField::kNature] = rnd(4) ? "个性问题" : "共性问题";
-        p[ProblemField::kDescription] = "椹涧乡第" + std::to_string(1 + rnd(30)) +
-                                        "村某某户住房未进行安全鉴定，未出具房屋安全性评定结果，未悬挂标示牌（编号" +
+        p.uuid = RandomUuid(uuids);
+        const unsigned a = rnd(8);
+        const char* town = towns[rnd(10)];
+        const unsigned day = 2 + rnd(28);
+        p[ProblemField::kArea] = areas[a];
+        p[ProblemField::kNature] = rnd(4) == 0 ? "共性问题" : "个性问题";
+        p[ProblemField::kDescription] = std::string(town) + "第" + std::to_string(1 + rnd(30)) + "村" +
+                                        surnames[rnd(8)] + "某某户" + issues[a] + "（编号" +
                                         std::to_string(i + 1) + "）";
-        p[ProblemField::kMeasures] = "责成村两委限期完成，乡镇包村干部跟踪督办，完成后逐户回访并留存影像资料";
-        p[ProblemField::kDeadline] = "2022-06-" + std::to_string(10 + rnd(19));
-        p[ProblemField::kRespUnits] = "区住建局";
+        p[ProblemField::kMeasures] = measures[rnd(3)];
+        p[ProblemField::kDeadline] = std::string("2022-06-") + (day < 10 ? "0" : "") + std::to_string(day);
+        p[ProblemField::kRespUnits] = units[a];
         rows.push_back(p);
     }
     LedgerWorkbook book;
@@ -112,6 +146,13 @@ int main(int argc, char** argv) {
         }
         std::printf("xlsx export: %.0f ms (best of 5; the first %.0f), %.2f MB\n", export_ms, first_export_ms,
                     bytes.size() / 1048576.0);
+        if (argc > 3) {
+            std::FILE* out = std::fopen(argv[3], "wb");
+            if (!out || std::fwrite(bytes.data(), 1, bytes.size(), out) != bytes.size() || std::fclose(out) != 0) {
+                std::perror(argv[3]);
+                return 1;
+            }
+        }
         return 0;
     }
 

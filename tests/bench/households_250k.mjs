@@ -81,8 +81,8 @@ const apply = await between('htk-households-apply-start', 'htk-households-apply-
 // freeing it, starting the save), and the next one's joining of the households to the list.
 const lastStep = await page.evaluate(() => {
   const at = (n) => performance.getEntriesByName(n).pop()?.startTime;
-  const s = performance.getEntriesByName('htk-households-step-start').pop().startTime;
-  return { step: at('htk-households-step-end') - s, take_and_free: at('htk-households-job-freed') - at('htk-households-step-end'),
+  const s = performance.getEntriesByName('htk-task-step-start').pop().startTime;
+  return { step: at('htk-task-step-end') - s, take_and_free: at('htk-task-end') - at('htk-task-step-end'),
     save_sync: at('htk-save-sent') - at('htk-save-start'),
     list_next_frame: at('htk-households-upsert-end') - at('htk-households-upsert-start') };
 });

@@ -4,7 +4,7 @@
 #include "domain/campaign.h"
 #include "domain/campaign_setup.h"
 #include "domain/household_import.h"
-#include "domain/household_import_job.h"
+#include "domain/household_import_task.h"
 #include "domain/household_members.h"
 #include "domain/household_store.h"
 #include "domain/household_view.h"
@@ -338,71 +338,76 @@ double FakeClock() { return g_fake_now += 0.001; }
 
 }  // namespace
 
-TEST(HouseholdImportJob, ACsvImportInSmallStepsPlansAndWritesLikeTheWholeFile) {
+TEST(HouseholdImportTask, ACsvImportInSmallStepsPlansAndWritesLikeTheWholeFile) {
     test::TestDb t;
     HouseholdStore store(*t.db);
     const HouseholdImportPlan whole =
         PlanHouseholdImport(Read("registry_persons_gbk.csv"), "名单.csv", store, kToday);
     std::string bytes = ReadBytes("registry_persons_gbk.csv");
     std::string error;
-    auto job = HouseholdImportJob::FromCsv("名单.csv", bytes, *t.db, kToday, &error);
-    ASSERT_NE(job, nullptr) << error;
+    auto task = HouseholdPlanTask::FromCsv("名单.csv", bytes, *t.db, kToday, &error);
+    ASSERT_NE(task, nullptr) << error;
     EXPECT_TRUE(bytes.empty());  // the reader holds the decoded text
     int steps = 0;
     double last = -1;
-    while (job->stage() != HouseholdImportJob::Stage::kPreview && steps < 100000) {
-        const auto stage = job->stage();
-        job->Step(0, FakeClock);
+    bool read = false;
+    for (;;) {
+        EXPECT_EQ(task->stage(), task->reading() ? "正在读取文件" : "正在逐户核对");
+        Slice slice(FakeClock, 0);
+        const bool finished = task->Step(slice);
         ++steps;
-        if (job->stage() == stage) {
-            EXPECT_GE(job->progress(), last);
-            last = job->progress();
-        } else {
-            last = -1;
-        }
+        EXPECT_GE(task->progress(), last);  // one bar over both stages
+        last = task->progress();
+        read = read || !task->reading();
+        if (finished || steps >= 100000) break;
     }
-    ASSERT_EQ(job->stage(), HouseholdImportJob::Stage::kPreview);
-    const HouseholdImportPlan& plan = job->plan();
+    EXPECT_TRUE(read);
+    EXPECT_GT(steps, 2);
+    EXPECT_EQ(task->progress(), 1.0);
+    HouseholdImportPlan plan = task->TakePlan();
     EXPECT_EQ(plan.adds.size(), whole.adds.size());
     EXPECT_EQ(plan.errors.size(), whole.errors.size());
     EXPECT_EQ(plan.people, whole.people);
     EXPECT_EQ(plan.notices.size(), whole.notices.size());
     EXPECT_EQ(plan.kinds.size(), whole.kinds.size());
+    EXPECT_EQ(store.Count(), 0);  // planning wrote nothing
 
     // Cancelled half-way through writing: nothing changed.
-    job->Confirm("2022-06-15 10:00:00");
-    job->Step(0, FakeClock);
-    EXPECT_EQ(job->stage(), HouseholdImportJob::Stage::kWriting);
-    job.reset();
+    auto write = std::make_unique<HouseholdWriteTask>(std::move(plan), *t.db, "2022-06-15 10:00:00");
+    Slice slice(FakeClock, 0);
+    EXPECT_FALSE(write->Step(slice));
+    EXPECT_TRUE(t.db->in_transaction());
+    write.reset();
+    EXPECT_FALSE(t.db->in_transaction());
     EXPECT_EQ(store.Count(), 0);
     EXPECT_TRUE(store.LoadAllMembers().empty());
 }
 
-TEST(HouseholdImportJob, AWorkbookIsWrittenInStepsAndCommittedAtTheEnd) {
+TEST(HouseholdImportTask, AWorkbookIsWrittenInStepsAndCommittedAtTheEnd) {
     test::TestDb t;
     HouseholdStore store(*t.db);
-    auto job = HouseholdImportJob::FromWorkbook("a.xlsx", Read("registry_persons.xlsx"), *t.db, kToday);
-    job->Step(-1, nullptr);
-    ASSERT_EQ(job->stage(), HouseholdImportJob::Stage::kPreview);
-    EXPECT_EQ(job->plan().adds.size(), 10u);
-    EXPECT_EQ(job->plan().sheet_name, "Sheet1");
-    job->Confirm("2022-06-15 10:00:00");
+    auto task = HouseholdPlanTask::FromWorkbook("a.xlsx", Read("registry_persons.xlsx"), *t.db, kToday);
+    RunToEnd(*task);
+    HouseholdImportPlan plan = task->TakePlan();
+    EXPECT_EQ(plan.adds.size(), 10u);
+    EXPECT_EQ(plan.sheet_name, "Sheet1");
+    HouseholdWriteTask write(std::move(plan), *t.db, "2022-06-15 10:00:00");
     int steps = 0;
-    while (job->stage() == HouseholdImportJob::Stage::kWriting) {
-        job->Step(0, FakeClock);
+    for (;;) {
+        Slice slice(FakeClock, 0);
+        const bool finished = write.Step(slice);
         ++steps;
-        if (job->stage() == HouseholdImportJob::Stage::kWriting) {
-            EXPECT_TRUE(t.db->in_transaction());  // no save can see a half-written import
-        }
+        if (finished) break;
+        EXPECT_TRUE(t.db->in_transaction());  // no save can see a half-written import
     }
-    EXPECT_FALSE(job->write_failed());
+    EXPECT_FALSE(write.failed());
     EXPECT_FALSE(t.db->in_transaction());
     EXPECT_EQ(store.Count(), 10);
     // The written households (with their new ids) join a list in the order a reload would give.
     HouseholdView view;
     view.Reset({});
     std::vector<Household> written;
-    for (HouseholdWrite& w : job->plan().adds) written.push_back(w.household);
+    for (HouseholdWrite& w : write.plan().adds) written.push_back(w.household);
     view.Upsert(written);
     const std::vector<Household> reloaded = store.LoadAll();
     view.Refresh(-1);
@@ -412,17 +417,17 @@ TEST(HouseholdImportJob, AWorkbookIsWrittenInStepsAndCommittedAtTheEnd) {
         EXPECT_TRUE(view.Current()[i]->SameData(reloaded[i])) << i;
     }
     // A workbook that is not a household list says so and writes nothing.
-    auto other = HouseholdImportJob::FromWorkbook("b.xlsx", Workbook{}, *t.db, kToday);
-    other->Step(-1, nullptr);
-    EXPECT_FALSE(other->plan().fatal.empty());
+    auto other = HouseholdPlanTask::FromWorkbook("b.xlsx", Workbook{}, *t.db, kToday);
+    RunToEnd(*other);
+    EXPECT_FALSE(other->TakePlan().fatal.empty());
 }
 
-TEST(HouseholdImportJob, ACsvThatIsNotAHouseholdListIsLeftForTheOtherImports) {
+TEST(HouseholdImportTask, ACsvThatIsNotAHouseholdListIsLeftForTheOtherImports) {
     test::TestDb t;
     std::string bytes = "\xEF\xBB\xBF序号,问题类型,问题性质,问题表述,整改措施,完成时限,责任单位\r\n1,住房保障,个性问题,某,某,2022-06-30,区住建局\r\n";
     const std::string copy = bytes;
     std::string error;
-    EXPECT_EQ(HouseholdImportJob::FromCsv("台账.csv", bytes, *t.db, kToday, &error), nullptr);
+    EXPECT_EQ(HouseholdPlanTask::FromCsv("台账.csv", bytes, *t.db, kToday, &error), nullptr);
     EXPECT_TRUE(error.empty());
     EXPECT_EQ(bytes, copy);
 }

@@ -1,7 +1,7 @@
 // Heavy work runs a slice per frame with a progress dialog and 取消 (core/task.h,
 // ui/task_runner.h). On a CPU slowed eightfold (an office PC that is slower and
-// busier than ours), writing a 20,000-row import and merging a district's files
-// take many frames: the dialog says what is being done, Esc cancels and leaves
+// busier than ours), writing a 20,000-row import, a registry's import and
+// merging a district's files take many frames: the dialog says what is being done, Esc cancels and leaves
 // the data exactly as it was, and done it is one undo step.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { persons, toCsv } from '../bench/district_data.mjs';
 import { becomeDistrict, openApp } from './helpers.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'htk-tasks-'));
@@ -86,6 +87,44 @@ test('a 20,000-row import is written over many frames; Esc cancels it and nothin
   await page.waitForFunction(() => window.app.rect('ledger.count')?.text === '共 20000 条问题');
   await page.keyboard.press('Control+Z');
   await page.waitForFunction(() => window.app.query('SELECT count(*) AS n FROM problem WHERE deleted = 0')[0].n === 0);
+});
+
+test('a registry import is read, checked and written on the task runner; Esc while writing changes nothing', async () => {
+  const { header, rows } = persons(4000);
+  const file = join(work, '建安区_防返贫监测_人员名单.csv');
+  writeFileSync(file, toCsv(header, rows));
+  const households = () => page.evaluate(() => window.app.query('SELECT count(*) AS n FROM household')[0].n);
+  const members = () => page.evaluate(() => window.app.query('SELECT count(*) AS n FROM household_member')[0].n);
+  const before = (await task()).ended;
+
+  await slow(8);
+  await open(file);
+  // Read and checked in the task dialog (reading and checking are one bar), then the preview.
+  assert.match(await waitTaskShown('正在'), /^正在(读取文件|逐户核对)… \d+%$/);
+  await page.waitForFunction(() => window.app.rect('households.import.summary'), null, { timeout: 240000 });
+  assert.ok((await task()).steps > 1, 'planned over several frames');
+  assert.match((await page.evaluate(() => window.app.rect('households.import.summary').text)), /^将新增 4000 户，更新 0 户/);
+  await page.keyboard.press('Enter');
+  assert.match(await waitTaskShown('正在写入名册'), /^正在写入名册… \d+%$/);
+  await page.keyboard.press('Escape');
+  await waitTaskEnded(before + 2);
+  await slow(1);
+  assert.equal(await households(), 0, 'a cancelled write leaves no household');
+  assert.equal(await members(), 0);
+  await page.waitForFunction(() => window.app.rect('households.message')?.text.includes('已取消导入，数据没有改变'));
+
+  // Again, to the end.
+  await open(file);
+  await page.waitForFunction(() => window.app.rect('households.import.summary'), null, { timeout: 240000 });
+  await slow(8);
+  await page.keyboard.press('Enter');
+  await waitTaskShown('正在写入名册');
+  await waitTaskEnded(before + 4);
+  await slow(1);
+  assert.ok((await task()).steps > 1, 'written over several frames');
+  assert.equal(await households(), 4000);
+  assert.equal(await members(), rows.length);
+  await page.waitForFunction(() => window.app.rect('households.message')?.text.startsWith('已导入“建安区_防返贫监测_人员名单.csv”：新增 4000 户'));
 });
 
 test('区级汇总: a merge of several units\' files cancelled half-way leaves the ledger and the received files as they were', async () => {

@@ -619,11 +619,10 @@ bool HouseholdImport::EndOfRows() {
     return s_->plan.fatal.empty();
 }
 
-bool HouseholdImport::Finish(double budget_s, double (*clock)()) {
+bool HouseholdImport::Finish(Slice& slice) {
     State& s = *s_;
     if (s.done) return true;
     if (!s.plan.fatal.empty()) return s.done = true;
-    const double start = clock ? clock() : 0;
     if (!s.registry) s.registry = std::make_unique<Registry>(s.store, s.plan.person_rows);
     const size_t total = s.total();
     while (s.finished < total) {
@@ -635,7 +634,7 @@ bool HouseholdImport::Finish(double budget_s, double (*clock)()) {
             s.households.Finish(s.finished, s.plan, *s.registry, s.kinds);
         }
         ++s.finished;
-        if (budget_s >= 0 && clock && s.finished % 256 == 0 && clock() - start > budget_s) return false;
+        if (slice.over()) return false;
     }
     std::stable_sort(s.plan.errors.begin(), s.plan.errors.end(),
                      [](const ImportRowError& a, const ImportRowError& b) { return a.row < b.row; });
@@ -669,7 +668,8 @@ HouseholdImportPlan PlanHouseholdImport(const Workbook& book, const std::string&
     }
     for (const std::vector<Cell>& row : sheet->rows) import.AddRow(std::vector<Cell>(row));
     import.EndOfRows();
-    import.Finish(-1, nullptr);
+    Slice unlimited = Slice::Unlimited();
+    import.Finish(unlimited);
     return std::move(import.plan());
 }
 

@@ -79,9 +79,9 @@ public:
     void AddRow(std::vector<Cell>&& cells);
     // After the last row. False when no header was found (plan().fatal says so).
     bool EndOfRows();
-    // Compares with the registry for about `budget_s` seconds by `clock`
-    // (budget < 0: to the end). True once plan() is complete.
-    bool Finish(double budget_s, double (*clock)());
+    // Compares with the registry until the slice is over. True once plan()
+    // is complete.
+    bool Finish(Slice& slice);
     double finish_progress() const;  // 0..1
     HouseholdImportPlan& plan();
 

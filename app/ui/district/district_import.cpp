@@ -32,7 +32,7 @@ void ReceiveDistrictFile(UiState& ui, platform::OpenedFile&& file) {
     platform::Mark("htk-district-read-end");
     std::string().swap(file.bytes);
     if (!f.error.empty() && IsHouseholdWorkbook(f.book)) {  // not a ledger: where it belongs
-        ReceiveHouseholdWorkbook(*ui.households, f.file_name, std::move(f.book));
+        ReceiveHouseholdWorkbook(ui, f.file_name, std::move(f.book));
         ui.section = Section::kScreening;
         return;
     }

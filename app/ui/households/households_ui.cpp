@@ -120,15 +120,42 @@ void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error) {
     SetMessage(H.message, std::move(text), error, 8);
 }
 
-void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, Workbook&& book) {
-    if (H.import_job) return;
-    H.import_job = HouseholdImportJob::FromWorkbook(file_name, std::move(book), H.db, platform::Today());
+namespace {
+
+// Reading and checking on the task runner; the plan is kept for the preview.
+void StartHouseholdPlan(UiState& ui, std::unique_ptr<HouseholdPlanTask> task) {
+    HouseholdsUi& H = *ui.households;
+    HouseholdPlanTask* planning = task.get();
+    auto done = [&H](Task& t) {
+        H.planning = nullptr;
+        platform::Mark("htk-households-plan-end");
+        H.import_plan = std::make_unique<HouseholdImportPlan>(static_cast<HouseholdPlanTask&>(t).TakePlan());
+    };
+    auto cancelled = [&H] {
+        H.planning = nullptr;
+        ShowHouseholdMessage(H, "已取消导入，数据没有改变");
+    };
+    if (!StartTask(ui.tasks, "导入农户名册", std::move(task), done, cancelled)) return;
+    H.planning = planning;
+    H.read_marked = false;
 }
 
-bool ReceiveHouseholdCsv(HouseholdsUi& H, const std::string& file_name, std::string& bytes, std::string* error) {
-    if (H.import_job) return false;
-    H.import_job = HouseholdImportJob::FromCsv(file_name, bytes, H.db, platform::Today(), error);
-    return H.import_job != nullptr;
+}  // namespace
+
+void ReceiveHouseholdWorkbook(UiState& ui, const std::string& file_name, Workbook&& book) {
+    HouseholdsUi& H = *ui.households;
+    if (TaskRunning(ui.tasks) || H.import_plan) return;
+    StartHouseholdPlan(ui, HouseholdPlanTask::FromWorkbook(file_name, std::move(book), H.db, platform::Today()));
+}
+
+bool ReceiveHouseholdCsv(UiState& ui, const std::string& file_name, std::string& bytes, std::string* error) {
+    HouseholdsUi& H = *ui.households;
+    if (TaskRunning(ui.tasks) || H.import_plan) return false;
+    std::unique_ptr<HouseholdPlanTask> task =
+        HouseholdPlanTask::FromCsv(file_name, bytes, H.db, platform::Today(), error);
+    if (!task) return false;
+    StartHouseholdPlan(ui, std::move(task));
+    return true;
 }
 
 void EnsureHouseholdsLoaded(UiState& ui) {
@@ -263,11 +290,6 @@ void ErrorGroups(const HouseholdImportPlan& plan) {
 
 namespace {
 
-// Seconds of import work per frame: the page keeps drawing (several frames
-// a second, each well under 200 ms) while a district's registry goes in,
-// and the work is most of each frame.
-constexpr double kImportBudget = 0.060;
-
 // Households written by an import join the list (sorted into it by place and 户编号).
 constexpr size_t kJoinNowHouseholds = 20000;
 void JoinWritten(HouseholdsUi& H) {
@@ -277,83 +299,64 @@ void JoinWritten(HouseholdsUi& H) {
     platform::Mark("htk-households-upsert-end");
 }
 
-// Reading, checking or writing: a progress bar and 取消 (nothing changes).
-void ImportProgress(HouseholdsUi& H) {
-    HouseholdImportJob& job = *H.import_job;
-    const char* what = job.stage() == HouseholdImportJob::Stage::kReading    ? "正在读取文件"
-                       : job.stage() == HouseholdImportJob::Stage::kChecking ? "正在逐户核对"
-                                                                             : "正在写入名册";
-    char text[96];
-    std::snprintf(text, sizeof text, "%s… %.0f%%", what, job.progress() * 100);
-    ImGui::TextUnformatted(text);
-    MarkItem("households.import.progress", text);
-    ImGui::ProgressBar(float(job.progress()), ImVec2(-1, 0), "");
-    ColoredTextWrapped(kColorMuted, "可以随时取消，取消后数据不会改变。");
-    if (ImGui::Button("取消 (Esc)") || DialogCancelled()) {
-        H.import_job.reset();  // an unfinished write rolls back
-        ShowHouseholdMessage(H, "已取消导入，数据没有改变");
-        ImGui::CloseCurrentPopup();
-    }
-    MarkItem("households.import.cancel");
+}  // namespace
+
+namespace {
+
+// The plan written on the task runner; the households it wrote join the list.
+void StartHouseholdWrite(UiState& ui) {
+    HouseholdsUi& H = *ui.households;
+    platform::Mark("htk-households-apply-start");
+    auto task = std::make_unique<HouseholdWriteTask>(std::move(*H.import_plan), H.db, platform::NowText());
+    H.import_plan.reset();
+    auto done = [&H](Task& t) {
+        platform::Mark("htk-households-apply-end");
+        auto& write = static_cast<HouseholdWriteTask&>(t);
+        HouseholdImportPlan& plan = write.plan();
+        if (write.failed()) {
+            ShowHouseholdMessage(H, "导入失败（写入数据库出错，可能是浏览器存储已满），数据没有改变", true);
+            return;
+        }
+        if (H.loaded) {  // the written households join the list as they are: no reload
+            H.written.reserve(plan.taken());
+            for (auto* list : {&plan.adds, &plan.updates})
+                for (HouseholdWrite& w : *list) H.written.push_back(std::move(w.household));
+            // A district's registry joins on the next frame (each step is most of a frame); a
+            // township's at once.
+            if (H.written.size() > kJoinNowHouseholds) platform::KeepDrawing();
+            else JoinWritten(H);
+        }
+        ++H.generation;
+        std::string said = "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
+                           std::to_string(plan.updates.size()) + " 户";
+        if (plan.person_rows)
+            said += "；成员新增 " + std::to_string(plan.members_added) + " 人，变更 " +
+                    std::to_string(plan.members_changed) + " 人，移除 " + std::to_string(plan.members_removed) + " 人";
+        if (!plan.errors.empty()) said += "；" + std::to_string(plan.errors.size()) + " 行未导入";
+        ShowHouseholdMessage(H, said);
+    };
+    StartTask(ui.tasks, "导入农户名册", std::move(task), done,
+              [&H] { ShowHouseholdMessage(H, "已取消导入，数据没有改变"); });
 }
 
 }  // namespace
 
-void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
+void DrawHouseholdImportPreview(UiState& ui) {
+    HouseholdsUi& H = *ui.households;
     if (!H.written.empty()) JoinWritten(H);
-    if (!H.import_job) return;
-    HouseholdImportJob& job = *H.import_job;
-    using Stage = HouseholdImportJob::Stage;
-    const Stage before = job.stage();
-    if (before != Stage::kPreview) {
-        platform::Mark("htk-households-step-start");
-        job.Step(kImportBudget, platform::Seconds);
-        platform::Mark("htk-households-step-end");
-        platform::KeepDrawing();
+    if (H.planning && !H.planning->reading() && !H.read_marked) {
+        platform::Mark("htk-import-read-end");
+        H.read_marked = true;
     }
-    if (before == Stage::kReading && job.stage() != Stage::kReading) platform::Mark("htk-import-read-end");
-    if (before != Stage::kPreview && job.stage() == Stage::kPreview) platform::Mark("htk-households-plan-end");
-    if (job.stage() == Stage::kDone) {
-        platform::Mark("htk-households-apply-end");
-        HouseholdImportPlan& plan = job.plan();
-        if (!job.write_failed()) {
-            if (H.loaded) {  // the written households join the list as they are: no reload
-                H.written.reserve(plan.taken());
-                for (auto* list : {&plan.adds, &plan.updates})
-                    for (HouseholdWrite& w : *list) H.written.push_back(std::move(w.household));
-                // A district's registry joins on the next frame (each step is most of a frame); a
-                // township's at once.
-                if (H.written.size() > kJoinNowHouseholds) platform::KeepDrawing();
-                else JoinWritten(H);
-            }
-            ++H.generation;
-            std::string said = "已导入“" + plan.file_name + "”：新增 " + std::to_string(plan.adds.size()) + " 户，更新 " +
-                               std::to_string(plan.updates.size()) + " 户";
-            if (plan.person_rows)
-                said += "；成员新增 " + std::to_string(plan.members_added) + " 人，变更 " +
-                        std::to_string(plan.members_changed) + " 人，移除 " + std::to_string(plan.members_removed) + " 人";
-            if (!plan.errors.empty()) said += "；" + std::to_string(plan.errors.size()) + " 行未导入";
-            ShowHouseholdMessage(H, said);
-        } else {
-            ShowHouseholdMessage(H, "导入失败（写入数据库出错，可能是浏览器存储已满），数据没有改变", true);
-        }
-        H.import_job.reset();
-        platform::Mark("htk-households-job-freed");
-        return;
-    }
+    if (!H.import_plan) return;
     if (!BeginModalDialog("导入农户名册", 52, 36)) return;
-    HouseholdImportPlan& plan = job.plan();
+    HouseholdImportPlan& plan = *H.import_plan;
     MarkItem("households.import.dialog", plan.file_name.c_str());
     ImGui::Text("文件：%s", plan.file_name.c_str());
-    if (job.stage() != Stage::kPreview) {
-        ImportProgress(H);
-        ImGui::EndPopup();
-        return;
-    }
     if (!plan.fatal.empty()) {
         ColoredTextWrapped(kColorRed, ("无法导入：" + plan.fatal).c_str());
         if (ImGui::Button("关闭 (Esc)") || DialogCancelled() || DialogConfirmed()) {
-            H.import_job.reset();
+            H.import_plan.reset();
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
@@ -398,12 +401,11 @@ void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now) {
     ImGui::SameLine();
     bool cancel = ImGui::Button("取消 (Esc)");
     if (go || (can && DialogConfirmed())) {
-        platform::Mark("htk-households-apply-start");
-        job.Confirm(now);
-        platform::KeepDrawing();
+        ImGui::CloseCurrentPopup();
+        StartHouseholdWrite(ui);
     } else if (cancel || DialogCancelled()) {
         ShowHouseholdMessage(H, "已取消导入，数据没有改变");
-        H.import_job.reset();
+        H.import_plan.reset();
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

@@ -4,7 +4,7 @@
 
 #include "domain/household.h"
 #include "domain/household_import.h"
-#include "domain/household_import_job.h"
+#include "domain/household_import_task.h"
 #include "domain/household_store.h"
 #include "domain/household_view.h"
 #include "domain/village_import.h"
@@ -35,9 +35,12 @@ struct HouseholdsUi {
     int64_t selected = 0;       // the household being screened
     bool scroll_to_selected = false;
 
-    // A registry file on its way in: read and checked a slice per frame, then
-    // previewed, then written a slice per frame (see HouseholdImportJob).
-    std::unique_ptr<HouseholdImportJob> import_job;
+    // A registry file on its way in (domain/household_import_task.h): read and
+    // checked on the task runner (`planning` points at that task meanwhile),
+    // then its plan waits here for the user, then it is written on the runner.
+    HouseholdPlanTask* planning = nullptr;
+    bool read_marked = false;  // its reading's end is marked (htk-import-read-end)
+    std::unique_ptr<HouseholdImportPlan> import_plan;
     // Households an import just wrote, joining the list on the next frame
     // (a district's 250,000: taking them from the plan and sorting them into
     // the list are a frame each).
@@ -46,16 +49,15 @@ struct HouseholdsUi {
     TimedMessage message;
 };
 
-// A workbook read as a household list: its import starts (and runs a slice
-// per frame in DrawHouseholdImportPreview).
-void ReceiveHouseholdWorkbook(HouseholdsUi& H, const std::string& file_name, Workbook&& book);
+struct UiState;
+// A workbook read as a household list: its import starts on the task runner.
+void ReceiveHouseholdWorkbook(UiState& ui, const std::string& file_name, Workbook&& book);
 // A CSV file: true when it is a household list and its import started (the
 // bytes are then taken); false with *error empty when it is another kind of
 // table, or with a Chinese *error when it cannot be read.
-bool ReceiveHouseholdCsv(HouseholdsUi& H, const std::string& file_name, std::string& bytes, std::string* error);
+bool ReceiveHouseholdCsv(UiState& ui, const std::string& file_name, std::string& bytes, std::string* error);
 void ShowHouseholdMessage(HouseholdsUi& H, std::string text, bool error = false);
 
-struct UiState;
 // The registry into the list when the screen first needs it: at once when it
 // is small, else on the task runner with its progress (a district's 250,000
 // households take 0.7 s in the browser).
@@ -63,8 +65,8 @@ void EnsureHouseholdsLoaded(UiState& ui);
 // The toolbar and count (DrawHouseholdsBar), then the list (DrawHouseholdsTable).
 void DrawHouseholdsBar(HouseholdsUi& H);
 void DrawHouseholdsTable(HouseholdsUi& H);
-// The running import: its progress (with 取消), then its preview.
-void DrawHouseholdImportPreview(HouseholdsUi& H, const std::string& now);
+// An import's plan waiting for the user; Enter writes it on the task runner.
+void DrawHouseholdImportPreview(UiState& ui);
 
 // A file read as a list of villages (乡镇, 村): its plan waits for confirmation.
 void ReceiveVillageWorkbook(UiState& ui, const std::string& file_name, const Workbook& book);

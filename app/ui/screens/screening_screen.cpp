@@ -41,7 +41,7 @@ void DrawScreeningScreen(UiState& ui) {
         MarkItem("screening.tab.progress");
         ImGui::EndTabBar();
     }
-    DrawHouseholdImportPreview(H, platform::NowText());
+    DrawHouseholdImportPreview(ui);
     DrawVillageImportPreview(ui);
 }
 
