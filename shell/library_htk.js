@@ -54,6 +54,22 @@ mergeInto(LibraryManager.library, {
     HTK.resolveFontsReady();
     HTK.registerServiceWorker();  // after the first frames: its downloads must not delay them
   },
+  // Heavy work between frames (platform::WorkBetweenFrames): each piece is a
+  // message task of its own, so the browser draws the page and takes input
+  // between pieces, and the pieces do not wait for animation frames.
+  htk_between_frames_start: function () {
+    var b = HTK.betweenFrames;
+    if (!b) {
+      b = HTK.betweenFrames = { channel: new MessageChannel(), running: false };
+      b.channel.port1.onmessage = function () {
+        if (Module._htk_between_frames()) b.channel.port2.postMessage(0);
+        else b.running = false;
+      };
+    }
+    if (b.running) return;
+    b.running = true;
+    b.channel.port2.postMessage(0);
+  },
   htk_mark: function (name) { performance.mark(UTF8ToString(name)); },
   htk_stage: function (text) { performance.mark('htk-main'); HTK.stage(UTF8ToString(text)); },
   htk_fatal: function (kind, detail) {

@@ -59,6 +59,9 @@ public:
     virtual double progress() const = 0;
     // What is being done now, in the user's words (“正在写入 Excel 文件”).
     virtual std::string stage() const = 0;
+    // True while it waits for work done elsewhere (a Web Worker's check): the
+    // runner then asks again on the next frame rather than at once.
+    virtual bool waiting() const { return false; }
 };
 
 // Runs a task to its end in one call (native tools, tests).

@@ -6,6 +6,7 @@
 #include "domain/backup.h"
 #include "rules/dates.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,12 @@ bool TakePastedText(std::string* out);
 // Asks for frames to keep coming although no input arrives (work that runs a
 // slice per frame, e.g. filtering a large table). Call it each frame while busy.
 void KeepDrawing();
+
+// Calls `work` again and again between the page's frames, each call a
+// browser task of its own (the page draws and takes input between them),
+// until it returns false. A second call replaces the first's work. False
+// where it cannot be done: the caller then works within its frames.
+bool WorkBetweenFrames(std::function<bool()> work);
 
 // A named point in time for tests/bench (performance.mark in the browser).
 void Mark(const char* name);

@@ -13,6 +13,40 @@
 
 namespace htk::ui {
 
+namespace {
+
+// One slice of the running task; true while it has more to do.
+bool StepOnce(TaskRunner& r) {
+    if (!r.task || r.finished || r.cancel_requested) return false;
+    const double start = platform::Seconds();
+    platform::Mark("htk-task-step-start");
+    Slice slice(platform::Seconds, kTaskBudget);
+    r.finished = r.task->Step(slice);
+    platform::Mark("htk-task-step-end");
+    r.longest_step = std::max(r.longest_step, platform::Seconds() - start);
+    ++r.steps;
+    // Stepped in frames, the next frame is the next step; between frames, the
+    // page's idle redraw (4 a second) shows the progress and each frame drawn
+    // is one less slice of work (with SwiftShader a drawn frame holds the page
+    // ~60 ms). Finished: the next frame runs `done`.
+    if (!r.pumping || r.finished) platform::KeepDrawing();
+    return !r.finished;
+}
+
+// A slice between frames; false stops them (finished, cancelled, or waiting
+// for a worker: then StepTasks asks once per frame).
+bool PumpSlice(TaskRunner& r) {
+    if (!StepOnce(r) || r.task->waiting()) {
+        r.pumping = false;
+        return false;
+    }
+    return true;
+}
+
+void Pump(TaskRunner& r) { r.pumping = platform::WorkBetweenFrames([&r] { return PumpSlice(r); }); }
+
+}  // namespace
+
 bool StartTask(TaskRunner& r, const char* title, std::unique_ptr<Task> task, std::function<void(Task&)> done,
                std::function<void()> cancelled, bool cancellable) {
     if (r.task || !task) return false;
@@ -22,10 +56,12 @@ bool StartTask(TaskRunner& r, const char* title, std::unique_ptr<Task> task, std
     r.cancelled = std::move(cancelled);
     r.cancel_requested = false;
     r.cancellable = cancellable;
+    r.finished = false;
     r.started = platform::Seconds();
     r.longest_step = 0;
     r.steps = 0;
     platform::Mark("htk-task-start");
+    Pump(r);
     platform::KeepDrawing();
     return true;
 }
@@ -43,19 +79,13 @@ void StepTasks(TaskRunner& r) {
         if (cancelled) cancelled();
         return;
     }
-    const double start = platform::Seconds();
-    platform::Mark("htk-task-step-start");
-    Slice slice(platform::Seconds, kTaskBudget);
-    const bool finished = r.task->Step(slice);
-    platform::Mark("htk-task-step-end");
-    r.longest_step = std::max(r.longest_step, platform::Seconds() - start);
-    ++r.steps;
-    platform::KeepDrawing();
-    if (!finished) return;
+    if (!r.pumping && !r.finished && StepOnce(r) && !r.task->waiting()) Pump(r);
+    if (!r.finished) return;
     std::unique_ptr<Task> task = std::move(r.task);
     auto done = std::move(r.done);
     r.cancelled = nullptr;
-    if (done) done(*task);
+    r.finished = false;
+    if (done) done(*task);  // may start the next task
     task.reset();  // what it still held is freed in this frame too
     ++r.ended;
     platform::Mark("htk-task-end");

@@ -1,14 +1,18 @@
-// task_runner.h — runs the app's heavy work (core/task.h) a slice per frame:
+// task_runner.h — runs the app's heavy work (core/task.h) a slice at a time:
 // a modal dialog shows what is being done, a progress bar and 取消, while the
 // page keeps drawing. One task at a time; files that arrive meanwhile wait.
 //
 //   StartTask(ui.tasks, "导出 Excel", std::move(task), [&](Task& t) { ...take the result... });
 //
-// Each frame DrawApp calls StepTasks before the screens (the task works for
-// kTaskBudget) and DrawTaskDialog after them. When the task finishes, `done`
-// runs (in that frame, before the screens draw); 取消 or Esc destroys the
-// task, which leaves the data as it was (core/task.h, rule 2), and runs
-// `cancelled` if given.
+// In the browser the slices run between the page's frames, each a browser
+// task of its own (platform::WorkBetweenFrames): the frames only draw, and the
+// work does not wait for animation frames (with SwiftShader a frame came every
+// ~100 ms, so a 40 ms slice per frame was 40 % of the time). Where that is not
+// available, StepTasks runs one slice at the start of each frame. Either way
+// DrawApp calls StepTasks before the screens and DrawTaskDialog after them;
+// when the task has finished, its `done` runs in StepTasks (in a frame, before
+// the screens draw); 取消 or Esc destroys the task, which leaves the data as it
+// was (core/task.h, rule 2), and runs `cancelled` if given.
 #pragma once
 
 #include "task.h"
@@ -19,9 +23,9 @@
 
 namespace htk::ui {
 
-// Work per frame, seconds. A frame also draws (5–20 ms, more in a software
-// renderer) and the browser needs time for input and painting: with 40 ms of
-// work a frame stays well under the 100 ms a user notices.
+// Work per slice, seconds. Between two frames the page does at most one
+// slice, and a frame also draws (5–20 ms, more in a software renderer): with
+// 40 ms of work the page answers well within the 100 ms a user notices.
 constexpr double kTaskBudget = 0.040;
 
 struct TaskRunner {
@@ -31,6 +35,8 @@ struct TaskRunner {
     std::function<void()> cancelled;
     bool cancel_requested = false;
     bool cancellable = true;
+    bool pumping = false;   // its slices run between frames now (not in StepTasks)
+    bool finished = false;  // Step returned true; `done` runs in the next StepTasks
     double started = 0;                // platform seconds
     // The current or last task's steps and its longest one (seconds), and how
     // many tasks ended (finished or cancelled): window.app.status().task.
@@ -43,7 +49,9 @@ struct TaskRunner {
 bool StartTask(TaskRunner& r, const char* title, std::unique_ptr<Task> task, std::function<void(Task&)> done,
                std::function<void()> cancelled = {}, bool cancellable = true);
 bool TaskRunning(const TaskRunner& r);
-// One slice of work; when the task finishes, its `done` runs and it is freed.
+// In a frame: a cancel asked for is carried out; a finished task's `done`
+// runs and the task is freed; where slices do not run between frames (or the
+// task waits for a worker), one slice of work.
 void StepTasks(TaskRunner& r);
 // The progress dialog (while a task runs).
 void DrawTaskDialog(TaskRunner& r);

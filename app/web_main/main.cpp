@@ -247,7 +247,7 @@ void Frame() {
         must_draw = true;
         g_loop.active_until = now + kActiveSeconds;
     }
-    if (!must_draw && now < g_loop.active_until) must_draw = true;
+    if (!must_draw && now < g_loop.active_until && !WorkingBetweenFrames()) must_draw = true;
     // A caret blinking in an idle text field needs ~10 frames a second, not 60.
     if (!must_draw && g_loop.text_input && now - g_loop.last_draw >= kCaretInterval) must_draw = true;
     if (!must_draw && now - g_loop.last_draw < kIdleInterval) return;

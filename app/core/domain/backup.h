@@ -73,6 +73,7 @@ public:
     bool Step(Slice& slice) override;
     double progress() const override;
     std::string stage() const override;
+    bool waiting() const override { return stage_ == Stage::kChecking; }  // for the worker's check
 
     // After Step returned true: whether the file can be restored, why not.
     bool ok() const { return error_.empty(); }

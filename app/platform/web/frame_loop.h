@@ -9,4 +9,10 @@ void KeepDrawing();
 // platform::MarkAfterFrame: marked by the frame loop after drawing.
 void MarkAfterFrame(const char* name);
 
+// And what the loop asks of the backend (web_platform.cpp): whether work given
+// to platform::WorkBetweenFrames is running. Meanwhile the loop draws when
+// input arrives and at its idle rate, not at full rate for a while after input
+// (with SwiftShader each frame drawn holds the page ~60 ms).
+bool WorkingBetweenFrames();
+
 }  // namespace htk::web

@@ -39,6 +39,8 @@ HTK_EXPORT void htk_wake(void);
 
 // The page's lifecycle and fonts (app/web_main/main.cpp).
 HTK_EXPORT void htk_page_hidden(void);
+// One piece of the work platform::WorkBetweenFrames was given; 1: call again.
+HTK_EXPORT int htk_between_frames(void);
 HTK_EXPORT void* htk_extra_font_buffer(int size);
 HTK_EXPORT void htk_extra_font_loaded(void* data, int size);
 

@@ -37,6 +37,10 @@ int htk_writer_waiting(void);                 // a take-over asked for, not yet 
 void htk_writer_refused(char* buf, int cap);  // why the writer refused it ("" if not)
 void htk_writer_take_over(void);
 
+// Calls htk_between_frames() in a task of its own (a MessageChannel message)
+// again and again while it returns 1 (shell/library_htk.js).
+void htk_between_frames_start(void);
+
 void htk_ready(void);                        // every glyph loaded: sets body[data-ready]
 void htk_first_frame(void);                  // hides the loading screen, body[data-first-frame-ms]
 void htk_stage(const char* text);            // loading screen text

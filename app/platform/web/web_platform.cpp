@@ -65,6 +65,28 @@ void MarkAfterFrame(const char* name) { web::MarkAfterFrame(name); }
 
 void KeepDrawing() { web::KeepDrawing(); }
 
+namespace {
+std::function<bool()> g_between_frames;
+bool g_between_frames_running = false;
+}  // namespace
+
+}  // namespace htk::platform
+
+namespace htk::web {
+bool WorkingBetweenFrames() { return platform::g_between_frames_running; }
+}  // namespace htk::web
+
+namespace htk::platform {
+
+bool WorkBetweenFrames(std::function<bool()> work) {
+    g_between_frames = std::move(work);
+    if (!g_between_frames_running && g_between_frames) {
+        g_between_frames_running = true;
+        htk_between_frames_start();
+    }
+    return true;
+}
+
 std::vector<OpenedFile> TakeOpenedFiles() {
     std::vector<OpenedFile> out;
     out.swap(g_opened);
@@ -163,3 +185,15 @@ EMSCRIPTEN_KEEPALIVE void htk_file_end(int id, int ok, const char* why) {
 }
 
 }  // extern "C"
+
+extern "C" EMSCRIPTEN_KEEPALIVE int htk_between_frames(void) {
+    using namespace htk::platform;
+    // Taken out while it runs (swapped: a moved-from std::function need not
+    // be empty), as the work may hand over new work (a second call).
+    std::function<bool()> work;
+    work.swap(g_between_frames);
+    const bool more = work && work();
+    if (!g_between_frames && more) g_between_frames = std::move(work);
+    g_between_frames_running = g_between_frames != nullptr;
+    return g_between_frames_running ? 1 : 0;
+}
