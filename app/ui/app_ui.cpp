@@ -283,31 +283,22 @@ void FlushPendingEdits(UiState& ui) {
     }
 }
 
-// Files chosen or dropped on any screen, one at a time: a household list
-// opens its preview on 入户排查, anything else the ledger's import preview —
-// or, for 区办, the district's import dialog, which takes the next file while
-// the frame has spent less than kTaskBudget (a unit's file takes 10–60 ms).
-bool ReceiveOneFile(UiState& ui);
+// Files chosen or dropped on any screen, one at a time, each read on the task
+// runner: a household list opens its preview on 入户排查, anything else the
+// ledger's import preview — or, for 区办, joins the district's import dialog;
+// the next file waits until the task and any preview are over.
 void ReceiveReadTable(UiState& ui, const std::string& file_name, Workbook* book, const std::string& error);
 
 void ReceiveFiles(UiState& ui) {
-    const double start = platform::Seconds();
-    while (ReceiveOneFile(ui) && platform::Seconds() - start < kTaskBudget) {
-    }
-}
-
-// Takes the next waiting file; true when it joined the district's dialog (and
-// another may follow in this frame).
-bool ReceiveOneFile(UiState& ui) {
     for (auto& f : platform::TakeOpenedFiles()) ui.waiting_files.push_back(std::move(f));
     if (ui.read_only && !ui.waiting_files.empty()) {
         ui.waiting_files.clear();
         ShowMessage(*ui.ledger, "本页只读，不能导入或恢复文件。请先点“在此页编辑”。", true);
-        return false;
+        return;
     }
     if (TaskRunning(ui.tasks) || ui.ledger->pending_import || ui.households->import_plan || ui.households->pending_villages ||
         ui.settings_ui->pending_restore || ui.waiting_files.empty())
-        return false;
+        return;
     platform::OpenedFile file = std::move(ui.waiting_files.front());
     ui.waiting_files.erase(ui.waiting_files.begin());
     if (!ui.waiting_files.empty()) platform::KeepDrawing();  // the next ones on the next frame, not an idle one
@@ -315,16 +306,16 @@ bool ReceiveOneFile(UiState& ui) {
         const std::string text = "无法打开“" + file.name + "”：" + file.error;
         if (ui.section == Section::kScreening) ShowHouseholdMessage(*ui.households, text, true);
         else ShowMessage(*ui.ledger, text, true);
-        return false;
+        return;
     }
     const FileKind kind = KindOfFile(file.bytes);
     if (kind == FileKind::kBackup) {
         ReceiveBackupFile(ui, std::move(file));
-        return false;
+        return;
     }
     if (ui.settings.role == Role::kDistrictOffice) {  // a unit's report, for the district's import dialog
         ReceiveDistrictFile(ui, std::move(file));
-        return ui.section == Section::kDistrict;
+        return;
     }
     std::string error;
     platform::Mark("htk-import-read-start");
@@ -332,20 +323,19 @@ bool ReceiveOneFile(UiState& ui) {
     // read a row at a time by its import, never as a whole sheet.
     if (kind == FileKind::kTextTable && ReceiveHouseholdCsv(ui, file.name, file.bytes, &error)) {
         ui.section = Section::kScreening;
-        return false;
+        return;
     }
     if (!error.empty()) {
         ReceiveReadTable(ui, file.name, nullptr, error);
-        return false;
+        return;
     }
-    // Anything else is read a slice per frame (a 50,000-row workbook takes
-    // a few hundred milliseconds), then goes where its content says.
+    // Anything else is read a slice at a time (a 50,000-row workbook takes a
+    // few hundred milliseconds), then goes where its content says.
     auto task = std::make_unique<ReadTableTask>(file.name, std::move(file.bytes));
     StartTask(ui.tasks, "导入文件", std::move(task), [&ui](Task& t) {
         auto& read = static_cast<ReadTableTask&>(t);
         ReceiveReadTable(ui, read.file_name(), read.ok() ? &read.workbook() : nullptr, read.error());
     });
-    return false;
 }
 
 // A file read (book), or not (error): to the preview its content calls for.

@@ -96,6 +96,39 @@ TEST(Task, MergeInSmallestSlicesEqualsOneCall) {
     EXPECT_FALSE(sliced.store.CanUndo());
 }
 
+TEST(Task, ReceivedFileInSmallestSlicesEqualsOneCall) {
+    Office o;
+    const UnitDirectory dir = LoadUnitDirectory(*o.db, o.campaign_id, o.units, o.campaign.district);
+    // A unit's file whose seal line names the unit in full, one row refused (no 问题表述).
+    std::string bytes = Csv("灵井镇人民政府", 0, 40);
+    bytes += "41,就业扶贫,个性问题,,开发公益岗位,2022-06-28,灵井镇,陈庄村,整改中\n";
+    const ReceivedFile one =
+        ReadReceivedFile("报送_第3周.csv", bytes, "2022-06-15 12:00:00", "2022-06-20 09:00:00", o.campaign, dir, o.store);
+    ReceivedFileTask task("报送_第3周.csv", bytes, "2022-06-15 12:00:00", "2022-06-20 09:00:00", o.campaign, dir,
+                          o.store);
+    EXPECT_GE(StepToEnd(task), 3) << "read and checked over several steps";
+    const ReceivedFile f = task.TakeFile();
+    EXPECT_EQ(f.error, one.error);
+    EXPECT_EQ(f.unit, "灵井镇");
+    EXPECT_EQ(f.unit, one.unit);
+    EXPECT_EQ(f.unit_from, one.unit_from);
+    EXPECT_EQ(f.week_no, 3);
+    EXPECT_EQ(f.week_no, one.week_no);
+    EXPECT_EQ(f.week_from, one.week_from);
+    EXPECT_EQ(f.version_time, one.version_time);
+    EXPECT_EQ(f.content_hash, one.content_hash);
+    EXPECT_EQ(f.rows, 40);
+    EXPECT_EQ(f.rows, one.rows);
+    ASSERT_EQ(f.errors.size(), 1u);
+    EXPECT_EQ(f.errors[0].row, one.errors[0].row);
+    ASSERT_EQ(f.book.sheets.size(), one.book.sheets.size());
+    EXPECT_EQ(f.book.sheets[0].rows.size(), one.book.sheets[0].rows.size());
+    // A file that is no table at all says why, with nothing read.
+    ReceivedFileTask bad("坏.xlsx", "PK\x03\x04 not a zip", "", "2022-06-20 09:00:00", o.campaign, dir, o.store);
+    StepToEnd(bad);
+    EXPECT_FALSE(bad.TakeFile().error.empty());
+}
+
 TEST(Task, MergeDestroyedHalfWayChangesNothing) {
     Office o;
     // Something to undo and to redo before, which must survive the cancel.

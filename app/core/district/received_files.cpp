@@ -157,28 +157,11 @@ std::string MatchUnit(const std::string& typed, const std::vector<std::string>& 
     return only && Utf8Length(t) >= 2 ? *only : "";
 }
 
-ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes, const std::string& modified,
-                              const std::string& now, const Campaign& campaign, const UnitDirectory& dir,
-                              const LedgerStore& store) {
-    ReceivedFile f;
-    f.file_name = name;
-    f.content_hash = HashHex(bytes);
-    std::string error;
-    if (!ReadTableFile(name, bytes, &f.book, &error)) {
-        f.error = error;
-        return f;
-    }
-    // Read as an import with nothing to match (counts and row errors only):
-    // matching happens when the files are merged, in order.
-    static const std::vector<Problem> kNone;
-    ImportPlan plan = PlanLedgerImport(f.book, name, campaign, store, "", &kNone, false, true);
-    if (!plan.fatal.empty()) {
-        f.error = plan.fatal;
-        return f;
-    }
-    f.rows = int(plan.taken());
-    f.errors = std::move(plan.errors);
+namespace {
 
+// Its unit and week, from what the file says (plan: its rows read and checked).
+void Attribute(ReceivedFile& f, const ImportPlan& plan, const std::string& name, const std::string& modified,
+               const std::string& now, const Campaign& campaign, const UnitDirectory& dir) {
     // The unit: what our own metadata, the seal line, the file name and the
     // 填报单位 column name, each matched to a unit (never copied into a new one).
     auto prop = f.book.custom_properties.find("htk_unit");
@@ -257,7 +240,87 @@ ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes,
     }
     if (again && remembered->second.week_no > 0)
         f.week_no = remembered->second.week_no, f.week_from = "上次的选择";
-    return f;
+}
+
+}  // namespace
+
+struct ReceivedFileTask::State {
+    enum class Stage { kRead, kPlan, kDone } stage = Stage::kRead;
+    std::string name, modified, now;
+    Campaign campaign;
+    UnitDirectory dir;
+    const LedgerStore& store;
+    ReceivedFile file;
+    std::unique_ptr<ReadTableTask> read;
+    std::unique_ptr<LedgerPlanTask> plan;
+    State(std::string n, std::string m, std::string t, const Campaign& c, UnitDirectory d, const LedgerStore& s)
+        : name(std::move(n)), modified(std::move(m)), now(std::move(t)), campaign(c), dir(std::move(d)), store(s) {}
+};
+
+ReceivedFileTask::ReceivedFileTask(std::string name, std::string bytes, std::string modified, std::string now,
+                                   const Campaign& campaign, UnitDirectory dir, const LedgerStore& store)
+    : s_(std::make_unique<State>(name, std::move(modified), std::move(now), campaign, std::move(dir), store)) {
+    s_->file.file_name = name;
+    s_->file.content_hash = HashHex(bytes);
+    s_->read = std::make_unique<ReadTableTask>(std::move(name), std::move(bytes));
+}
+
+ReceivedFileTask::~ReceivedFileTask() = default;
+
+bool ReceivedFileTask::Step(Slice& slice) {
+    State& s = *s_;
+    if (s.stage == State::Stage::kRead) {
+        if (!s.read->Step(slice)) return false;
+        if (!s.read->ok()) {
+            s.file.error = s.read->error();
+            s.read.reset();
+            s.stage = State::Stage::kDone;
+            return true;
+        }
+        // Read as an import with nothing to match (counts and row errors only):
+        // matching happens when the files are merged, in order.
+        static const std::vector<Problem> kNone;
+        s.plan = std::make_unique<LedgerPlanTask>(std::move(s.read->workbook()), s.name, s.campaign, s.store, "",
+                                                  &kNone, /*district_merge=*/true);
+        s.read.reset();
+        s.stage = State::Stage::kPlan;
+        if (slice.over_now()) return false;
+    }
+    if (s.stage == State::Stage::kPlan) {
+        if (!s.plan->Step(slice)) return false;
+        ImportPlan plan = s.plan->TakePlan();
+        s.file.book = s.plan->TakeBook();
+        s.plan.reset();
+        s.stage = State::Stage::kDone;
+        if (!plan.fatal.empty()) {
+            s.file.error = plan.fatal;
+            return true;
+        }
+        s.file.rows = int(plan.taken());
+        s.file.errors = std::move(plan.errors);
+        Attribute(s.file, plan, s.name, s.modified, s.now, s.campaign, s.dir);
+    }
+    return true;
+}
+
+double ReceivedFileTask::progress() const {
+    const State& s = *s_;
+    // Reading is most of the work (inflating and parsing), checking the rest.
+    if (s.read) return 0.7 * s.read->progress();
+    if (s.plan) return 0.7 + 0.3 * s.plan->progress();
+    return s.stage == State::Stage::kDone ? 1.0 : 0.0;
+}
+
+std::string ReceivedFileTask::stage() const { return "正在读取“" + s_->name + "”"; }
+
+ReceivedFile ReceivedFileTask::TakeFile() { return std::move(s_->file); }
+
+ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes, const std::string& modified,
+                              const std::string& now, const Campaign& campaign, const UnitDirectory& dir,
+                              const LedgerStore& store) {
+    ReceivedFileTask task(name, bytes, modified, now, campaign, dir, store);
+    RunToEnd(task);
+    return task.TakeFile();
 }
 
 namespace {

@@ -75,6 +75,27 @@ ReceivedFile ReadReceivedFile(const std::string& name, const std::string& bytes,
                               const std::string& now, const Campaign& campaign, const UnitDirectory& dir,
                               const LedgerStore& store);
 
+// The same a slice at a time (task.h), for a file read by the page (a unit's
+// 2,800-row file took one 70 ms frame): the file read (ReadTableTask), its rows
+// checked (LedgerPlanTask, nothing matched), then its unit and week found. It
+// keeps its own copies of the campaign and the directory; `store` must stay.
+// Reads only.
+class ReceivedFileTask : public Task {
+public:
+    ReceivedFileTask(std::string name, std::string bytes, std::string modified, std::string now,
+                     const Campaign& campaign, UnitDirectory dir, const LedgerStore& store);
+    ~ReceivedFileTask() override;
+    bool Step(Slice& slice) override;
+    double progress() const override;
+    std::string stage() const override;
+    ReceivedFile TakeFile();  // after Step returned true
+
+    struct State;
+
+private:
+    std::unique_ptr<State> s_;
+};
+
 // The name in `known_units` that `typed` means: the same after width and
 // spaces, or one containing the other ("椹涧乡人民政府" is 椹涧乡); "" when none.
 std::string MatchUnit(const std::string& typed, const std::vector<std::string>& known_units);

@@ -402,14 +402,15 @@ struct LedgerPlanTask::State {
     size_t row = 0;
     bool begun = false;
     State(Workbook b, const Campaign& campaign, const LedgerStore& store, std::string fallback,
-          const std::vector<Problem>* current)
-        : book(std::move(b)), fallback_unit(std::move(fallback)), planner(campaign, store, current) {}
+          const std::vector<Problem>* current, bool district_merge)
+        : book(std::move(b)), fallback_unit(std::move(fallback)), planner(campaign, store, current, false, district_merge) {}
 };
 
 LedgerPlanTask::LedgerPlanTask(Workbook book, std::string file_name, const Campaign& campaign,
                                const LedgerStore& store, std::string fallback_unit,
-                               const std::vector<Problem>* current)
-    : s_(std::make_unique<State>(std::move(book), campaign, store, std::move(fallback_unit), current)) {
+                               const std::vector<Problem>* current, bool district_merge)
+    : s_(std::make_unique<State>(std::move(book), campaign, store, std::move(fallback_unit), current,
+                                 district_merge)) {
     s_->plan.file_name = std::move(file_name);
 }
 
@@ -445,6 +446,11 @@ double LedgerPlanTask::progress() const {
 std::string LedgerPlanTask::stage() const { return "正在核对“" + s_->plan.file_name + "”的每一行"; }
 
 ImportPlan LedgerPlanTask::TakePlan() { return std::move(s_->plan); }
+
+Workbook LedgerPlanTask::TakeBook() {
+    s_->sheet = nullptr;  // pointed into the book
+    return std::move(s_->book);
+}
 
 std::string ProblemContentKey(const std::string& village, const std::string& description) {
     return NormalizeKey(village) + '\x1f' + DescriptionKey(description);

@@ -66,13 +66,15 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
 // `current` (the view's rows) must not change until it ends. Reads only.
 class LedgerPlanTask : public Task {
 public:
+    // district_merge: as PlanLedgerImport's (a unit's file read by 区级汇总).
     LedgerPlanTask(Workbook book, std::string file_name, const Campaign& campaign, const LedgerStore& store,
-                   std::string fallback_unit, const std::vector<Problem>* current);
+                   std::string fallback_unit, const std::vector<Problem>* current, bool district_merge = false);
     ~LedgerPlanTask() override;
     bool Step(Slice& slice) override;
     double progress() const override;
     std::string stage() const override;
     ImportPlan TakePlan();  // after Step returned true
+    Workbook TakeBook();    // the workbook it planned, after Step returned true
 
     struct State;
 

@@ -1,6 +1,6 @@
 // opened_file.h — what a file the user opened or dropped is, decided by its
 // content (never by its name): a backup, or a table, and then which of the
-// app's tables. The UI routes it (app_ui.cpp ReceiveOneFile); the district
+// app's tables. The UI routes it (app_ui.cpp ReceiveFiles); the district
 // office's files all go to its import dialog instead.
 #pragma once
 

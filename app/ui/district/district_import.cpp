@@ -27,23 +27,28 @@ void ReceiveDistrictFile(UiState& ui, platform::OpenedFile&& file) {
     DistrictUi& D = *ui.district;
     RefreshDistrict(ui);
     platform::Mark("htk-district-read-start");
-    ReceivedFile f = ReadReceivedFile(file.name, file.bytes, file.modified, platform::NowText(), ui.ledger->campaign,
-                                      D.dir, ui.ledger->store);
-    platform::Mark("htk-district-read-end");
-    std::string().swap(file.bytes);
-    if (!f.error.empty() && IsHouseholdWorkbook(f.book)) {  // not a ledger: where it belongs
-        ReceiveHouseholdWorkbook(ui, f.file_name, std::move(f.book));
-        ui.section = Section::kScreening;
-        return;
-    }
-    if (!f.error.empty() && IsVillageWorkbook(f.book)) {
-        ReceiveVillageWorkbook(ui, f.file_name, f.book);
-        ui.section = Section::kScreening;
-        return;
-    }
-    D.incoming.push_back(std::move(f));
-    D.show_import = true;
-    ui.section = Section::kDistrict;
+    auto task = std::make_unique<ReceivedFileTask>(file.name, std::move(file.bytes), file.modified, platform::NowText(),
+                                                   ui.ledger->campaign, D.dir, ui.ledger->store);
+    // Read on the task runner (a unit's 2,800 rows took a 70 ms frame); the
+    // files chosen together follow one another, then the dialog shows them.
+    StartTask(ui.tasks, "读取报送文件", std::move(task), [&ui](Task& t) {
+        platform::Mark("htk-district-read-end");
+        ReceivedFile f = static_cast<ReceivedFileTask&>(t).TakeFile();
+        if (!f.error.empty() && IsHouseholdWorkbook(f.book)) {  // not a ledger: where it belongs
+            ReceiveHouseholdWorkbook(ui, f.file_name, std::move(f.book));
+            ui.section = Section::kScreening;
+            return;
+        }
+        if (!f.error.empty() && IsVillageWorkbook(f.book)) {
+            ReceiveVillageWorkbook(ui, f.file_name, f.book);
+            ui.section = Section::kScreening;
+            return;
+        }
+        DistrictUi& D = *ui.district;
+        D.incoming.push_back(std::move(f));
+        D.show_import = true;
+        ui.section = Section::kDistrict;
+    });
 }
 
 namespace {
