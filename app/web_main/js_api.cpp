@@ -108,12 +108,13 @@ EMSCRIPTEN_KEEPALIVE const char* htk_item_rect(const char* id) {
 }
 
 // CPU time per drawn frame since the last call: {count, p50, p95, max} in ms,
-// build_p95/build_max for the part before the WebGL calls, and `frames`, each
-// frame's time in the order drawn.
+// build_p95/build_max for the part before the WebGL calls, `frames`, each
+// frame's time in the order drawn, and slice_max, the longest piece of work
+// run between frames (a task's slice).
 EMSCRIPTEN_KEEPALIVE const char* htk_frame_stats(const char*) {
     htk::web::FrameStats s = htk::web::TakeFrameStats();
     return Out({{"count", s.count}, {"p50", s.p50}, {"p95", s.p95}, {"max", s.max}, {"build_p95", s.build_p95},
-                {"build_max", s.build_max}, {"frames", s.frames}});
+                {"build_max", s.build_max}, {"frames", s.frames}, {"slice_max", s.slice_max}});
 }
 
 // The allocator's view of the wasm heap, in bytes: in use now, and the most

@@ -25,6 +25,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace htk::web {
@@ -35,6 +36,9 @@ WebApp& App() {
 }
 
 static std::vector<double> g_frame_ms, g_build_ms;
+static double g_slice_max_ms = 0;
+
+void RecordSliceTime(double ms) { g_slice_max_ms = std::max(g_slice_max_ms, ms); }
 
 void RecordFrameTime(double total_ms, double build_ms) {
     if (g_frame_ms.size() >= 100000) return;
@@ -46,14 +50,16 @@ FrameStats TakeFrameStats() {
     std::vector<double> v, b;
     v.swap(g_frame_ms);
     b.swap(g_build_ms);
-    if (v.empty()) return FrameStats{0, 0, 0, 0, 0, 0, {}};
+    const double slice_max = std::exchange(g_slice_max_ms, 0.0);
+    if (v.empty()) return FrameStats{0, 0, 0, 0, 0, 0, {}, slice_max};
     std::vector<double> drawn(v.begin(), v.begin() + std::ptrdiff_t(std::min<size_t>(v.size(), 1000)));
     std::sort(v.begin(), v.end());
     std::sort(b.begin(), b.end());
     auto at = [](const std::vector<double>& x, double q) {
         return x[std::min(x.size() - 1, size_t(q * double(x.size())))];
     };
-    return FrameStats{int(v.size()), at(v, 0.5), at(v, 0.95), v.back(), at(b, 0.95), b.back(), std::move(drawn)};
+    return FrameStats{int(v.size()), at(v, 0.5), at(v, 0.95), v.back(), at(b, 0.95), b.back(), std::move(drawn),
+                      slice_max};
 }
 
 namespace {

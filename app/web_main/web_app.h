@@ -32,6 +32,7 @@ struct FrameStats {
     double p50, p95, max;
     double build_p95, build_max;
     std::vector<double> frames;  // each frame's total, in the order drawn (at most 1,000)
+    double slice_max = 0;        // the longest piece of work run between frames (a task's slice)
 };
 FrameStats TakeFrameStats();  // and start a new sample
 

@@ -8,6 +8,8 @@ namespace htk::web {
 void KeepDrawing();
 // platform::MarkAfterFrame: marked by the frame loop after drawing.
 void MarkAfterFrame(const char* name);
+// A piece of work run between frames took `ms` (window.app.frameStats().slice_max).
+void RecordSliceTime(double ms);
 
 // And what the loop asks of the backend (web_platform.cpp): whether work given
 // to platform::WorkBetweenFrames is running. Meanwhile the loop draws when

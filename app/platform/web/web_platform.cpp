@@ -192,7 +192,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE int htk_between_frames(void) {
     // be empty), as the work may hand over new work (a second call).
     std::function<bool()> work;
     work.swap(g_between_frames);
+    const double start = Seconds();
     const bool more = work && work();
+    htk::web::RecordSliceTime((Seconds() - start) * 1000.0);
     if (!g_between_frames && more) g_between_frames = std::move(work);
     g_between_frames_running = g_between_frames != nullptr;
     return g_between_frames_running ? 1 : 0;
