@@ -55,13 +55,14 @@ struct Office : test::TestDb {
     LedgerStore store{*db, campaign_id};
     std::vector<std::string> units;
     std::vector<ReceivedFile> files;
-    Office() {
+    explicit Office(int rows_per_file = 10) {
         AddTownships(*db, campaign_id, "陈曹乡\n灵井镇\n椹涧乡\n");
         units = ExpectedUnits(ListTownships(*db, campaign_id), campaign.departments);
         const UnitDirectory dir = LoadUnitDirectory(*db, campaign_id, units, campaign.district);
         const char* const names[] = {"陈曹乡", "灵井镇", "椹涧乡"};
         for (int i = 0; i < 3; ++i)
-            files.push_back(ReadReceivedFile(std::string(names[i]) + "_第2周.csv", Csv(names[i], i * 10, 10),
+            files.push_back(ReadReceivedFile(std::string(names[i]) + "_第2周.csv",
+                                             Csv(names[i], i * rows_per_file, rows_per_file),
                                              "2022-06-15 12:00:00", "2022-06-20 09:00:00", campaign, dir, store));
     }
     std::vector<const ReceivedFile*> Pointers() const {
@@ -127,6 +128,20 @@ TEST(Task, ReceivedFileInSmallestSlicesEqualsOneCall) {
     ReceivedFileTask bad("坏.xlsx", "PK\x03\x04 not a zip", "", "2022-06-20 09:00:00", o.campaign, dir, o.store);
     StepToEnd(bad);
     EXPECT_FALSE(bad.TakeFile().error.empty());
+}
+
+TEST(Task, AMergeChecksAFileRowsASliceAtATime) {
+    // 3 files of 160 rows: each file's rows are checked over several steps
+    // (16 rows between two looks at the clock), not in one piece.
+    Office big(160), whole(160);
+    const MergeSummary one = MergeReceivedFiles(whole.Pointers(), whole.campaign, *whole.db, whole.store,
+                                                whole.store.LoadAll(), whole.Ctx());
+    const std::vector<Problem> current = big.store.LoadAll();
+    MergeTask task(big.Pointers(), big.campaign, *big.db, big.store, current, big.Ctx());
+    EXPECT_GE(StepToEnd(task), 3 * 10);
+    EXPECT_EQ(task.summary().total.added, 480);
+    EXPECT_EQ(task.summary().total.added, one.total.added);
+    EXPECT_EQ(big.Count("SELECT count(*) FROM problem"), whole.Count("SELECT count(*) FROM problem"));
 }
 
 TEST(Task, MergeDestroyedHalfWayChangesNothing) {

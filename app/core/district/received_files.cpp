@@ -421,9 +421,13 @@ struct MergeTask::State {
         ChangeContext ctx;
     };
     std::unique_ptr<Planned> planned;
+    // Its rows being checked, a slice at a time (a unit's 2,800 rows took
+    // ~110 ms in one piece on a busy machine).
+    std::unique_ptr<LedgerPlanTask> planning;
 
     void Start();
-    void PlanFile(const ReceivedFile& f);
+    void BeginFile(const ReceivedFile& f);
+    void EndPlan();
     void ApplyFile(const ReceivedFile& f);
 };
 
@@ -463,8 +467,10 @@ bool MergeTask::Step(Slice& slice) {
         if (slice.over_now()) return false;
     }
     while (s.next < s.order.size()) {
-        if (!s.planned) {
-            s.PlanFile(*s.order[s.next]);
+        if (!s.planned || s.planning) {
+            if (!s.planned) s.BeginFile(*s.order[s.next]);
+            if (!s.planning->Step(slice)) return false;
+            s.EndPlan();
             if (slice.over_now()) return false;
         }
         s.ApplyFile(*s.order[s.next]);
@@ -494,7 +500,8 @@ bool MergeTask::Step(Slice& slice) {
 double MergeTask::progress() const {
     if (!s_->rows) return 1.0;
     // A file planned and not yet applied is half done.
-    const double planned = s_->planned ? 0.5 * double(std::max(s_->order[s_->next]->rows, 1)) : 0.0;
+    const double share = s_->planning ? 0.5 * s_->planning->progress() : s_->planned ? 0.5 : 0.0;
+    const double planned = share * double(std::max(s_->order[s_->next]->rows, 1));
     return (double(s_->rows_done) + planned) / double(s_->rows);
 }
 
@@ -505,7 +512,7 @@ std::string MergeTask::stage() const {
 
 MergeSummary& MergeTask::summary() { return s_->summary; }
 
-void MergeTask::State::PlanFile(const ReceivedFile& file) {
+void MergeTask::State::BeginFile(const ReceivedFile& file) {
     const ReceivedFile* f = &file;
     planned = std::make_unique<Planned>();
     MergedFile& out = planned->out;
@@ -515,9 +522,16 @@ void MergeTask::State::PlanFile(const ReceivedFile& file) {
     planned->ctx = ctx;
     planned->ctx.actor = f->unit + "（" + f->file_name + "）";
     planned->ctx.source = "import";
-    planned->plan = PlanLedgerImport(f->book, f->file_name, campaign, store, f->unit, &working, true, true);
-    out.counts.rejected = int(planned->plan.errors.size());
-    out.counts.unchanged = planned->plan.unchanged;
+    // As PlanLedgerImport(f->book, …, f->unit, &working, unit_overrides_file, district_merge).
+    planning = std::make_unique<LedgerPlanTask>(&f->book, f->file_name, campaign, store, f->unit, &working,
+                                                /*district_merge=*/true, /*unit_overrides_file=*/true);
+}
+
+void MergeTask::State::EndPlan() {
+    planned->plan = planning->TakePlan();
+    planning.reset();
+    planned->out.counts.rejected = int(planned->plan.errors.size());
+    planned->out.counts.unchanged = planned->plan.unchanged;
 }
 
 void MergeTask::State::ApplyFile(const ReceivedFile& file) {

@@ -393,24 +393,35 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
 }
 
 struct LedgerPlanTask::State {
-    Workbook book;
+    Workbook own;
+    const Workbook& book;  // `own`, or the caller's
     std::string fallback_unit, unit;
+    bool unit_overrides_file;
     Planner planner;
     ImportPlan plan;
     const Sheet* sheet = nullptr;
     HeaderMatch header;
     size_t row = 0;
     bool begun = false;
-    State(Workbook b, const Campaign& campaign, const LedgerStore& store, std::string fallback,
-          const std::vector<Problem>* current, bool district_merge)
-        : book(std::move(b)), fallback_unit(std::move(fallback)), planner(campaign, store, current, false, district_merge) {}
+    State(Workbook b, const Workbook* borrowed, const Campaign& campaign, const LedgerStore& store,
+          std::string fallback, const std::vector<Problem>* current, bool district_merge, bool overrides)
+        : own(std::move(b)), book(borrowed ? *borrowed : own), fallback_unit(std::move(fallback)),
+          unit_overrides_file(overrides), planner(campaign, store, current, overrides, district_merge) {}
 };
 
 LedgerPlanTask::LedgerPlanTask(Workbook book, std::string file_name, const Campaign& campaign,
                                const LedgerStore& store, std::string fallback_unit,
-                               const std::vector<Problem>* current, bool district_merge)
-    : s_(std::make_unique<State>(std::move(book), campaign, store, std::move(fallback_unit), current,
-                                 district_merge)) {
+                               const std::vector<Problem>* current, bool district_merge, bool unit_overrides_file)
+    : s_(std::make_unique<State>(std::move(book), nullptr, campaign, store, std::move(fallback_unit), current,
+                                 district_merge, unit_overrides_file)) {
+    s_->plan.file_name = std::move(file_name);
+}
+
+LedgerPlanTask::LedgerPlanTask(const Workbook* book, std::string file_name, const Campaign& campaign,
+                               const LedgerStore& store, std::string fallback_unit,
+                               const std::vector<Problem>* current, bool district_merge, bool unit_overrides_file)
+    : s_(std::make_unique<State>(Workbook{}, book, campaign, store, std::move(fallback_unit), current,
+                                 district_merge, unit_overrides_file)) {
     s_->plan.file_name = std::move(file_name);
 }
 
@@ -429,7 +440,7 @@ bool LedgerPlanTask::Step(Slice& slice) {
         s.plan.sheet_name = s.sheet->name;
         s.plan.header_row = s.header.row + 1;
         s.plan.unit = WorkbookUnit(s.book, *s.sheet, s.header);
-        s.unit = s.plan.unit.empty() ? s.fallback_unit : s.plan.unit;
+        s.unit = s.unit_overrides_file || s.plan.unit.empty() ? s.fallback_unit : s.plan.unit;
         s.planner.Begin(*s.sheet, s.header, &s.plan);
         s.row = size_t(s.header.row) + 1;
         if (slice.over_now()) return false;
@@ -449,7 +460,7 @@ ImportPlan LedgerPlanTask::TakePlan() { return std::move(s_->plan); }
 
 Workbook LedgerPlanTask::TakeBook() {
     s_->sheet = nullptr;  // pointed into the book
-    return std::move(s_->book);
+    return std::move(s_->own);
 }
 
 std::string ProblemContentKey(const std::string& village, const std::string& description) {

@@ -66,9 +66,16 @@ ImportPlan PlanLedgerImport(const Workbook& book, const std::string& file_name, 
 // `current` (the view's rows) must not change until it ends. Reads only.
 class LedgerPlanTask : public Task {
 public:
-    // district_merge: as PlanLedgerImport's (a unit's file read by 区级汇总).
+    // unit_overrides_file, district_merge: as PlanLedgerImport's (a unit's file
+    // read or merged by 区级汇总).
     LedgerPlanTask(Workbook book, std::string file_name, const Campaign& campaign, const LedgerStore& store,
-                   std::string fallback_unit, const std::vector<Problem>* current, bool district_merge = false);
+                   std::string fallback_unit, const std::vector<Problem>* current, bool district_merge = false,
+                   bool unit_overrides_file = false);
+    // The same over a workbook that stays the caller's (unchanged until the
+    // task ends; TakeBook then gives nothing).
+    LedgerPlanTask(const Workbook* book, std::string file_name, const Campaign& campaign, const LedgerStore& store,
+                   std::string fallback_unit, const std::vector<Problem>* current, bool district_merge = false,
+                   bool unit_overrides_file = false);
     ~LedgerPlanTask() override;
     bool Step(Slice& slice) override;
     double progress() const override;
