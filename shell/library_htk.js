@@ -57,18 +57,27 @@ mergeInto(LibraryManager.library, {
   // Heavy work between frames (platform::WorkBetweenFrames): each piece is a
   // message task of its own, so the browser draws the page and takes input
   // between pieces, and the pieces do not wait for animation frames.
+  // Started again while a message is still due (the task runner's watchdog,
+  // ui/task_runner.h kPumpStalled), it posts another unless the last one is
+  // recent; an exception in a piece stops the pump so that it can start again.
   htk_between_frames_start: function () {
     var b = HTK.betweenFrames;
     if (!b) {
-      b = HTK.betweenFrames = { channel: new MessageChannel(), running: false };
+      b = HTK.betweenFrames = { channel: new MessageChannel(), running: false, posted: 0 };
+      var post = b.post = function () { b.posted = performance.now(); b.channel.port2.postMessage(0); };
       b.channel.port1.onmessage = function () {
-        if (Module._htk_between_frames()) b.channel.port2.postMessage(0);
-        else b.running = false;
+        var more = 0;
+        try {
+          more = Module._htk_between_frames();
+        } finally {
+          if (more) post();
+          else b.running = false;
+        }
       };
     }
-    if (b.running) return;
+    if (b.running && performance.now() - b.posted < 500) return;
     b.running = true;
-    b.channel.port2.postMessage(0);
+    b.post();
   },
   htk_mark: function (name) { performance.mark(UTF8ToString(name)); },
   htk_stage: function (text) { performance.mark('htk-main'); HTK.stage(UTF8ToString(text)); },

@@ -19,6 +19,7 @@ namespace {
 bool StepOnce(TaskRunner& r) {
     if (!r.task || r.finished || r.cancel_requested) return false;
     const double start = platform::Seconds();
+    r.last_step_at = start;
     platform::Mark("htk-task-step-start");
     Slice slice(platform::Seconds, kTaskBudget);
     r.finished = r.task->Step(slice);
@@ -57,7 +58,7 @@ bool StartTask(TaskRunner& r, const char* title, std::unique_ptr<Task> task, std
     r.cancel_requested = false;
     r.cancellable = cancellable;
     r.finished = false;
-    r.started = platform::Seconds();
+    r.started = r.last_step_at = platform::Seconds();
     r.longest_step = 0;
     r.steps = 0;
     platform::Mark("htk-task-start");
@@ -79,6 +80,13 @@ void StepTasks(TaskRunner& r) {
         if (cancelled) cancelled();
         return;
     }
+    // Slices between frames that stopped coming (the browser dropped the
+    // message that was to run the next one): this frame steps it and starts
+    // them again, so a task always ends.
+    if (r.pumping && !r.finished && platform::Seconds() - r.last_step_at > kPumpStalled) {
+        platform::Mark("htk-task-pump-stalled");
+        r.pumping = false;
+    }
     if (!r.pumping && !r.finished && StepOnce(r) && !r.task->waiting()) Pump(r);
     if (!r.finished) return;
     std::unique_ptr<Task> task = std::move(r.task);
@@ -94,7 +102,9 @@ void StepTasks(TaskRunner& r) {
 void DrawTaskDialog(TaskRunner& r) {
     if (!r.task) return;
     const std::string id = r.title + "##task";
-    if (!BeginModalDialog(id.c_str(), 26, 8.5f)) return;
+    // Tall enough for its four lines and the button at any zoom (8.5 cut the
+    // button off at 1366×768).
+    if (!BeginModalDialog(id.c_str(), 26, 10.5f)) return;
     const double p = std::clamp(r.task->progress(), 0.0, 1.0);
     char text[160];
     std::snprintf(text, sizeof text, "%s… %.0f%%", r.task->stage().c_str(), p * 100);

@@ -27,6 +27,9 @@ namespace htk::ui {
 // slice, and a frame also draws (5–20 ms, more in a software renderer): with
 // 40 ms of work the page answers well within the 100 ms a user notices.
 constexpr double kTaskBudget = 0.040;
+// Slices between frames that have not come for this long while frames do are
+// taken as stalled: a frame steps the task and starts them again.
+constexpr double kPumpStalled = 1.0;
 
 struct TaskRunner {
     std::unique_ptr<Task> task;
@@ -37,6 +40,7 @@ struct TaskRunner {
     bool cancellable = true;
     bool pumping = false;   // its slices run between frames now (not in StepTasks)
     bool finished = false;  // Step returned true; `done` runs in the next StepTasks
+    double last_step_at = 0;  // platform seconds when the last slice began
     double started = 0;                // platform seconds
     // The current or last task's steps and its longest one (seconds), and how
     // many tasks ended (finished or cancelled): window.app.status().task.

@@ -144,6 +144,24 @@ TEST(Task, AMergeChecksAFileRowsASliceAtATime) {
     EXPECT_EQ(big.Count("SELECT count(*) FROM problem"), whole.Count("SELECT count(*) FROM problem"));
 }
 
+TEST(Task, AMergeCancelledWhileStartingLeavesNoUndoGroupOpen) {
+    Office o(160);
+    const std::vector<Problem> current = o.store.LoadAll();
+    {
+        MergeTask first(o.Pointers(), o.campaign, *o.db, o.store, current, o.Ctx());
+        Slice slice = Smallest();
+        EXPECT_FALSE(first.Step(slice));  // begun: its transaction and undo group open
+    }  // cancelled
+    EXPECT_FALSE(o.db->in_transaction());
+    // A second merge can begin its own group, and ends as one undo step.
+    MergeTask again(o.Pointers(), o.campaign, *o.db, o.store, current, o.Ctx());
+    StepToEnd(again);
+    EXPECT_EQ(again.summary().total.added, 480);
+    ASSERT_TRUE(o.store.CanUndo());
+    o.store.Undo(o.Ctx());
+    EXPECT_EQ(o.store.LoadAll().size(), 0u);
+}
+
 TEST(Task, MergeDestroyedHalfWayChangesNothing) {
     Office o;
     // Something to undo and to redo before, which must survive the cancel.

@@ -127,6 +127,28 @@ test('a registry import is read, checked and written on the task runner; Esc whi
   await page.waitForFunction(() => window.app.rect('households.message')?.text.startsWith('已导入“建安区_防返贫监测_人员名单.csv”：新增 4000 户'));
 });
 
+test('a task whose next slice the browser never ran is stepped by a frame and goes on (the watchdog)', async () => {
+  const file = join(work, '灵井镇_整改台账.csv');
+  writeFileSync(file, ledgerCsv('灵井镇', 6000, 30000));
+  await open(file);
+  await page.waitForFunction(() => window.app.rect('import.dialog'), null, { timeout: 120000 });
+  const before = (await task()).ended, rows = await problems();
+  await page.evaluate(() => performance.clearMarks('htk-task-pump-stalled'));
+  await slow(8);
+  await page.keyboard.press('Enter');
+  await waitTaskShown('正在写入台账');
+  // The next message that would run a slice is lost.
+  await page.evaluate(() => {
+    const port = HTK.betweenFrames.channel.port1, run = port.onmessage;
+    port.onmessage = () => { port.onmessage = run; };
+  });
+  await waitTaskEnded(before + 1);
+  await slow(1);
+  assert.equal(await problems(), rows + 6000);
+  assert.ok(await page.evaluate(() => performance.getEntriesByName('htk-task-pump-stalled').length > 0),
+    'the frame saw the slices stop and started them again');
+});
+
 test('区级汇总: a merge of several units\' files cancelled half-way leaves the ledger and the received files as they were', async () => {
   const towns = ['陈曹乡', '灵井镇', '椹涧乡', '新元街道'];
   await becomeDistrict(page, towns);

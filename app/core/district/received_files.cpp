@@ -458,7 +458,7 @@ MergeTask::MergeTask(const std::vector<const ReceivedFile*>& files, const Campai
 }
 
 MergeTask::~MergeTask() {
-    if (s_->started && !s_->finished) {
+    if (s_->tx && !s_->finished) {  // begun (its start may be unfinished too)
         s_->tx.reset();  // rolls back every file merged so far
         s_->store.AbandonGroup();
     }
@@ -524,7 +524,7 @@ double MergeTask::progress() const {
     if (!s_->rows) return 1.0;
     // A file planned and not yet applied is half done.
     const double share = s_->planning ? 0.5 * s_->planning->progress() : s_->planned ? 0.5 : 0.0;
-    const double planned = share * double(std::max(s_->order[s_->next]->rows, 1));
+    const double planned = share > 0 ? share * double(std::max(s_->order[s_->next]->rows, 1)) : 0.0;
     return (double(s_->rows_done) + planned) / double(s_->rows);
 }
 

@@ -38,7 +38,8 @@ void htk_writer_refused(char* buf, int cap);  // why the writer refused it ("" i
 void htk_writer_take_over(void);
 
 // Calls htk_between_frames() in a task of its own (a MessageChannel message)
-// again and again while it returns 1 (shell/library_htk.js).
+// again and again while it returns 1 (shell/library_htk.js); called while
+// that runs, it posts one more message unless one was posted just now.
 void htk_between_frames_start(void);
 
 void htk_ready(void);                        // every glyph loaded: sets body[data-ready]

@@ -80,10 +80,9 @@ namespace htk::platform {
 
 bool WorkBetweenFrames(std::function<bool()> work) {
     g_between_frames = std::move(work);
-    if (!g_between_frames_running && g_between_frames) {
-        g_between_frames_running = true;
-        htk_between_frames_start();
-    }
+    if (!g_between_frames) return true;
+    g_between_frames_running = true;
+    htk_between_frames_start();  // posts a message unless one was posted just now
     return true;
 }
 
