@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstring>
 #include <vector>
 
 using namespace htk;
@@ -55,6 +56,77 @@ TEST(Database, ImageRoundTrip) {
     Stmt s = b->Prepare("SELECT value FROM settings WHERE key='unit_name'");
     ASSERT_TRUE(s.Step());
     EXPECT_EQ(s.Text(0), "椹涧乡");
+}
+
+// A buffer handed to LoadImage is taken over, not copied: the database's
+// image is that memory, and the buffer is empty after.
+TEST(Database, LoadImageTakesABufferOver) {
+    auto a = Database::OpenInMemory();
+    ASSERT_EQ(Migrate(*a), MigrateResult::kOk);
+    a->Prepare("INSERT INTO settings VALUES('unit_name', '𠮷村')").Run();
+    Database::ImageView img = a->Image();
+    ImageBuffer buf = ImageBuffer::ForImage(img.size);
+    ASSERT_FALSE(buf.empty());
+    EXPECT_GE(buf.capacity(), img.size + (size_t(4) << 20));
+    std::memcpy(buf.data(), img.data, img.size);
+    const uint8_t* memory = buf.data();
+    auto b = Database::OpenInMemory();
+    std::string err;
+    ASSERT_TRUE(b->LoadImage(std::move(buf), &err, Database::ImageCheck::kKnown)) << err;
+    EXPECT_TRUE(buf.empty());
+    EXPECT_EQ(b->Image().data, memory);
+    Stmt s = b->Prepare("SELECT value FROM settings WHERE key='unit_name'");
+    ASSERT_TRUE(s.Step());
+    EXPECT_EQ(s.Text(0), "𠮷村");
+    s.Reset();
+    b->Prepare("UPDATE settings SET value = '改' WHERE key='unit_name'").Run();  // writable, in place
+    EXPECT_EQ(b->Image().data, memory);
+
+    // A bad one is freed and changes nothing.
+    ImageBuffer junk = ImageBuffer::ForImage(4096);
+    std::memset(junk.data(), 0x5a, 4096);
+    EXPECT_FALSE(b->LoadImage(std::move(junk), &err));
+    EXPECT_FALSE(err.empty());
+    ASSERT_TRUE(s.Step());
+    EXPECT_EQ(s.Text(0), "改");
+}
+
+// A database opened over a buffer reads and writes it in place and never
+// moves it: a write past its capacity fails (SQLITE_FULL) instead, and the
+// data up to the last commit is what the buffer holds once it is closed.
+TEST(Database, OpenOverWritesInPlaceWithinTheCapacity) {
+    auto a = Database::OpenInMemory();
+    a->ExecScript("CREATE TABLE t(x BLOB); INSERT INTO t VALUES(zeroblob(1000));");
+    Database::ImageView img = a->Image();
+    ImageBuffer buf = ImageBuffer::ForImage(img.size);
+    std::memcpy(buf.data(), img.data, img.size);
+    std::string err;
+    {
+        auto db = Database::OpenOver(buf, &err);
+        ASSERT_TRUE(db) << err;
+        EXPECT_EQ(db->Image().data, buf.data());
+        Stmt ins = db->Prepare("INSERT INTO t VALUES(zeroblob(65536))");
+        int written = 0;
+        for (; written < 1000; ++written) {
+            ins.Reset();
+            if (!ins.Run()) break;
+        }
+        EXPECT_LT(written, 1000);  // stopped by the capacity
+        EXPECT_GT(written, 32);    // but a quarter more (≥ 4 MB) fitted
+        EXPECT_NE(db->last_error().find("full"), std::string::npos) << db->last_error();
+        EXPECT_EQ(db->Image().data, buf.data());
+        buf.set_size(db->Image().size);
+    }
+    auto c = Database::OpenInMemory();
+    ASSERT_TRUE(c->LoadImage(std::move(buf), &err)) << err;  // the full check passes
+    Stmt q = c->Prepare("SELECT count(*) FROM t");
+    ASSERT_TRUE(q.Step());
+    EXPECT_GT(q.Int(0), 33);
+
+    ImageBuffer junk = ImageBuffer::ForImage(4096);
+    std::memset(junk.data(), 0x5a, 4096);
+    EXPECT_FALSE(Database::OpenOver(junk, &err));
+    EXPECT_FALSE(err.empty());
 }
 
 TEST(Database, BadImageIsRefusedAndChangesNothing) {

@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "storage/schema.h"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -23,17 +24,8 @@ std::vector<std::string> SchemaText(Database& db) {
     return out;
 }
 
-// The file's data, whole-file check passed, on a scratch database.
-std::unique_ptr<Database> OpenScratch(std::string_view bytes, std::string* error) {
-    std::unique_ptr<Database> scratch = Database::OpenInMemory();
-    std::string why;
-    if (!scratch->LoadImage(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &why,
-                            Database::ImageCheck::kKnown)) {
-        *error = "备份文件已损坏，无法使用（" + why + "）";
-        return nullptr;
-    }
-    return scratch;
-}
+// Copied into the scratch's buffer per piece: ~13 ms in the browser.
+constexpr size_t kCopyPiece = size_t(8) << 20;
 
 // Is it this app's database (at its version), and is it migrated?
 bool CheckSchema(Database& scratch, int* stored_version, std::string* error) {
@@ -100,14 +92,19 @@ std::unique_ptr<IntegrityCheck> CheckIntegrityHere(std::string_view bytes) {
 
 InspectedBackup::InspectedBackup() = default;
 InspectedBackup::InspectedBackup(InspectedBackup&&) noexcept = default;
-InspectedBackup& InspectedBackup::operator=(InspectedBackup&&) noexcept = default;
-InspectedBackup::~InspectedBackup() = default;
+InspectedBackup& InspectedBackup::operator=(InspectedBackup&& o) noexcept {
+    db = std::move(o.db);  // the old scratch closed before its buffer goes
+    image = std::move(o.image);
+    summary = std::move(o.summary);
+    return *this;
+}
+InspectedBackup::~InspectedBackup() = default;  // db (declared last) closes first
 
 BackupInspectTask::BackupInspectTask(std::string bytes, IntegrityCheckStarter start)
     : bytes_(std::move(bytes)), start_(start) {}
 BackupInspectTask::~BackupInspectTask() = default;
 
-bool BackupInspectTask::Step(Slice&) {
+bool BackupInspectTask::Step(Slice& slice) {
     auto fail = [&](std::string why) {
         error_ = std::move(why);
         result_ = InspectedBackup();
@@ -130,12 +127,25 @@ bool BackupInspectTask::Step(Slice&) {
             stage_ = Stage::kOpening;
             return false;
         }
-        case Stage::kOpening:
-            result_.db = OpenScratch(bytes_, &error_);
-            if (!result_.db) return fail(error_);
+        case Stage::kOpening: {
+            if (result_.image.empty()) {
+                result_.image = ImageBuffer::ForImage(bytes_.size());
+                if (result_.image.empty()) return fail("内存不足，无法打开这个备份文件。请关闭其他网页后再试");
+            }
+            do {
+                const size_t n = std::min(kCopyPiece, bytes_.size() - copied_);
+                std::memcpy(result_.image.data() + copied_, bytes_.data() + copied_, n);
+                copied_ += n;
+            } while (copied_ < bytes_.size() && !slice.over_now());
+            if (copied_ < bytes_.size()) return false;
+            std::string why;
+            // Checked in full by the whole-file check.
+            result_.db = Database::OpenOver(result_.image, &why, Database::ImageCheck::kKnown);
+            if (!result_.db) return fail("备份文件已损坏，无法使用（" + why + "）");
             bytes_ = std::string();  // the scratch holds the data now
             stage_ = Stage::kSchema;
             return false;
+        }
         case Stage::kSchema:
             if (!CheckSchema(*result_.db, &result_.summary.schema_version, &error_)) return fail(error_);
             stage_ = Stage::kSummary;
@@ -169,7 +179,7 @@ double BackupInspectTask::progress() const {
     switch (stage_) {
         case Stage::kHeader: return 0;
         case Stage::kChecking: return 0.1;
-        case Stage::kOpening: return 0.7;
+        case Stage::kOpening: return 0.7 + (bytes_.empty() ? 0 : 0.1 * double(copied_) / double(bytes_.size()));
         case Stage::kSchema: return 0.8;
         case Stage::kSummary: return 0.9;
         case Stage::kDone: return 1;
@@ -192,14 +202,17 @@ bool InspectBackup(std::string_view bytes, BackupSummary* s, std::string* error)
     return true;
 }
 
-bool RestoreInspected(Database& db, const InspectedBackup& backup, std::string* error) {
-    if (!backup.db) {
+bool RestoreInspected(Database& db, InspectedBackup&& backup, std::string* error) {
+    InspectedBackup used = std::move(backup);
+    if (!used.db) {
         *error = "恢复失败，当前数据没有改变（备份未经检查）";
         return false;
     }
-    Database::ImageView image = backup.db->Image();
+    // The scratch let go of its buffer (a migration may have grown the data in it).
+    used.image.set_size(used.db->Image().size);
+    used.db.reset();
     // Checked in full when it was inspected.
-    if (!db.LoadImage(image.data, image.size, error, Database::ImageCheck::kKnown)) {
+    if (!db.LoadImage(std::move(used.image), error, Database::ImageCheck::kKnown)) {
         *error = "恢复失败，当前数据没有改变（" + *error + "）";
         return false;
     }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "rules/dates.h"
+#include "storage/database.h"
 #include "task.h"
 
 #include <cstdint>
@@ -18,8 +19,6 @@
 #include <vector>
 
 namespace htk {
-
-class Database;
 
 // What a backup holds, for the confirmation before restoring.
 struct BackupSummary {
@@ -51,10 +50,12 @@ using IntegrityCheckStarter = std::unique_ptr<IntegrityCheck> (*)(std::string_vi
 std::unique_ptr<IntegrityCheck> CheckIntegrityHere(std::string_view bytes);
 
 // A backup checked and opened: what it holds and its data on a scratch
-// database, migrated to this build's schema, ready to be restored.
+// database over `image`, migrated to this build's schema, ready to be
+// restored — the app's database then takes the buffer over, no copy.
 struct InspectedBackup {
     BackupSummary summary;
-    std::unique_ptr<Database> db;
+    ImageBuffer image;
+    std::unique_ptr<Database> db;  // over `image`: closed before it is freed
     InspectedBackup();
     InspectedBackup(InspectedBackup&&) noexcept;
     InspectedBackup& operator=(InspectedBackup&&) noexcept;
@@ -64,8 +65,8 @@ struct InspectedBackup {
 // Checking a backup file a step at a time (task.h): the header; the
 // whole-file check, by `start`; the file opened on a scratch database; its
 // schema compared with ours and migrated; the summary. Each step is one of
-// these (the check's wait costs nothing); the file's bytes are freed once it
-// is open.
+// these (the check's wait costs nothing) but the copy into the scratch's
+// buffer, a few MB per slice; the file's bytes are freed once it is open.
 class BackupInspectTask : public Task {
 public:
     BackupInspectTask(std::string bytes, IntegrityCheckStarter start);
@@ -86,6 +87,7 @@ private:
     IntegrityCheckStarter start_;
     std::unique_ptr<IntegrityCheck> check_;
     Stage stage_ = Stage::kHeader;
+    size_t copied_ = 0;  // of bytes_ into result_.image
     InspectedBackup result_;
     std::string error_;
 };
@@ -93,9 +95,10 @@ private:
 // The same run to its end, the check in the call; false with a Chinese reason.
 bool InspectBackup(std::string_view bytes, BackupSummary* summary, std::string* error);
 
-// Replaces everything in `db` with an inspected backup's data. On any failure
-// `db` is unchanged and `error` says why.
-bool RestoreInspected(Database& db, const InspectedBackup& backup, std::string* error);
+// Replaces everything in `db` with an inspected backup's data, taking its
+// buffer over (the backup is used up either way). On any failure `db` is
+// unchanged and `error` says why.
+bool RestoreInspected(Database& db, InspectedBackup&& backup, std::string* error);
 // Inspects and restores in one call.
 bool RestoreBackup(Database& db, std::string_view bytes, std::string* error);
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace htk {
 
@@ -142,29 +143,87 @@ std::string ProbeImage(const uint8_t* data, size_t size, const char* sql) {
 
 }  // namespace
 
+namespace {
+
+const char* CheckSql(Database::ImageCheck check) {
+    return check == Database::ImageCheck::kFull ? "PRAGMA integrity_check(1)"
+                                                : "SELECT 'ok' FROM sqlite_schema LIMIT 1";
+}
+
+}  // namespace
+
+// --- ImageBuffer ------------------------------------------------------------
+
+ImageBuffer ImageBuffer::ForImage(size_t size) {
+    ImageBuffer b;
+    const size_t capacity = size + std::max<size_t>(size / 4, size_t(4) << 20);
+    b.data_ = static_cast<uint8_t*>(sqlite3_malloc64(capacity));  // memdb frees it when it owns it
+    if (b.data_) {
+        b.size_ = size;
+        b.capacity_ = capacity;
+    }
+    return b;
+}
+
+ImageBuffer::ImageBuffer(ImageBuffer&& o) noexcept : data_(o.data_), size_(o.size_), capacity_(o.capacity_) {
+    o.data_ = nullptr;
+    o.size_ = o.capacity_ = 0;
+}
+
+ImageBuffer& ImageBuffer::operator=(ImageBuffer&& o) noexcept {
+    if (this != &o) {
+        sqlite3_free(data_);
+        data_ = o.Release();
+        size_ = std::exchange(o.size_, 0);
+        capacity_ = std::exchange(o.capacity_, 0);
+    }
+    return *this;
+}
+
+ImageBuffer::~ImageBuffer() { sqlite3_free(data_); }
+
+void ImageBuffer::set_size(size_t size) {
+    HTK_CHECK(size <= capacity_);
+    size_ = size;
+}
+
+uint8_t* ImageBuffer::Release() { return std::exchange(data_, nullptr); }
+
+// --- Database images ------------------------------------------------------------
+
 bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, ImageCheck check_kind) {
     if (size == 0) return true;  // nothing stored yet: keep the empty database
     // Check the image on a scratch connection first, so a bad image leaves
-    // the current data untouched.
-    const std::string check = ProbeImage(data, size, check_kind == ImageCheck::kFull
-                                                         ? "PRAGMA integrity_check(1)"
-                                                         : "SELECT 'ok' FROM sqlite_schema LIMIT 1");
+    // the current data untouched (and costs no copy).
+    const std::string check = ProbeImage(data, size, CheckSql(check_kind));
     if (check != "ok") {
         if (error) *error = check;
         return false;
     }
-    // Room to grow: memdb enlarges a full buffer by reallocating it to twice
-    // the size needed (memdbEnlarge), so a 95 MB database gaining one page
-    // would hold 95 + 190 MB at once, and a wasm heap never shrinks. A quarter
-    // more (at least 4 MB) up front takes a day's imports without that.
-    const size_t capacity = size + std::max<size_t>(size / 4, size_t(4) << 20);
-    auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(capacity));
-    if (!buf) {
+    ImageBuffer image = ImageBuffer::ForImage(size);
+    if (image.empty()) {
         if (error) *error = "out of memory";
         return false;
     }
-    std::memcpy(buf, data, size);
-    const int rc = sqlite3_deserialize(db_, "main", buf, sqlite3_int64(size), sqlite3_int64(capacity),
+    std::memcpy(image.data(), data, size);
+    return Adopt(image, error);
+}
+
+bool Database::LoadImage(ImageBuffer&& image, std::string* error, ImageCheck check_kind) {
+    ImageBuffer mine = std::move(image);  // freed here unless taken over
+    if (mine.size() == 0) return true;
+    const std::string check = ProbeImage(mine.data(), mine.size(), CheckSql(check_kind));
+    if (check != "ok") {
+        if (error) *error = check;
+        return false;
+    }
+    return Adopt(mine, error);
+}
+
+bool Database::Adopt(ImageBuffer& image, std::string* error) {
+    const size_t size = image.size(), capacity = image.capacity();
+    // memdb owns the buffer from here (and frees it when this fails).
+    const int rc = sqlite3_deserialize(db_, "main", image.Release(), sqlite3_int64(size), sqlite3_int64(capacity),
                                        SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
     if (rc != SQLITE_OK) {
         if (error) *error = sqlite3_errstr(rc);
@@ -173,6 +232,28 @@ bool Database::LoadImage(const uint8_t* data, size_t size, std::string* error, I
     capacity_ = capacity;
     ExecScript("PRAGMA foreign_keys=ON; PRAGMA journal_mode=MEMORY;");
     return true;
+}
+
+std::unique_ptr<Database> Database::OpenOver(ImageBuffer& image, std::string* error, ImageCheck check_kind) {
+    std::unique_ptr<Database> d = OpenInMemory();
+    // No flags: memdb neither frees nor moves the buffer, and writes it in place.
+    int rc = sqlite3_deserialize(d->db_, "main", image.data(), sqlite3_int64(image.size()),
+                                 sqlite3_int64(image.capacity()), 0);
+    std::string result = rc == SQLITE_OK ? "" : sqlite3_errstr(rc);
+    if (rc == SQLITE_OK) {
+        std::string why;
+        Stmt q = d->TryPrepare(CheckSql(check_kind), &why);
+        if (!q.raw()) result = why;
+        else if (q.Step()) result = q.Text(0);
+        else result = q.ok() ? "no tables" : d->last_error();
+    }
+    if (result != "ok") {
+        if (error) *error = result;
+        return nullptr;
+    }
+    d->ExecScript("PRAGMA foreign_keys=ON; PRAGMA journal_mode=MEMORY;");
+    d->capacity_ = image.capacity();
+    return d;
 }
 
 std::string Database::CheckImageIntegrity(const uint8_t* data, size_t size) {

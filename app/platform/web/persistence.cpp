@@ -73,24 +73,28 @@ std::string RestoreDatabase(Database& db) {
     // Newest first: the first copy whose checksum and structure hold.
     std::string first_error;
     for (int i = 0; i < count; ++i) {
-        std::vector<uint8_t> bytes(size_t(htk_storage_candidate_size(i)));
+        // Read straight into a buffer the database then takes over: a
+        // district's 120 MB are not copied (or zeroed) a second time.
+        ImageBuffer image = ImageBuffer::ForImage(size_t(std::max(0, htk_storage_candidate_size(i))));
         const int hash_count = htk_storage_candidate_hash_count(i);
         std::vector<uint64_t> hashes(size_t(std::max(0, hash_count)));
         if (!hashes.empty()) htk_storage_candidate_hashes(i, hashes.data());
         const size_t chunk_size = size_t(std::max(0, htk_storage_candidate_chunk_size(i)));
         const double crc = htk_storage_candidate_crc(i);
         std::string err;
-        const bool copied = htk_storage_candidate_copy(i, bytes.data());
+        const bool copied = !image.empty() && htk_storage_candidate_copy(i, image.data());
         htk_mark("htk-restore-copied");
-        if (!copied)
+        if (image.empty())
+            err = "内存不足";
+        else if (!copied)
             err = "数据不完整";
-        else if (crc >= 0 && unsigned(crc32(0, bytes.data(), uInt(bytes.size()))) != unsigned(crc))
+        else if (crc >= 0 && unsigned(crc32(0, image.data(), uInt(image.size()))) != unsigned(crc))
             err = "校验和不符";
-        else if (hash_count >= 0 && !ChunksMatch(bytes.data(), bytes.size(), hashes, chunk_size))
+        else if (hash_count >= 0 && !ChunksMatch(image.data(), image.size(), hashes, chunk_size))
             err = "校验和不符";
         // The hashes (or an older build's crc) prove these are the bytes a
         // save of this app stored: the schema is read, not every page.
-        else if (!db.LoadImage(bytes.data(), bytes.size(), &err,
+        else if (!db.LoadImage(std::move(image), &err,
                                hash_count >= 0 || crc >= 0 ? Database::ImageCheck::kKnown
                                                            : Database::ImageCheck::kFull))
             err = "SQLite 检查未通过：" + err;

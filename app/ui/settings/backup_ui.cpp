@@ -108,7 +108,7 @@ void DrawRestoreDialog(UiState& ui) {
         const bool cancel = ImGui::Button("取消 (Esc)");
         if (go || DialogConfirmed()) {
             std::string error;
-            if (RestoreInspected(*ui.db, r.backup, &error)) {
+            if (RestoreInspected(*ui.db, std::move(S.pending_restore->backup), &error)) {
                 ui.reload_all = true;  // every screen, the settings too, read again between frames
                 ui.section = Section::kSettings;
                 S.backup_message = "已从“" + r.file_name + "”恢复数据。";
