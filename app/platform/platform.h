@@ -51,6 +51,10 @@ void KeepDrawing();
 // until it returns false. A second call replaces the first's work. False
 // where it cannot be done: the caller then works within its frames.
 bool WorkBetweenFrames(std::function<bool()> work);
+// Seconds since the page's last animation frame began, drawn or not: how
+// long the page has gone without one (0 where unknown). Work between frames
+// keeps that short (ui/task_runner.h).
+double SinceAnimationFrame();
 
 // A named point in time for tests/bench (performance.mark in the browser).
 void Mark(const char* name);

@@ -21,7 +21,12 @@ bool StepOnce(TaskRunner& r) {
     const double start = platform::Seconds();
     r.last_step_at = start;
     platform::Mark("htk-task-step-start");
-    Slice slice(platform::Seconds, kTaskBudget);
+    double budget = kTaskBudget;
+    if (r.pumping) {
+        const double held = platform::SinceAnimationFrame();
+        if (held < kNoFramesComing) budget = std::clamp(kHoldLimit - held, kTaskMinBudget, kTaskBudget);
+    }
+    Slice slice(platform::Seconds, budget);
     r.finished = r.task->Step(slice);
     platform::Mark("htk-task-step-end");
     r.longest_step = std::max(r.longest_step, platform::Seconds() - start);
@@ -34,9 +39,28 @@ bool StepOnce(TaskRunner& r) {
     return !r.finished;
 }
 
+// Frees one spent thing; true while more are left.
+bool FreeOne(TaskRunner& r) {
+    if (r.spent.empty()) return false;
+    r.spent.pop_back();
+    platform::Mark("htk-task-freed");
+    return !r.spent.empty();
+}
+
+void FreeSpent(TaskRunner& r) {
+    if (r.spent.empty() || r.pumping) return;  // (a running task's slices free them first)
+    if (!platform::WorkBetweenFrames([&r] { return FreeOne(r); }))
+        while (FreeOne(r)) {
+        }
+}
+
 // A slice between frames; false stops them (finished, cancelled, or waiting
 // for a worker: then StepTasks asks once per frame).
 bool PumpSlice(TaskRunner& r) {
+    if (!r.spent.empty()) {  // a slot of its own
+        FreeOne(r);
+        return true;
+    }
     if (!StepOnce(r) || r.task->waiting()) {
         r.pumping = false;
         return false;
@@ -69,6 +93,11 @@ bool StartTask(TaskRunner& r, const char* title, std::unique_ptr<Task> task, std
 
 bool TaskRunning(const TaskRunner& r) { return r.task != nullptr; }
 
+void FreeBetweenFrames(TaskRunner& r, std::shared_ptr<void> thing) {
+    r.spent.push_back(std::move(thing));
+    FreeSpent(r);
+}
+
 void StepTasks(TaskRunner& r) {
     if (!r.task) return;
     if (r.cancel_requested) {
@@ -94,9 +123,10 @@ void StepTasks(TaskRunner& r) {
     r.cancelled = nullptr;
     r.finished = false;
     if (done) done(*task);  // may start the next task
-    task.reset();  // what it still held is freed in this frame too
     ++r.ended;
     platform::Mark("htk-task-end");
+    r.spent.push_back(std::shared_ptr<Task>(std::move(task)));  // what it still holds
+    FreeSpent(r);
 }
 
 void DrawTaskDialog(TaskRunner& r) {

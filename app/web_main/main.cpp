@@ -217,6 +217,7 @@ void SyncTextInput(ImGuiIO& io) {
 }
 
 void Frame() {
+    AnimationFrameBegan();
     WebApp& app = App();
     const double now = Now();
     // Not before the first frame: a new database's first save can wait for it.

@@ -167,6 +167,36 @@ TEST(HouseholdView, SearchesNameCodeIdAndPlaceASliceAtATime) {
     EXPECT_EQ(v.Current()[0]->id_number, "11010519491231002X");
 }
 
+// Find by id: dense ids through a table, any others (far beyond the count)
+// too; Upsert replaces by id and adds new ones, found after.
+TEST(HouseholdView, FindsByIdDenseOrNot) {
+    std::vector<Household> rows;
+    for (int i = 0; i < 100; ++i) {
+        Household h = Make(("41102300" + std::to_string(10000 + i)).c_str(), "张某某", "小宋村");
+        h.id = i == 7 ? int64_t(1) << 40 : i == 8 ? 0 : i + 1;
+        rows.push_back(h);
+    }
+    HouseholdView v;
+    v.Reset(rows);
+    ASSERT_NE(v.Find(int64_t(1) << 40), nullptr);
+    EXPECT_EQ(v.Find(int64_t(1) << 40)->code, "4110230010007");
+    ASSERT_NE(v.Find(0), nullptr);
+    EXPECT_EQ(v.Find(0)->code, "4110230010008");
+    EXPECT_EQ(v.Find(8), nullptr);  // the row that had it holds 1 << 40
+    EXPECT_EQ(v.Find(50)->code, "4110230010049");
+    EXPECT_EQ(v.Find(101), nullptr);
+    EXPECT_EQ(v.Find(-3), nullptr);
+    Household changed = *v.Find(50), added = Make("4110230019999", "李某某", "鲁庄村");
+    changed.head_name = "王某某";
+    added.id = 5000;
+    v.Upsert({changed, added});
+    EXPECT_EQ(v.total(), 101u);
+    EXPECT_EQ(v.Find(50)->head_name, "王某某");
+    ASSERT_NE(v.Find(5000), nullptr);
+    EXPECT_EQ(v.Find(5000)->head_name, "李某某");
+    EXPECT_EQ(v.Find(int64_t(1) << 40)->code, "4110230010007");
+}
+
 TEST(Screening, ResultsPerHouseholdAndVillageWithALinkedProblemAndProgress) {
     test::TestDb t;
     HouseholdStore households(*t.db);

@@ -144,6 +144,39 @@ TEST(Task, AMergeChecksAFileRowsASliceAtATime) {
     EXPECT_EQ(big.Count("SELECT count(*) FROM problem"), whole.Count("SELECT count(*) FROM problem"));
 }
 
+// A file is applied over several steps too — its adds in batches, then (the
+// same files again) every row it lists as it is linked a slice at a time —
+// and the result is the one call's, one undo step each.
+TEST(Task, AMergeAppliesAFileASliceAtATime) {
+    Office sliced(600), whole(600);
+    auto rows = [](Office& o) {
+        Stmt q = o.db->Prepare("SELECT count(*), sum(length(data)) FROM file_problem");
+        q.Step();
+        return std::make_pair(q.Int(0), q.Int(1));
+    };
+    for (int round = 0; round < 2; ++round) {
+        const MergeSummary one = MergeReceivedFiles(whole.Pointers(), whole.campaign, *whole.db, whole.store,
+                                                    whole.store.LoadAll(), whole.Ctx());
+        const std::vector<Problem> current = sliced.store.LoadAll();
+        MergeTask task(sliced.Pointers(), sliced.campaign, *sliced.db, sliced.store, current, sliced.Ctx());
+        // Checking takes 600 / 16 steps per file; applying adds 3 batches of
+        // adds, or (the second time) as many steps again to link the rows.
+        const int steps = StepToEnd(task);
+        EXPECT_GE(steps, round == 0 ? 3 * (600 / 16 + 3) : 2 * 3 * (600 / 16)) << "round " << round;
+        EXPECT_EQ(task.summary().total.added, round == 0 ? 1800 : 0);
+        EXPECT_EQ(task.summary().total.unchanged, round == 0 ? 0 : 1800);
+        EXPECT_EQ(task.summary().total.added, one.total.added);
+        EXPECT_EQ(task.summary().total.unchanged, one.total.unchanged);
+        EXPECT_EQ(task.summary().touched.size(), one.touched.size());
+        EXPECT_EQ(rows(sliced), rows(whole));
+        EXPECT_EQ(sliced.Count("SELECT count(*) FROM problem"), whole.Count("SELECT count(*) FROM problem"));
+        EXPECT_TRUE(CheckReceivedFiles(*sliced.db, sliced.campaign_id).empty());
+    }
+    sliced.store.Undo(sliced.Ctx());
+    sliced.store.Undo(sliced.Ctx());
+    EXPECT_EQ(sliced.store.LoadAll().size(), 0u);
+}
+
 TEST(Task, AMergeCancelledWhileStartingLeavesNoUndoGroupOpen) {
     Office o(160);
     const std::vector<Problem> current = o.store.LoadAll();

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string_view>
+#include <utility>
 
 namespace htk {
 namespace {
@@ -20,17 +21,25 @@ bool Matches(const Household& h, const std::string& q) {
 
 }  // namespace
 
-void HouseholdView::Reset(std::vector<Household> rows) {
-    rows_ = std::move(rows);
+std::vector<Household> HouseholdView::Reset(std::vector<Household> rows) {
+    std::vector<Household> old = std::exchange(rows_, std::move(rows));
     order_.resize(rows_.size());
     for (size_t i = 0; i < rows_.size(); ++i) order_[i] = uint32_t(i);
     Reindex();
+    return old;
 }
 
 void HouseholdView::Reindex() {
-    index_.clear();
-    index_.reserve(rows_.size());
-    for (size_t i = 0; i < rows_.size(); ++i) index_[rows_[i].id] = i;
+    int64_t max_id = 0;
+    for (const Household& h : rows_) max_id = std::max(max_id, h.id);
+    const int64_t limit = int64_t(rows_.size()) * 4 + 1024;
+    by_id_.assign(size_t(std::min(max_id, limit) + 1), 0);
+    sparse_.clear();
+    for (size_t i = 0; i < rows_.size(); ++i) {
+        const int64_t id = rows_[i].id;
+        if (id >= 0 && id <= limit) by_id_[size_t(id)] = uint32_t(i + 1);
+        else sparse_[id] = i;
+    }
     from_.clear();
     pos_ = 0;
     shown_.clear();
@@ -46,8 +55,8 @@ void HouseholdView::Upsert(std::vector<Household> rows) {
     } else {
         rows_.reserve(rows_.size() + rows.size());
         for (Household& h : rows) {
-            auto it = index_.find(h.id);
-            if (it != index_.end()) rows_[it->second] = std::move(h);
+            const size_t at = PositionOf(h.id);
+            if (at != npos) rows_[at] = std::move(h);
             else rows_.push_back(std::move(h));
         }
     }
@@ -100,8 +109,14 @@ void HouseholdView::Upsert(std::vector<Household> rows) {
 }
 
 const Household* HouseholdView::Find(int64_t id) const {
-    auto it = index_.find(id);
-    return it == index_.end() ? nullptr : &rows_[it->second];
+    const size_t at = PositionOf(id);
+    return at == npos ? nullptr : &rows_[at];
+}
+
+size_t HouseholdView::PositionOf(int64_t id) const {
+    if (id >= 0 && size_t(id) < by_id_.size()) return by_id_[size_t(id)] ? by_id_[size_t(id)] - 1 : npos;
+    auto it = sparse_.find(id);
+    return it == sparse_.end() ? npos : it->second;
 }
 
 void HouseholdView::SetSearch(const std::string& text) {

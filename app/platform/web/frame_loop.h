@@ -16,5 +16,7 @@ void RecordSliceTime(double ms);
 // input arrives and at its idle rate, not at full rate for a while after input
 // (with SwiftShader each frame drawn holds the page ~60 ms).
 bool WorkingBetweenFrames();
+// An animation frame's callback began (drawn or not): platform::SinceAnimationFrame.
+void AnimationFrameBegan();
 
 }  // namespace htk::web

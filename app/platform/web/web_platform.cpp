@@ -68,12 +68,16 @@ void KeepDrawing() { web::KeepDrawing(); }
 namespace {
 std::function<bool()> g_between_frames;
 bool g_between_frames_running = false;
+double g_animation_frame = 0;  // Seconds() when the last one began
 }  // namespace
+
+double SinceAnimationFrame() { return g_animation_frame > 0 ? Seconds() - g_animation_frame : 0; }
 
 }  // namespace htk::platform
 
 namespace htk::web {
 bool WorkingBetweenFrames() { return platform::g_between_frames_running; }
+void AnimationFrameBegan() { platform::g_animation_frame = platform::Seconds(); }
 }  // namespace htk::web
 
 namespace htk::platform {

@@ -120,6 +120,8 @@ void Apply(UiState& ui) {
             DistrictUi& D = *ui.district;
             MergeSummary& m = static_cast<MergeTask&>(static_cast<LedgerModel::WriteTask&>(t).inner()).summary();
             platform::Mark("htk-district-merge-end");
+            // Its 18 workbooks are freed between frames.
+            FreeBetweenFrames(ui.tasks, std::make_shared<std::vector<ReceivedFile>>(std::move(D.incoming)));
             D.incoming.clear();
             AfterWrite(*ui.ledger, false);
             D.summary = std::make_unique<MergeSummary>(std::move(m));
