@@ -237,13 +237,18 @@ HTK.storage = {
         var k = 0;
         var putSome = function () {
           var t0 = performance.now();
+          // Cut short so that a step right after a drawn frame (and the first
+          // one runs in the frame's own task, after the save began) keeps the
+          // page within HOLD_MS of it; full steps where frames stopped coming.
+          var held = t0 - (HTK.lastFrame || t0), step = self.STEP_MS;
+          if (held < 500) step = Math.max(self.MIN_STEP_MS, Math.min(step, self.HOLD_MS - held));
           while (k < list.length) {
             var i = list[k++], bytes = take(i);
             if (!bytes) { superseded = true; tx.abort(); return; }
             var req = store.put(bytes.buffer, keys[i]);
             // The next slice when this put is done: the transaction stays
             // alive through its requests' callbacks, and the page draws between.
-            if (spread && k < list.length && performance.now() - t0 > self.STEP_MS) {
+            if (spread && k < list.length && performance.now() - t0 > step) {
               req.onsuccess = putSome;
               return;
             }
@@ -257,6 +262,8 @@ HTK.storage = {
   // Copying more than this (an import's chunks) is spread over tasks.
   copyNowBytes: 8 << 20,
   STEP_MS: 25,
+  MIN_STEP_MS: 2,
+  HOLD_MS: 85,  // as ui/task_runner.h kHoldLimit
   SUPERSEDED: { superseded: true },
 };
 

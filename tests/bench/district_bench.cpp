@@ -11,7 +11,8 @@
 //   district_bench remerge <db> <unit>=<ledger.csv>...
 //       merges the units' files again into the database (as 区级汇总 does
 //       when they come a second time) as the page's task runner would, in
-//       40 ms slices, and prints each step's time and the drift search's.
+//       40 ms slices ($HTK_SLICE_MS to change), and prints each step's time
+//       and the drift search's.
 // Not a test.
 #include "core_timings.h"
 #include "district/drift.h"
@@ -139,10 +140,12 @@ static int Remerge(int argc, char** argv) {
     std::vector<const ReceivedFile*> all;
     for (const ReceivedFile& f : files) all.push_back(&f);
     MergeTask task(all, campaign, *db, store, current, ChangeContext{"2022-06-16 13:00:00", "区办", "import"});
+    const char* slice_ms = std::getenv("HTK_SLICE_MS");
+    const double budget_s = (slice_ms ? std::atof(slice_ms) : 40.0) / 1000.0;
     std::vector<double> steps;
     const double start = NowSeconds();
     for (bool done = false; !done;) {
-        Slice slice(NowSeconds, 0.040);
+        Slice slice(NowSeconds, budget_s);
         const double t0 = NowSeconds();
         done = task.Step(slice);
         steps.push_back((NowSeconds() - t0) * 1000);

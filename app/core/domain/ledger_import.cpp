@@ -154,6 +154,11 @@ public:
         PlanRows(sheet, header, unit, plan, &r, all);
     }
 
+    // The stored rows and their index by UUID, a slice at a time before the
+    // rows: built in the step of a file's first row, a 50,000-row ledger's
+    // held 区级汇总's merge 16 ms natively per unit's file. True when done.
+    bool Prepare(Slice& slice) { return IndexUuids(slice); }
+
     // The columns, once before the rows.
     void Begin(const Sheet& sheet, const HeaderMatch& header, ImportPlan* plan) {
         has_field_.assign(kProblemFieldCount, false);
@@ -232,10 +237,8 @@ private:
     const Problem* Match(const std::string& uuid, const Problem& p) {
         const std::vector<const Problem*>& rows = all_rows();
         if (IsUuid(uuid)) {
-            if (by_uuid_.empty() && !rows.empty()) {  // built for the first row that has a UUID
-                by_uuid_.reserve(rows.size());
-                for (size_t i = 0; i < rows.size(); ++i) by_uuid_.emplace(std::string_view(rows[i]->uuid), i);
-            }
+            Slice all = Slice::Unlimited();
+            IndexUuids(all);  // (at once for the first row with one, unless Prepare did it)
             auto it = by_uuid_.find(uuid);
             if (it != by_uuid_.end() && matched_.insert(rows[it->second]->id).second) return rows[it->second];
         }
@@ -250,6 +253,17 @@ private:
             if (matched_.insert(rows[at]->id).second) return rows[at];
         }
         return nullptr;
+    }
+
+    bool IndexUuids(Slice& slice) {
+        const std::vector<const Problem*>& rows = all_rows();
+        if (uuids_indexed_ == 0) by_uuid_.reserve(rows.size());
+        while (uuids_indexed_ < rows.size()) {
+            by_uuid_.emplace(std::string_view(rows[uuids_indexed_]->uuid), uuids_indexed_);
+            ++uuids_indexed_;
+            if (slice.over()) break;
+        }
+        return uuids_indexed_ >= rows.size();
     }
 
     std::unordered_map<std::string, std::vector<size_t>>& IndexFor(const std::string& unit) {
@@ -334,6 +348,7 @@ private:
     // merge plans 18 files against 50,000 rows, and copying every UUID for
     // each file was a third of its time.
     std::unordered_map<std::string_view, size_t> by_uuid_;
+    size_t uuids_indexed_ = 0;  // of all_rows(), in by_uuid_
     const std::vector<Problem>* current_;  // the stored rows not deleted, or null
     std::vector<Problem> own_;
     std::vector<const Problem*> rows_;
@@ -403,6 +418,7 @@ struct LedgerPlanTask::State {
     HeaderMatch header;
     size_t row = 0;
     bool begun = false;
+    bool prepared = false;  // the planner's index of the stored rows
     State(Workbook b, const Workbook* borrowed, const Campaign& campaign, const LedgerStore& store,
           std::string fallback, const std::vector<Problem>* current, bool district_merge, bool overrides)
         : own(std::move(b)), book(borrowed ? *borrowed : own), fallback_unit(std::move(fallback)),
@@ -446,6 +462,11 @@ bool LedgerPlanTask::Step(Slice& slice) {
         if (slice.over_now()) return false;
     }
     if (!s.sheet) return true;
+    if (!s.prepared) {
+        if (!s.planner.Prepare(slice)) return false;
+        s.prepared = true;
+        if (slice.over_now()) return false;
+    }
     return s.planner.PlanRows(*s.sheet, s.header, s.unit, &s.plan, &s.row, slice);
 }
 

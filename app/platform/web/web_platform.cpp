@@ -77,7 +77,10 @@ double SinceAnimationFrame() { return g_animation_frame > 0 ? Seconds() - g_anim
 
 namespace htk::web {
 bool WorkingBetweenFrames() { return platform::g_between_frames_running; }
-void AnimationFrameBegan() { platform::g_animation_frame = platform::Seconds(); }
+void AnimationFrameBegan() {
+    platform::g_animation_frame = platform::Seconds();
+    htk_animation_frame();
+}
 }  // namespace htk::web
 
 namespace htk::platform {
