@@ -80,9 +80,9 @@ mergeInto(LibraryManager.library, {
     b.post();
   },
   htk_mark: function (name) { performance.mark(UTF8ToString(name)); },
-  // An animation frame began: a spread save's steps keep the page from going
-  // much longer without one (storage.js, HOLD_MS).
-  htk_animation_frame: function () { HTK.lastFrame = performance.now(); },
+  // A frame that draws began (0: it drew nothing after all): a spread save's
+  // steps keep the page from being held much longer after one (storage.js, HOLD_MS).
+  htk_animation_frame: function (drawing) { HTK.lastFrame = drawing ? performance.now() : 0; },
   htk_stage: function (text) { performance.mark('htk-main'); HTK.stage(UTF8ToString(text)); },
   htk_fatal: function (kind, detail) {
     kind = UTF8ToString(kind);

@@ -241,6 +241,7 @@ HTK.storage = {
           // one runs in the frame's own task, after the save began) keeps the
           // page within HOLD_MS of it; full steps where frames stopped coming.
           var held = t0 - (HTK.lastFrame || t0), step = self.STEP_MS;
+          HTK.lastFrame = 0;  // (only the step right after a drawn frame)
           if (held < 500) step = Math.max(self.MIN_STEP_MS, Math.min(step, self.HOLD_MS - held));
           while (k < list.length) {
             var i = list[k++], bytes = take(i);

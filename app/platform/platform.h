@@ -51,10 +51,13 @@ void KeepDrawing();
 // until it returns false. A second call replaces the first's work. False
 // where it cannot be done: the caller then works within its frames.
 bool WorkBetweenFrames(std::function<bool()> work);
-// Seconds since the page's last animation frame began, drawn or not: how
-// long the page has gone without one (0 where unknown). Work between frames
-// keeps that short (ui/task_runner.h).
-double SinceAnimationFrame();
+// How long the last animation frame that drew, and what ran after it, have
+// held the page (seconds since it began), told once: the first call after
+// such a frame; 0 after that, after a frame that drew nothing, or where
+// unknown. The slice of work that follows a drawn frame is cut to keep the
+// two short (ui/task_runner.h); later slices need not be (cutting every slice
+// until the next frame made a 50,000-row read up to twice as long).
+double TakeHeldSinceDrawnFrame();
 
 // A named point in time for tests/bench (performance.mark in the browser).
 void Mark(const char* name);

@@ -23,7 +23,7 @@ bool StepOnce(TaskRunner& r) {
     platform::Mark("htk-task-step-start");
     double budget = kTaskBudget;
     if (r.pumping) {
-        const double held = platform::SinceAnimationFrame();
+        const double held = platform::TakeHeldSinceDrawnFrame();
         if (held < kNoFramesComing) budget = std::clamp(kHoldLimit - held, kTaskMinBudget, kTaskBudget);
     }
     Slice slice(platform::Seconds, budget);

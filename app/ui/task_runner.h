@@ -28,11 +28,11 @@ namespace htk::ui {
 // slice, and a frame also draws (5–20 ms, more in a software renderer): with
 // 40 ms of work the page answers well within the 100 ms a user notices.
 constexpr double kTaskBudget = 0.040;
-// Between frames, a slice is cut short so that the page goes at most this long
-// without an animation frame (a drawn frame and the slice after it; with
-// SwiftShader a drawn frame alone holds the page 60–70 ms): not below
-// kTaskMinBudget, and not at all when frames stopped coming for
-// kNoFramesComing (a hidden page gets none, and nothing is there to draw).
+// Between frames, the slice right after a drawn frame is cut short so that
+// the two hold the page at most this long (with SwiftShader a drawn frame
+// alone holds it 60–70 ms), not below kTaskMinBudget; other slices, and one
+// that comes kNoFramesComing after the frame (a hidden page), get the whole
+// kTaskBudget.
 constexpr double kHoldLimit = 0.085;
 constexpr double kTaskMinBudget = 0.005;
 constexpr double kNoFramesComing = 0.5;

@@ -257,7 +257,10 @@ void Frame() {
     if (!must_draw && now < g_loop.active_until && !WorkingBetweenFrames()) must_draw = true;
     // A caret blinking in an idle text field needs ~10 frames a second, not 60.
     if (!must_draw && g_loop.text_input && now - g_loop.last_draw >= kCaretInterval) must_draw = true;
-    if (!must_draw && now - g_loop.last_draw < kIdleInterval) return;
+    if (!must_draw && now - g_loop.last_draw < kIdleInterval) {
+        AnimationFrameSkipped();  // a cheap frame: the page was not held
+        return;
+    }
     g_loop.last_save_state = save_state;
 
     ImGuiIO& io = ImGui::GetIO();

@@ -16,7 +16,9 @@ void RecordSliceTime(double ms);
 // input arrives and at its idle rate, not at full rate for a while after input
 // (with SwiftShader each frame drawn holds the page ~60 ms).
 bool WorkingBetweenFrames();
-// An animation frame's callback began (drawn or not): platform::SinceAnimationFrame.
+// An animation frame's callback began; it was one that draws nothing after
+// all (platform::TakeHeldSinceDrawnFrame).
 void AnimationFrameBegan();
+void AnimationFrameSkipped();
 
 }  // namespace htk::web

@@ -46,7 +46,7 @@ void htk_ready(void);                        // every glyph loaded: sets body[da
 void htk_first_frame(void);                  // hides the loading screen, body[data-first-frame-ms]
 void htk_stage(const char* text);            // loading screen text
 void htk_mark(const char* name);             // performance.mark(name), read by tests/bench
-void htk_animation_frame(void);              // an animation frame began (shell/storage.js)
+void htk_animation_frame(int drawing);       // an animation frame began / drew nothing (shell/storage.js)
 void htk_fatal(const char* kind, const char* detail);
 
 // Files: a download of bytes, the chooser (chosen files come in through

@@ -71,7 +71,11 @@ bool g_between_frames_running = false;
 double g_animation_frame = 0;  // Seconds() when the last one began
 }  // namespace
 
-double SinceAnimationFrame() { return g_animation_frame > 0 ? Seconds() - g_animation_frame : 0; }
+double TakeHeldSinceDrawnFrame() {
+    const double held = g_animation_frame > 0 ? Seconds() - g_animation_frame : 0;
+    g_animation_frame = 0;
+    return held;
+}
 
 }  // namespace htk::platform
 
@@ -79,7 +83,11 @@ namespace htk::web {
 bool WorkingBetweenFrames() { return platform::g_between_frames_running; }
 void AnimationFrameBegan() {
     platform::g_animation_frame = platform::Seconds();
-    htk_animation_frame();
+    htk_animation_frame(1);
+}
+void AnimationFrameSkipped() {
+    platform::g_animation_frame = 0;
+    htk_animation_frame(0);
 }
 }  // namespace htk::web
 
