@@ -264,7 +264,7 @@ HTK.storage = {
   copyNowBytes: 8 << 20,
   STEP_MS: 25,
   MIN_STEP_MS: 2,
-  HOLD_MS: 85,  // as ui/task_runner.h kHoldLimit
+  HOLD_MS: 60,  // as ui/task_runner.h kHoldLimit
   SUPERSEDED: { superseded: true },
 };
 

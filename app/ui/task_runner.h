@@ -33,7 +33,7 @@ constexpr double kTaskBudget = 0.040;
 // alone holds it 60–70 ms), not below kTaskMinBudget; other slices, and one
 // that comes kNoFramesComing after the frame (a hidden page), get the whole
 // kTaskBudget.
-constexpr double kHoldLimit = 0.085;
+constexpr double kHoldLimit = 0.060;
 constexpr double kTaskMinBudget = 0.005;
 constexpr double kNoFramesComing = 0.5;
 // Slices between frames that have not come for this long while frames do are
