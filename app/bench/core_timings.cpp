@@ -133,57 +133,45 @@ std::vector<CoreTiming> TimeCoreOperations(Database& db, const Date& today, int 
                 return bytes.size();
             });
         }
-    // The export as the UI runs it, a 16 ms slice per frame: ms = the longest
+    // An export as the UI runs it, a 16 ms slice per frame: ms = the longest
     // Step (the slice included), result = the number of steps.
     static const auto start = std::chrono::steady_clock::now();
     double (*clock)() = [] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    auto longest_step = [&](const char* name, std::unique_ptr<XlsxWriteTask> task) {
+        CoreTiming t;
+        t.name = name;
+        for (bool done = false; !done; ++t.result) {
+            Slice slice(clock, 0.016);
+            const double t0 = clock();
+            done = task->Step(slice);
+            t.ms = std::max(t.ms, (clock() - t0) * 1000);
+        }
+        out.push_back(t);
+    };
     {
         LedgerWorkbook book;
         LedgerSheet sheet;
         sheet.title = campaign.ledger_title;
         sheet.rows = all;
         book.sheets.push_back(std::move(sheet));
-        std::unique_ptr<XlsxWriteTask> task = StartLedgerXlsx(std::move(book));
-        CoreTiming t;
-        t.name = "ledger_export_xlsx_task_longest_step";
-        for (bool done = false; !done; ++t.result) {
-            Slice slice(clock, 0.016);
-            const double t0 = clock();
-            done = task->Step(slice);
-            t.ms = std::max(t.ms, (clock() - t0) * 1000);
-        }
-        out.push_back(t);
+        longest_step("ledger_export_xlsx_task_longest_step", StartLedgerXlsx(std::move(book)));
     }
     // The district roll-up: per-unit statistics and ranking, then a summary
-    // sheet and each unit's ledger in one workbook.
-    time("district_rollup", [&] {
+    // sheet and each unit's ledger in one workbook; timed whole, then its
+    // longest step as a task.
+    auto rollup = [&] {
         UnitStats total;
         std::vector<UnitStats> stats = BuildUnitStats(rows, campaign.departments, today, nullptr, &total);
         RankUnits(stats);
+        return DistrictRollupWorkbook(campaign, stats, total, rows,
+                                      DistrictFileInfo{settings.unit_name, today, "2022-06-20 10:00:00"});
+    };
+    time("district_rollup", [&] {
         std::string bytes, error;
-        WriteLedgerXlsx(DistrictRollupWorkbook(campaign, stats, total, rows,
-                                               DistrictFileInfo{settings.unit_name, today, "2022-06-20 10:00:00"}),
-                        &bytes, &error);
+        WriteLedgerXlsx(rollup(), &bytes, &error);
         return bytes.size();
     });
-    // The same written as the page writes it, a task in 16 ms slices: its
-    // longest step (the result: steps).
-    {
-        UnitStats total;
-        std::vector<UnitStats> stats = BuildUnitStats(rows, campaign.departments, today, nullptr, &total);
-        RankUnits(stats);
-        std::unique_ptr<XlsxWriteTask> task = StartLedgerXlsx(DistrictRollupWorkbook(
-            campaign, stats, total, rows, DistrictFileInfo{settings.unit_name, today, "2022-06-20 10:00:00"}));
-        CoreTiming t;
-        t.name = "district_rollup_task_longest_step";
-        for (bool done = false; !done; ++t.result) {
-            Slice slice(clock, 0.016);
-            const double t0 = clock();
-            done = task->Step(slice);
-            t.ms = std::max(t.ms, (clock() - t0) * 1000);
-        }
-        out.push_back(t);
-    }
+    longest_step("district_rollup_task_longest_step", StartLedgerXlsx(rollup()));
     time("ledger_export_csv", [&] {
         CsvRows csv;
         csv.reserve(all.size());

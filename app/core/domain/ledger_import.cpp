@@ -155,9 +155,19 @@ public:
     }
 
     // The stored rows and their index by UUID, a slice at a time before the
-    // rows: built in the step of a file's first row, a 50,000-row ledger's
-    // held 区级汇总's merge 16 ms natively per unit's file. True when done.
-    bool Prepare(Slice& slice) { return IndexUuids(slice); }
+    // rows (built whole in the step of a file's first row, a 50,000-row
+    // ledger's index held 区级汇总's merge 16 ms natively per unit's file).
+    // True when done.
+    bool Prepare(Slice& slice) {
+        const std::vector<const Problem*>& rows = all_rows();
+        if (uuids_indexed_ == 0) by_uuid_.reserve(rows.size());
+        while (uuids_indexed_ < rows.size()) {
+            by_uuid_.emplace(std::string_view(rows[uuids_indexed_]->uuid), uuids_indexed_);
+            ++uuids_indexed_;
+            if (slice.over()) break;
+        }
+        return uuids_indexed_ >= rows.size();
+    }
 
     // The columns, once before the rows.
     void Begin(const Sheet& sheet, const HeaderMatch& header, ImportPlan* plan) {
@@ -238,7 +248,7 @@ private:
         const std::vector<const Problem*>& rows = all_rows();
         if (IsUuid(uuid)) {
             Slice all = Slice::Unlimited();
-            IndexUuids(all);  // (at once for the first row with one, unless Prepare did it)
+            Prepare(all);  // (at once for the first row with one, unless done before the rows)
             auto it = by_uuid_.find(uuid);
             if (it != by_uuid_.end() && matched_.insert(rows[it->second]->id).second) return rows[it->second];
         }
@@ -253,17 +263,6 @@ private:
             if (matched_.insert(rows[at]->id).second) return rows[at];
         }
         return nullptr;
-    }
-
-    bool IndexUuids(Slice& slice) {
-        const std::vector<const Problem*>& rows = all_rows();
-        if (uuids_indexed_ == 0) by_uuid_.reserve(rows.size());
-        while (uuids_indexed_ < rows.size()) {
-            by_uuid_.emplace(std::string_view(rows[uuids_indexed_]->uuid), uuids_indexed_);
-            ++uuids_indexed_;
-            if (slice.over()) break;
-        }
-        return uuids_indexed_ >= rows.size();
     }
 
     std::unordered_map<std::string, std::vector<size_t>>& IndexFor(const std::string& unit) {

@@ -116,34 +116,33 @@ Stmt& Database::Cached(const std::string& sql) {
 
 namespace {
 
-// The first column of `sql`'s first row on the image, opened read-only over
-// the caller's bytes on a connection of its own (no copy: a district's
-// 120 MB); SQLite's message when it cannot be read.
-std::string ProbeImage(const uint8_t* data, size_t size, const char* sql) {
-    sqlite3* probe = nullptr;
-    sqlite3_open_v2(":memory:", &probe, SQLITE_OPEN_READWRITE, nullptr);
-    int rc = sqlite3_deserialize(probe, "main", const_cast<unsigned char*>(data), sqlite3_int64(size),
-                                 sqlite3_int64(size), SQLITE_DESERIALIZE_READONLY);
+// The first column of `sql`'s first row on `db`'s image, just deserialized
+// with code `rc`; SQLite's message when it cannot be read.
+std::string CheckDeserialized(sqlite3* db, int rc, const char* sql) {
+    if (rc != SQLITE_OK) return sqlite3_errstr(rc);
     std::string result;
-    if (rc == SQLITE_OK) {
-        sqlite3_stmt* s = nullptr;
-        rc = sqlite3_prepare_v2(probe, sql, -1, &s, nullptr);
-        const int step = rc == SQLITE_OK ? sqlite3_step(s) : rc;
-        if (step == SQLITE_ROW)
-            result = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-        else
-            result = step == SQLITE_DONE ? "no tables" : sqlite3_errmsg(probe);
-        sqlite3_finalize(s);
-    } else {
-        result = sqlite3_errstr(rc);
-    }
-    sqlite3_close_v2(probe);
+    sqlite3_stmt* s = nullptr;
+    rc = sqlite3_prepare_v2(db, sql, -1, &s, nullptr);
+    const int step = rc == SQLITE_OK ? sqlite3_step(s) : rc;
+    if (step == SQLITE_ROW)
+        result = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    else
+        result = step == SQLITE_DONE ? "no tables" : sqlite3_errmsg(db);
+    sqlite3_finalize(s);
     return result;
 }
 
-}  // namespace
-
-namespace {
+// The same on the image opened read-only over the caller's bytes on a
+// connection of its own (no copy: a district's 120 MB).
+std::string ProbeImage(const uint8_t* data, size_t size, const char* sql) {
+    sqlite3* probe = nullptr;
+    sqlite3_open_v2(":memory:", &probe, SQLITE_OPEN_READWRITE, nullptr);
+    const int rc = sqlite3_deserialize(probe, "main", const_cast<unsigned char*>(data), sqlite3_int64(size),
+                                       sqlite3_int64(size), SQLITE_DESERIALIZE_READONLY);
+    std::string result = CheckDeserialized(probe, rc, sql);
+    sqlite3_close_v2(probe);
+    return result;
+}
 
 const char* CheckSql(Database::ImageCheck check) {
     return check == Database::ImageCheck::kFull ? "PRAGMA integrity_check(1)"
@@ -237,16 +236,9 @@ bool Database::Adopt(ImageBuffer& image, std::string* error) {
 std::unique_ptr<Database> Database::OpenOver(ImageBuffer& image, std::string* error, ImageCheck check_kind) {
     std::unique_ptr<Database> d = OpenInMemory();
     // No flags: memdb neither frees nor moves the buffer, and writes it in place.
-    int rc = sqlite3_deserialize(d->db_, "main", image.data(), sqlite3_int64(image.size()),
-                                 sqlite3_int64(image.capacity()), 0);
-    std::string result = rc == SQLITE_OK ? "" : sqlite3_errstr(rc);
-    if (rc == SQLITE_OK) {
-        std::string why;
-        Stmt q = d->TryPrepare(CheckSql(check_kind), &why);
-        if (!q.raw()) result = why;
-        else if (q.Step()) result = q.Text(0);
-        else result = q.ok() ? "no tables" : d->last_error();
-    }
+    const int rc = sqlite3_deserialize(d->db_, "main", image.data(), sqlite3_int64(image.size()),
+                                       sqlite3_int64(image.capacity()), 0);
+    const std::string result = CheckDeserialized(d->db_, rc, CheckSql(check_kind));
     if (result != "ok") {
         if (error) *error = result;
         return nullptr;

@@ -68,7 +68,7 @@ void KeepDrawing() { web::KeepDrawing(); }
 namespace {
 std::function<bool()> g_between_frames;
 bool g_between_frames_running = false;
-double g_animation_frame = 0;  // Seconds() when the last one began
+double g_animation_frame = 0;  // Seconds() when the last frame that draws began; 0 once told
 }  // namespace
 
 double TakeHeldSinceDrawnFrame() {
